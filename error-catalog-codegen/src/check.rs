@@ -1,0 +1,560 @@
+//! Rules that look across a loaded catalog. Each is a named function; the comment above it
+//! shows what it rejects.
+
+use std::collections::HashMap;
+
+use error_catalog_template::{Segment, split};
+
+use crate::diag::{Diagnostic, Rule};
+use crate::load::Ctxt;
+use crate::model::{Catalog, Classes, Entry, FieldType};
+use crate::names;
+
+/// Runs every rule on `catalog`.
+pub(crate) fn check(catalog: &Catalog, cx: &mut Ctxt) {
+    wire_keys(catalog, cx);
+    type_names(catalog, cx);
+    enum_values(catalog, cx);
+    variant_names(catalog, cx);
+    let classes = Classes::new(catalog);
+    for entry in &catalog.entries {
+        code_text(entry, cx);
+        empty_message(entry, cx);
+        status(catalog, entry, cx);
+        retired(catalog, entry, cx);
+        let segments = classes.segments(entry);
+        let adjacent_ok = adjacent_placeholders(entry, &segments, cx);
+        let examples_ok = examples(catalog, entry, cx);
+        if adjacent_ok && examples_ok {
+            example_round_trip(entry, &segments, cx);
+        }
+    }
+    duplicate_codes(catalog, &classes, cx);
+}
+
+/// Characters a code may contain: ASCII letters, digits, and `_ - . : /`.
+pub const CODE_PUNCTUATION: &[char] = &['_', '-', '.', ':', '/'];
+
+/// `wire = { code = "error", message = "error" }`: the two keys must differ and not be empty.
+fn wire_keys(catalog: &Catalog, cx: &mut Ctxt) {
+    let wire = &catalog.wire;
+    for key in [&wire.code, &wire.message] {
+        if key.value.is_empty() {
+            cx.push(
+                Diagnostic::new(Rule::InvalidWire, key.span.clone(), "wire key is empty")
+                    .label("empty key")
+                    .help("give the JSON key of the error body, such as `\"errorCode\"`"),
+            );
+        }
+    }
+    if !wire.code.value.is_empty() && wire.code.value == wire.message.value {
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidWire,
+                wire.message.span.clone(),
+                format!("the code and the message use the same wire key `{}`", wire.code.value),
+            )
+            .label("same key as the code")
+            .related(wire.code.span.clone(), "the code's key")
+            .help("the error body needs two keys, such as `{ code = \"errorCode\", message = \"errorMessage\" }`"),
+        );
+    }
+}
+
+/// `[types.job]`, `[types.String]`: a catalog enum needs an UpperCamelCase name that is not
+/// a built-in field type.
+fn type_names(catalog: &Catalog, cx: &mut Ctxt) {
+    for ty in &catalog.types {
+        let name = &ty.name.value;
+        let builtin = name == "String"
+            || name == "bool"
+            || crate::model::INTEGER_TYPES.contains(&name.as_str());
+        if !names::is_upper_camel(name) || names::is_keyword(name) || builtin {
+            let suggestion = names::upper_camel(name);
+            let help = if !builtin
+                && names::is_upper_camel(&suggestion)
+                && !names::is_keyword(&suggestion)
+            {
+                format!("write `[types.{suggestion}]`")
+            } else {
+                "choose an UpperCamelCase name such as `JobKind`".to_owned()
+            };
+            cx.push(
+                Diagnostic::new(
+                    Rule::InvalidTypeName,
+                    ty.name.span.clone(),
+                    format!("`{name}` cannot be the name of a catalog enum"),
+                )
+                .label(if builtin {
+                    "a built-in field type"
+                } else {
+                    "not an UpperCamelCase identifier"
+                })
+                .help(help),
+            );
+        }
+    }
+}
+
+/// `values = ["A", "A", ""]`: values must be distinct, non-empty wire text that gives a Rust
+/// variant name.
+fn enum_values(catalog: &Catalog, cx: &mut Ctxt) {
+    for ty in &catalog.types {
+        let mut seen: HashMap<&str, &crate::model::Spanned<String>> = HashMap::new();
+        let mut variants: HashMap<&str, &crate::model::Spanned<String>> = HashMap::new();
+        for (value, variant) in ty.values.iter().zip(&ty.variants) {
+            if let Some(first) = seen.get(value.value.as_str()) {
+                cx.push(
+                    Diagnostic::new(
+                        Rule::InvalidEnum,
+                        value.span.clone(),
+                        format!(
+                            "value `{}` appears twice in `{}`",
+                            value.value, ty.name.value
+                        ),
+                    )
+                    .label("duplicate value")
+                    .related(first.span.clone(), "first listed here")
+                    .help("remove one of them"),
+                );
+                continue;
+            }
+            seen.insert(&value.value, value);
+            let bad_char = value
+                .value
+                .chars()
+                .find(|c| c.is_control() || *c == '{' || *c == '}');
+            if value.value.trim().is_empty()
+                || value.value.trim() != value.value
+                || bad_char.is_some()
+            {
+                cx.push(
+                    Diagnostic::new(
+                        Rule::InvalidEnum,
+                        value.span.clone(),
+                        format!("`{}` is not valid wire text for a value of `{}`", value.value.escape_debug(), ty.name.value),
+                    )
+                    .label("invalid value")
+                    .help("values are non-empty text without control characters, braces, or leading and trailing spaces"),
+                );
+                continue;
+            }
+            if !names::is_upper_camel(variant) || names::is_keyword(variant) {
+                cx.push(
+                    Diagnostic::new(
+                        Rule::InvalidEnum,
+                        value.span.clone(),
+                        format!("value `{}` of `{}` gives no Rust variant name", value.value, ty.name.value),
+                    )
+                    .label(format!("becomes `{variant}`"))
+                    .help("values must start with a letter, so that they can name the enum's variants"),
+                );
+                continue;
+            }
+            if let Some(first) = variants.get(variant.as_str()) {
+                cx.push(
+                    Diagnostic::new(
+                        Rule::NameCollision,
+                        value.span.clone(),
+                        format!(
+                            "values `{}` and `{}` of `{}` both become variant `{variant}`",
+                            first.value, value.value, ty.name.value
+                        ),
+                    )
+                    .label("same variant name")
+                    .related(first.span.clone(), "first value here")
+                    .help("use values that differ in more than case and punctuation"),
+                );
+                continue;
+            }
+            variants.insert(variant, value);
+        }
+    }
+}
+
+/// `[errors.backup_exists]`, `[errors.Self]`, `[errors.HttpError]` + `[errors.HTTPError]`:
+/// error names are distinct UpperCamelCase identifiers.
+fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
+    let mut seen: HashMap<String, &Entry> = HashMap::new();
+    for entry in &catalog.entries {
+        let name = &entry.name.value;
+        if !names::is_upper_camel(name) || names::is_keyword(name) {
+            let suggestion = names::upper_camel(name);
+            let help = if names::is_upper_camel(&suggestion) && !names::is_keyword(&suggestion) {
+                format!(
+                    "error names are UpperCamelCase variant names: write `[errors.{suggestion}]`"
+                )
+            } else {
+                "error names are UpperCamelCase variant names, such as `StorageNotFound`".to_owned()
+            };
+            cx.push(
+                Diagnostic::new(
+                    Rule::InvalidVariantName,
+                    entry.name.span.clone(),
+                    format!("`{name}` is not a valid variant name"),
+                )
+                .label(if names::is_keyword(name) {
+                    "a Rust keyword"
+                } else {
+                    "not an UpperCamelCase identifier"
+                })
+                .help(help),
+            );
+            continue;
+        }
+        let normal = name.to_lowercase();
+        if let Some(first) = seen.get(&normal) {
+            cx.push(
+                Diagnostic::new(
+                    Rule::NameCollision,
+                    entry.name.span.clone(),
+                    format!("`{name}` and `{}` differ only in case", first.name.value),
+                )
+                .label("this name")
+                .related(first.name.span.clone(), "is too close to this one")
+                .help("give the errors names that differ in more than case; generated docs and tools compare names without case"),
+            );
+            continue;
+        }
+        seen.insert(normal, entry);
+    }
+}
+
+/// `code = ""`, `code = "1 27"`: codes are non-empty and use only letters, digits and
+/// [`CODE_PUNCTUATION`].
+fn code_text(entry: &Entry, cx: &mut Ctxt) {
+    let code = &entry.code;
+    if code.value.is_empty() {
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidCode,
+                code.span.clone(),
+                format!("`{}` has an empty code", entry.name.value),
+            )
+            .label("empty code")
+            .help("give the code the API sends, such as `code = \"127\"`"),
+        );
+        return;
+    }
+    if let Some(bad) = code
+        .value
+        .chars()
+        .find(|c| !c.is_ascii_alphanumeric() && !CODE_PUNCTUATION.contains(c))
+    {
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidCode,
+                code.span.clone(),
+                format!("code `{}` contains `{}`", code.value, bad.escape_debug()),
+            )
+            .label("character not allowed in a code")
+            .help("codes use ASCII letters, digits and `_ - . : /` only"),
+        );
+    }
+}
+
+/// `message = ""`.
+fn empty_message(entry: &Entry, cx: &mut Ctxt) {
+    if entry.message.value.is_empty() {
+        cx.push(
+            Diagnostic::new(
+                Rule::EmptyMessage,
+                entry.message.span.clone(),
+                format!("`{}` has an empty message", entry.name.value),
+            )
+            .label("empty message")
+            .help("write the message exactly as the API sends it"),
+        );
+    }
+}
+
+/// `status = 200` on an error; `status = 418` with no `[status.418]`.
+fn status(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) {
+    let status = &entry.status;
+    if status.value < 400 {
+        cx.push(
+            Diagnostic::new(
+                Rule::StatusNotAnError,
+                status.span.clone(),
+                format!(
+                    "`{}` has status {}, which is not an error status",
+                    entry.name.value, status.value
+                ),
+            )
+            .label("below 400")
+            .help("errors use a client (4xx) or server (5xx) error status"),
+        );
+    } else if catalog.reason(status.value).is_none() {
+        let reason = names::canonical_reason(status.value).unwrap_or("...");
+        cx.push(
+            Diagnostic::new(
+                Rule::StatusNotInTable,
+                status.span.clone(),
+                format!(
+                    "status {} of `{}` is not in the status table",
+                    status.value, entry.name.value
+                ),
+            )
+            .label("no `[status.".to_owned() + &status.value.to_string() + "]`")
+            .help(format!(
+                "add it to the table:\n[status.{}]\nreason = \"{reason}\"",
+                status.value
+            )),
+        );
+    }
+}
+
+/// `code = "101"` where `[retired]` lists `"101"`.
+fn retired(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) {
+    if let Some(retired) = catalog
+        .retired
+        .iter()
+        .find(|r| r.code.value == entry.code.value)
+    {
+        let mut diagnostic = Diagnostic::new(
+            Rule::RetiredCode,
+            entry.code.span.clone(),
+            format!(
+                "code `{}` of `{}` is retired",
+                entry.code.value, entry.name.value
+            ),
+        )
+        .label("retired code")
+        .related(retired.code.span.clone(), "retired here")
+        .help("clients may still act on the old meaning: give this error a new code");
+        if !retired.note.is_empty() {
+            diagnostic = diagnostic.note(format!("retired because: {}", retired.note));
+        }
+        cx.push(diagnostic);
+    }
+}
+
+/// `"{id}{name}"`: two placeholders side by side, where the first could swallow the second.
+fn adjacent_placeholders(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) -> bool {
+    let spans: Vec<_> = entry
+        .pieces
+        .iter()
+        .filter_map(|p| match p {
+            error_catalog_template::Piece::Placeholder { name, span } => Some((name, span)),
+            _ => None,
+        })
+        .collect();
+    let mut ok = true;
+    let mut placeholder = 0;
+    for pair in segments.windows(2) {
+        if let Segment::Field(_) = pair[0] {
+            placeholder += 1;
+        }
+        let (Segment::Field(first), Segment::Field(second)) = (pair[0], pair[1]) else {
+            continue;
+        };
+        if first.separable_from(&second) {
+            continue;
+        }
+        ok = false;
+        let (a, _) = spans[placeholder - 1];
+        let (b, _) = spans[placeholder];
+        let (start, end) = (entry.field(a), entry.field(b));
+        let span = match (start, end) {
+            (Some(s), Some(e)) if s.name.span.start < e.name.span.end => {
+                s.name.span.start..e.name.span.end
+            }
+            _ => entry.message.span.clone(),
+        };
+        let span = if a == b {
+            entry.message.span.clone()
+        } else {
+            span
+        };
+        cx.push(
+            Diagnostic::new(
+                Rule::AdjacentPlaceholders,
+                span,
+                format!("placeholders `{{{a}}}` and `{{{b}}}` have no text between them"),
+            )
+            .label("a client cannot tell where one ends and the other starts")
+            .help("put literal text between them, or give the first a type (an integer, `bool` or a catalog enum) that cannot contain the second one's first character"),
+        );
+    }
+    ok
+}
+
+/// `fields.count = { type = "u8", example = "300" }`: an example must parse as its type and
+/// be written the way the type displays it.
+fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
+    let mut ok = true;
+    for field in &entry.fields {
+        let example = &field.example.value;
+        let problem = match &field.ty {
+            FieldType::String | FieldType::External(_) => None,
+            FieldType::Bool => {
+                (example != "true" && example != "false").then(|| "`true` or `false`".to_owned())
+            }
+            FieldType::Integer(ty) => (!integer_fits(ty, example))
+                .then(|| format!("a `{ty}` written in decimal, without leading zeros or `+`")),
+            FieldType::Enum(index) => {
+                let ty = &catalog.types[*index];
+                (!ty.values.iter().any(|v| v.value == *example)).then(|| {
+                    format!(
+                        "one of the values of `{}`: {}",
+                        ty.name.value,
+                        ty.values
+                            .iter()
+                            .map(|v| format!("`{}`", v.value))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
+            }
+        };
+        if let Some(expected) = problem {
+            ok = false;
+            cx.push(
+                Diagnostic::new(
+                    Rule::InvalidExample,
+                    field.example.span.clone(),
+                    format!(
+                        "example `{example}` of field `{}` is not a valid `{}`",
+                        field.name.value, field.ty_text.value
+                    ),
+                )
+                .label("invalid example")
+                .help(format!("the example must be {expected}")),
+            );
+        }
+    }
+    ok
+}
+
+/// Whether `text` is an integer of type `ty`, written as Rust displays it.
+fn integer_fits(ty: &str, text: &str) -> bool {
+    fn displays<T: std::str::FromStr + ToString>(text: &str) -> bool {
+        text.parse::<T>().is_ok_and(|v| v.to_string() == text)
+    }
+    match ty {
+        "u8" => displays::<u8>(text),
+        "u16" => displays::<u16>(text),
+        "u32" => displays::<u32>(text),
+        "u64" => displays::<u64>(text),
+        "u128" => displays::<u128>(text),
+        "usize" => displays::<u64>(text),
+        "i8" => displays::<i8>(text),
+        "i16" => displays::<i16>(text),
+        "i32" => displays::<i32>(text),
+        "i64" => displays::<i64>(text),
+        "i128" => displays::<i128>(text),
+        "isize" => displays::<i64>(text),
+        _ => false,
+    }
+}
+
+/// `message = "{a} = {b}"` with `a`'s example `"x = y"`: the example message must split back
+/// into the examples, or a client would read it differently.
+fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
+    let message = entry.example_message();
+    let expected: Vec<&str> = entry
+        .placeholder_fields()
+        .into_iter()
+        .map(|i| entry.fields[i].example.value.as_str())
+        .collect();
+    let got = split(segments, &message);
+    if got.as_deref() == Some(&expected[..]) {
+        return;
+    }
+    let field = entry
+        .placeholder_fields()
+        .into_iter()
+        .zip(got.iter().flatten())
+        .map(|(i, text)| (&entry.fields[i], *text))
+        .find(|(field, text)| field.example.value != *text)
+        .map(|(field, _)| field)
+        .unwrap_or(&entry.fields[0]);
+    let reading = match &got {
+        Some(parts) => entry
+            .placeholder_fields()
+            .into_iter()
+            .zip(parts)
+            .map(|(i, text)| format!("{} = `{text}`", entry.fields[i].name.value))
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => "no match".to_owned(),
+    };
+    cx.push(
+        Diagnostic::new(
+            Rule::InvalidExample,
+            field.example.span.clone(),
+            format!(
+                "the example message of `{}` does not split back into its examples",
+                entry.name.value
+            ),
+        )
+        .label("this example contains text that follows its placeholder")
+        .note(format!("the example message is `{message}`"))
+        .note(format!("a client reads it as {reading}"))
+        .help("choose an example without the message's literal text in it"),
+    );
+}
+
+/// `code = "110"` twice: a shared code needs `shared_code = true` on every entry using it, and
+/// entries that share a code and a status need templates that no message can match both.
+fn duplicate_codes(catalog: &Catalog, classes: &Classes<'_>, cx: &mut Ctxt) {
+    let mut first_by_code: HashMap<&str, &Entry> = HashMap::new();
+    for (index, entry) in catalog.entries.iter().enumerate() {
+        let Some(first) = first_by_code.get(entry.code.value.as_str()).copied() else {
+            first_by_code.insert(&entry.code.value, entry);
+            continue;
+        };
+        let shared = |e: &Entry| e.shared_code.as_ref().is_some_and(|s| s.value);
+        if !shared(first) || !shared(entry) {
+            let missing: Vec<&str> = [first, entry]
+                .iter()
+                .filter(|e| !shared(e))
+                .map(|e| e.name.value.as_str())
+                .collect();
+            cx.push(
+                Diagnostic::new(
+                    Rule::DuplicateCode,
+                    entry.code.span.clone(),
+                    format!(
+                        "code `{}` is used by both `{}` and `{}`",
+                        entry.code.value, first.name.value, entry.name.value
+                    ),
+                )
+                .label(format!("used again by `{}`", entry.name.value))
+                .related(first.code.span.clone(), format!("first used by `{}`", first.name.value))
+                .help(format!(
+                    "give `{}` its own code, or, if the API really sends one code for both, add `shared_code = true` to {}",
+                    entry.name.value,
+                    missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" and ")
+                )),
+            );
+            continue;
+        }
+        for earlier in &catalog.entries[..index] {
+            if earlier.code.value != entry.code.value || earlier.status.value != entry.status.value
+            {
+                continue;
+            }
+            let Some(witness) = error_catalog_template::overlap(
+                &classes.segments(earlier),
+                &classes.segments(entry),
+            ) else {
+                continue;
+            };
+            cx.push(
+                Diagnostic::new(
+                    Rule::AmbiguousTemplates,
+                    entry.message.span.clone(),
+                    format!(
+                        "`{}` and `{}` share code `{}` and status {}, and their messages can be the same",
+                        earlier.name.value, entry.name.value, entry.code.value, entry.status.value
+                    ),
+                )
+                .label("this template")
+                .related(earlier.message.span.clone(), "can match the same message as this one")
+                .note(format!("both match the message `{witness}`"))
+                .help("a client could not tell them apart: make the literal text of the messages differ, or give them different codes"),
+            );
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! One diagnostic type for every problem in a catalog, rendered like rustc's own errors.
+
+use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::source::Source;
+
+/// The rule a diagnostic enforces. Each rule has a stable kebab-case name
+/// ([`Rule::name`]) that tools can match on; `docs/catalog-format.md` lists them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The file is not valid TOML.
+    TomlSyntax,
+    /// A key the format does not know.
+    UnknownKey,
+    /// A required key is missing.
+    MissingKey,
+    /// A value of the wrong TOML type.
+    WrongType,
+    /// An error name that is not an UpperCamelCase Rust identifier.
+    InvalidVariantName,
+    /// Two error names (or two enum values) that become the same after normalisation.
+    NameCollision,
+    /// A `[types.*]` name that is not a usable Rust type name.
+    InvalidTypeName,
+    /// A field name that is not a snake_case identifier.
+    InvalidFieldName,
+    /// A field declared but not used in the message.
+    UnusedField,
+    /// A `{` or `}` without its pair.
+    UnbalancedBrace,
+    /// `{}`: a placeholder without a name.
+    EmptyPlaceholder,
+    /// A placeholder name that is not a valid field name.
+    InvalidPlaceholderName,
+    /// Two placeholders with no literal text between them that a client could not split.
+    AdjacentPlaceholders,
+    /// A status outside `100..=599`.
+    StatusOutOfRange,
+    /// An error entry whose status is not an error status (below 400).
+    StatusNotAnError,
+    /// An error entry whose status is not in the catalog's status table.
+    StatusNotInTable,
+    /// A code used by several entries without `shared_code = true`.
+    DuplicateCode,
+    /// Two entries with the same code and status whose templates can match the same message.
+    AmbiguousTemplates,
+    /// A field type that is not built in, not a catalog enum, and not a path.
+    UnknownFieldType,
+    /// A catalog enum with no values, duplicate values, or values that are not wire text.
+    InvalidEnum,
+    /// An example value that does not parse as its field's type, or that makes the example
+    /// message split differently.
+    InvalidExample,
+    /// An empty message.
+    EmptyMessage,
+    /// An empty code, or one with characters the wire format does not allow.
+    InvalidCode,
+    /// A retired code used again.
+    RetiredCode,
+    /// The wire keys are empty or equal.
+    InvalidWire,
+    /// The catalog file cannot be found or read.
+    FileNotReadable,
+}
+
+impl Rule {
+    /// The rule's stable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::TomlSyntax => "toml-syntax",
+            Rule::UnknownKey => "unknown-key",
+            Rule::MissingKey => "missing-key",
+            Rule::WrongType => "wrong-type",
+            Rule::InvalidVariantName => "invalid-variant-name",
+            Rule::NameCollision => "name-collision",
+            Rule::InvalidTypeName => "invalid-type-name",
+            Rule::InvalidFieldName => "invalid-field-name",
+            Rule::UnusedField => "unused-field",
+            Rule::UnbalancedBrace => "unbalanced-brace",
+            Rule::EmptyPlaceholder => "empty-placeholder",
+            Rule::InvalidPlaceholderName => "invalid-placeholder-name",
+            Rule::AdjacentPlaceholders => "adjacent-placeholders",
+            Rule::StatusOutOfRange => "status-out-of-range",
+            Rule::StatusNotAnError => "status-not-an-error",
+            Rule::StatusNotInTable => "status-not-in-table",
+            Rule::DuplicateCode => "duplicate-code",
+            Rule::AmbiguousTemplates => "ambiguous-templates",
+            Rule::UnknownFieldType => "unknown-field-type",
+            Rule::InvalidEnum => "invalid-enum",
+            Rule::InvalidExample => "invalid-example",
+            Rule::EmptyMessage => "empty-message",
+            Rule::InvalidCode => "invalid-code",
+            Rule::RetiredCode => "retired-code",
+            Rule::InvalidWire => "invalid-wire",
+            Rule::FileNotReadable => "file-not-readable",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A secondary place that a diagnostic points at, such as the first of two duplicates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// Byte range in the catalog file.
+    pub span: Range<usize>,
+    /// What is there.
+    pub label: String,
+}
+
+/// One problem found in a catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule that is broken.
+    pub rule: Rule,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// Byte range in the catalog file, or `None` for a problem with the file as a whole.
+    pub span: Option<Range<usize>>,
+    /// The label under the span.
+    pub label: Option<String>,
+    /// Other places the problem involves.
+    pub related: Vec<Related>,
+    /// Facts that explain the problem.
+    pub notes: Vec<String>,
+    /// How to fix it, where a fix is known.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `span` in the catalog file.
+    pub fn new(rule: Rule, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            message: message.into(),
+            span: Some(span),
+            label: None,
+            related: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A diagnostic about the file as a whole.
+    pub fn file(rule: Rule, message: impl Into<String>) -> Self {
+        Diagnostic {
+            span: None,
+            ..Diagnostic::new(rule, 0..0, message)
+        }
+    }
+
+    /// Sets the label under the primary span.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Points at another place too.
+    pub fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Sets the hint.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The 1-based line and column of the diagnostic in `source`.
+    pub fn line_col(&self, source: &Source) -> Option<(usize, usize)> {
+        self.span.as_ref().map(|span| source.line_col(span.start))
+    }
+
+    /// Renders the diagnostic like rustc: the message, `--> file:line:col`, the quoted lines
+    /// with carets under the spans, then notes and the hint. No colours.
+    pub fn render(&self, source: &Source) -> String {
+        let title = Level::ERROR.primary_title(format!("{} [{}]", self.message, self.rule));
+        let mut group: Group<'_> = match &self.span {
+            Some(span) => {
+                let mut snippet = Snippet::source(source.text.as_str())
+                    .path(source.name.as_str())
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(clamp(span, source))
+                            .label(self.label.as_deref()),
+                    );
+                for related in &self.related {
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(clamp(&related.span, source))
+                            .label(related.label.as_str()),
+                    );
+                }
+                title.element(snippet)
+            }
+            None => title.element(Origin::path(source.name.as_str())),
+        };
+        for note in &self.notes {
+            group = group.element(Level::NOTE.message(note.as_str()));
+        }
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        Renderer::plain().render(&[group])
+    }
+}
+
+/// Keeps a span inside the text and on character boundaries, so rendering cannot fail.
+fn clamp(span: &Range<usize>, source: &Source) -> Range<usize> {
+    let text = &source.text;
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Every diagnostic of one catalog, in file order, with the source they point into.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The catalog file, when it could be read.
+    pub source: Source,
+    /// The diagnostics, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// A report of `diagnostics`, sorted into file order.
+    pub fn new(source: Source, mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+        Report {
+            source,
+            diagnostics,
+        }
+    }
+
+    /// Renders every diagnostic, separated by blank lines.
+    pub fn render(&self) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(&self.source))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+impl std::ops::Deref for Report {
+    type Target = [Diagnostic];
+    fn deref(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Report {}

@@ -1,0 +1,487 @@
+//! Token generation: from a checked [`Catalog`] to the error enum and its impls.
+//!
+//! Every path in the output is absolute (`::core::`, `::std::`, the runtime crate's path), so
+//! the code compiles whatever the user's module has in scope.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::{Catalog, Classes, Entry, EnumType, FieldType};
+use error_catalog_template::{Class, Segment};
+
+/// What the expansion needs besides the catalog.
+pub struct Options {
+    /// The runtime crate's path, `::error_catalog` unless re-rooted.
+    pub krate: syn::Path,
+    /// The catalog file's absolute path, so the compiler rebuilds when it changes.
+    pub tracked_path: Option<String>,
+    /// The catalog file as the user named it, for docs.
+    pub display_path: String,
+}
+
+/// The error enum and everything generated for it.
+pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> TokenStream {
+    let krate = &options.krate;
+    let private = quote!(#krate::__private);
+    let name = &item.ident;
+    let vis = &item.vis;
+    let attrs = &item.attrs;
+    let classes = Classes::new(catalog);
+
+    let enum_doc = enum_doc(catalog, &options.display_path);
+    let variants = catalog
+        .entries
+        .iter()
+        .map(|entry| variant_decl(catalog, entry));
+    let types = catalog.types.iter().map(|ty| catalog_enum(ty, vis));
+    let type_impls = catalog.types.iter().map(|ty| catalog_enum_impls(ty, krate));
+
+    let display_arms = catalog.entries.iter().map(display_arm);
+    let index_arms = catalog.entries.iter().enumerate().map(|(index, entry)| {
+        let variant = variant_ident(entry);
+        quote!(Self::#variant { .. } => #index,)
+    });
+    let build_arms = catalog
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| build_arm(catalog, index, entry, &private));
+    let tracked = options.tracked_path.as_ref().map(|path| {
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#path);
+        )
+    });
+    let metadata = metadata(catalog, &classes, &private);
+
+    quote! {
+        #(#attrs)*
+        #enum_doc
+        #vis enum #name {
+            #(#variants)*
+        }
+
+        #(#types)*
+
+        const _: () = {
+            #tracked
+            #metadata
+            #(#type_impls)*
+
+            #[automatically_derived]
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        #(#display_arms)*
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl ::std::error::Error for #name {}
+
+            #[automatically_derived]
+            impl #krate::CatalogError for #name {
+                fn catalog() -> &'static #krate::CatalogSpec {
+                    &__CATALOG
+                }
+
+                fn spec(&self) -> &'static #krate::ErrorSpec {
+                    &__ERRORS[match self {
+                        #(#index_arms)*
+                    }]
+                }
+
+                fn from_response(
+                    __status: #private::StatusCode,
+                    __body: &[::core::primitive::u8],
+                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
+                    #private::from_response::<Self>(__status, __body, |__index, __text| {
+                        ::core::option::Option::Some(match __index {
+                            #(#build_arms)*
+                            _ => return ::core::option::Option::None,
+                        })
+                    })
+                }
+            }
+
+            #[automatically_derived]
+            impl #name {
+                /// Every entry of the catalog, in catalog order: one per variant.
+                #vis fn specs() -> &'static [#krate::ErrorSpec] {
+                    __ERRORS
+                }
+
+                /// The catalog entry of this variant.
+                #vis fn spec(&self) -> &'static #krate::ErrorSpec {
+                    <Self as #krate::CatalogError>::spec(self)
+                }
+
+                /// The error code sent on the wire.
+                #vis fn code(&self) -> &'static ::core::primitive::str {
+                    <Self as #krate::CatalogError>::code(self)
+                }
+
+                /// The HTTP status sent with this error.
+                #vis fn status(&self) -> #private::StatusCode {
+                    <Self as #krate::CatalogError>::status(self)
+                }
+
+                /// Turns a received status and response body back into the typed error, or
+                /// keeps what was received when it cannot (see `CatalogError::from_response`).
+                #vis fn from_response(
+                    status: #private::StatusCode,
+                    body: &[::core::primitive::u8],
+                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
+                    <Self as #krate::CatalogError>::from_response(status, body)
+                }
+            }
+
+            #[automatically_derived]
+            impl #private::serde::Serialize for #name {
+                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: #private::serde::Serializer,
+                {
+                    #private::serialize(self, __serializer)
+                }
+            }
+        };
+    }
+}
+
+/// What to emit when the catalog has errors: the enum as the user wrote it, with impls
+/// that compile, so the only errors are the catalog's own.
+pub fn fallback(item: &syn::ItemEnum, krate: &syn::Path) -> TokenStream {
+    let name = &item.ident;
+    quote! {
+        #item
+        const _: () = {
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+            impl ::std::error::Error for #name {}
+            impl #krate::CatalogError for #name {
+                fn catalog() -> &'static #krate::CatalogSpec {
+                    ::core::unreachable!()
+                }
+                fn spec(&self) -> &'static #krate::ErrorSpec {
+                    ::core::unreachable!()
+                }
+                fn from_response(
+                    _: #krate::__private::StatusCode,
+                    _: &[::core::primitive::u8],
+                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
+                    ::core::unreachable!()
+                }
+            }
+        };
+    }
+}
+
+fn variant_ident(entry: &Entry) -> Ident {
+    Ident::new(&entry.name.value, Span::call_site())
+}
+
+fn field_ident(ident: &str) -> Ident {
+    match ident.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(ident, Span::call_site()),
+    }
+}
+
+fn rust_type(catalog: &Catalog, ty: &FieldType) -> TokenStream {
+    // Validated types: built-in names, catalog enum names and paths that parsed as `syn::Path`.
+    syn::parse_str::<syn::Type>(&catalog.rust_type(ty))
+        .map(|ty| quote!(#ty))
+        .unwrap_or_else(|error| error.to_compile_error())
+}
+
+/// Markdown inline code that survives backticks in the text.
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') || text.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+fn doc_lines(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+fn status_text(catalog: &Catalog, status: u16) -> String {
+    match catalog.reason(status) {
+        Some(reason) if !reason.is_empty() => format!("{status} {reason}"),
+        _ => status.to_string(),
+    }
+}
+
+fn enum_doc(catalog: &Catalog, path: &str) -> TokenStream {
+    let mut doc = String::new();
+    doc.push_str(&format!(
+        "\nErrors of the *{}*, generated from `{path}`.\n",
+        catalog.title
+    ));
+    if !catalog.doc.is_empty() {
+        doc.push_str(&format!("\n{}\n", catalog.doc));
+    }
+    doc.push_str("\n| Variant | Code | Status | Message |\n|---|---|---|---|\n");
+    for entry in &catalog.entries {
+        let message = code_span(&entry.message.value).replace('|', "\\|");
+        doc.push_str(&format!(
+            "| [`{name}`](Self::{name}) | `{}` | {} | {message} |\n",
+            entry.code.value,
+            status_text(catalog, entry.status.value),
+            name = entry.name.value,
+        ));
+    }
+    doc_lines(&doc)
+}
+
+fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
+    let mut doc = String::new();
+    if !entry.doc.is_empty() {
+        doc.push_str(&format!("{}\n\n", entry.doc));
+    }
+    doc.push_str(&format!("- **Code:** `{}`\n", entry.code.value));
+    doc.push_str(&format!(
+        "- **Status:** {}\n",
+        status_text(catalog, entry.status.value)
+    ));
+    doc.push_str(&format!(
+        "- **Message:** {}\n",
+        code_span(&entry.message.value)
+    ));
+    if !entry.fields.is_empty() {
+        doc.push_str(&format!(
+            "- **Example:** {}\n",
+            code_span(&entry.example_message())
+        ));
+    }
+    let doc = doc_lines(&doc);
+    let variant = variant_ident(entry);
+    if entry.fields.is_empty() {
+        return quote!(#doc #variant,);
+    }
+    let fields = entry.fields.iter().map(|field| {
+        let ident = field_ident(&field.ident);
+        let ty = rust_type(catalog, &field.ty);
+        let mut text = format!("`{{{}}}`", field.name.value);
+        if !field.doc.is_empty() {
+            text.push_str(&format!(": {}", field.doc));
+        }
+        text.push_str(&format!(" (example: {})", code_span(&field.example.value)));
+        let doc = doc_lines(&text);
+        quote!(#doc #ident: #ty,)
+    });
+    quote!(#doc #variant { #(#fields)* },)
+}
+
+fn display_arm(entry: &Entry) -> TokenStream {
+    let variant = variant_ident(entry);
+    let bindings: Vec<Ident> = (0..entry.fields.len())
+        .map(|i| format_ident!("__f{}", i))
+        .collect();
+    let pattern = if entry.fields.is_empty() {
+        quote!(Self::#variant)
+    } else {
+        let names = entry.fields.iter().map(|f| field_ident(&f.ident));
+        quote!(Self::#variant { #(#names: #bindings),* })
+    };
+    let placeholders = entry.placeholder_fields();
+    let mut next = placeholders.iter();
+    let writes = entry.pieces.iter().map(|piece| match piece {
+        error_catalog_template::Piece::Literal(text) => quote!(__f.write_str(#text)?;),
+        error_catalog_template::Piece::Placeholder { .. } => {
+            let binding = &bindings[*next.next().unwrap_or(&0)];
+            quote!(::core::fmt::Display::fmt(#binding, __f)?;)
+        }
+    });
+    quote! {
+        #pattern => {
+            #(#writes)*
+            ::core::result::Result::Ok(())
+        }
+    }
+}
+
+fn build_arm(catalog: &Catalog, index: usize, entry: &Entry, private: &TokenStream) -> TokenStream {
+    let variant = variant_ident(entry);
+    if entry.fields.is_empty() {
+        return quote!(#index => Self::#variant,);
+    }
+    let placeholders = entry.placeholder_fields();
+    let fields = entry.fields.iter().enumerate().map(|(field_index, field)| {
+        let ident = field_ident(&field.ident);
+        let ty = rust_type(catalog, &field.ty);
+        // A field used twice is read from its first placeholder; the rendered message is
+        // compared with the received one afterwards.
+        let capture = placeholders
+            .iter()
+            .position(|&f| f == field_index)
+            .unwrap_or(0);
+        quote!(#ident: #private::parse::<#ty>(__text.get(#capture)?)?,)
+    });
+    quote!(#index => Self::#variant { #(#fields)* },)
+}
+
+fn segment_tokens(segment: &Segment<'_>, private: &TokenStream) -> TokenStream {
+    match segment {
+        Segment::Literal(text) => quote!(#private::Segment::Literal(#text)),
+        Segment::Field(class) => {
+            let class = match class {
+                Class::Integer => quote!(#private::Class::Integer),
+                Class::Bool => quote!(#private::Class::Bool),
+                Class::OneOf(values) => quote!(#private::Class::OneOf(&[#(#values),*])),
+                _ => quote!(#private::Class::Text),
+            };
+            quote!(#private::Segment::Field(#class))
+        }
+    }
+}
+
+/// The static metadata: `__CATALOG` and `__ERRORS`, inside the generated `const _` block.
+fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> TokenStream {
+    let statuses = catalog.statuses.iter().map(|s| {
+        let (code, reason, meaning) = (s.code.value, &s.reason, &s.meaning);
+        quote!(#private::status_spec(#code, #reason, #meaning))
+    });
+    let types = catalog.types.iter().map(|t| {
+        let name = &t.name.value;
+        let values = t.values.iter().map(|v| &v.value);
+        let doc = &t.doc;
+        quote!(#private::type_spec(#name, &[#(#values),*], #doc))
+    });
+    let retired = catalog.retired.iter().map(|r| {
+        let (code, note) = (&r.code.value, &r.note);
+        quote!(#private::retired_spec(#code, #note))
+    });
+    let field_consts = catalog.entries.iter().enumerate().map(|(index, entry)| {
+        let name = format_ident!("__FIELDS_{}", index);
+        let fields = entry.fields.iter().map(|f| {
+            let (field, ty, example, doc) =
+                (&f.name.value, &f.ty_text.value, &f.example.value, &f.doc);
+            quote!(#private::field_spec(#field, #ty, #example, #doc))
+        });
+        quote!(const #name: &[#private::FieldSpec] = &[#(#fields),*];)
+    });
+    let errors = catalog.entries.iter().enumerate().map(|(index, entry)| {
+        let fields = format_ident!("__FIELDS_{}", index);
+        let (name, code, status, message, doc) = (
+            &entry.name.value,
+            &entry.code.value,
+            entry.status.value,
+            &entry.message.value,
+            &entry.doc,
+        );
+        let shared = entry.shared_code.as_ref().is_some_and(|s| s.value);
+        let segments = classes.segments(entry);
+        let segments = segments.iter().map(|s| segment_tokens(s, private));
+        let placeholders = entry.placeholder_fields();
+        quote! {
+            #private::error_spec(
+                #name, #code, #status, #message, #fields, #doc, #shared,
+                &[#(#segments),*],
+                &[#(#placeholders),*],
+            )
+        }
+    });
+    let (title, doc) = (&catalog.title, &catalog.doc);
+    let (code_key, message_key) = (&catalog.wire.code.value, &catalog.wire.message.value);
+    quote! {
+        #(#field_consts)*
+        const __ERRORS: &[#private::ErrorSpec] = &[#(#errors),*];
+        static __CATALOG: #private::CatalogSpec = #private::catalog_spec(
+            #title,
+            #doc,
+            #code_key,
+            #message_key,
+            &[#(#statuses),*],
+            &[#(#types),*],
+            __ERRORS,
+            &[#(#retired),*],
+        );
+    }
+}
+
+fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
+    let name = Ident::new(&ty.name.value, Span::call_site());
+    let mut doc = String::new();
+    if !ty.doc.is_empty() {
+        doc.push_str(&format!("{}\n\n", ty.doc));
+    }
+    doc.push_str("A catalog enum: each variant is one wire value.");
+    let doc = doc_lines(&doc);
+    let variants = ty.values.iter().zip(&ty.variants).map(|(value, variant)| {
+        let ident = Ident::new(variant, Span::call_site());
+        let doc = format!(" `{}`", value.value);
+        quote!(#[doc = #doc] #ident,)
+    });
+    quote! {
+        #doc
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash)]
+        #vis enum #name {
+            #(#variants)*
+        }
+    }
+}
+
+fn catalog_enum_impls(ty: &EnumType, krate: &syn::Path) -> TokenStream {
+    let name = Ident::new(&ty.name.value, Span::call_site());
+    let type_name = &ty.name.value;
+    let idents: Vec<Ident> = ty
+        .variants
+        .iter()
+        .map(|v| Ident::new(v, Span::call_site()))
+        .collect();
+    let values: Vec<&String> = ty.values.iter().map(|v| &v.value).collect();
+    quote! {
+        #[automatically_derived]
+        impl #name {
+            /// Every value, in catalog order.
+            pub const ALL: &'static [Self] = &[#(Self::#idents),*];
+
+            /// The value as spelled on the wire.
+            pub const fn as_str(&self) -> &'static ::core::primitive::str {
+                match self {
+                    #(Self::#idents => #values,)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.write_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #name {
+            type Err = #krate::UnknownValue;
+
+            fn from_str(__text: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+                match __text {
+                    #(#values => ::core::result::Result::Ok(Self::#idents),)*
+                    _ => ::core::result::Result::Err(#krate::UnknownValue {
+                        ty: #type_name,
+                        text: ::std::string::ToString::to_string(__text),
+                    }),
+                }
+            }
+        }
+    }
+}

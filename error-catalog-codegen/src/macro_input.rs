@@ -1,0 +1,151 @@
+//! The `#[catalog(...)]` attribute: its options, the enum it is placed on, and the whole
+//! expansion from attribute tokens to output tokens.
+
+use std::path::PathBuf;
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+use crate::expand::{self, Options};
+use crate::source::Source;
+
+/// The attribute's options.
+struct Args {
+    /// `path = "..."`, with the literal for error spans.
+    path: syn::LitStr,
+    /// `crate = "..."`.
+    krate: syn::Path,
+}
+
+fn parse_args(attr: TokenStream) -> syn::Result<Args> {
+    let mut path = None;
+    let mut krate = None;
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("path") {
+            path = Some(meta.value()?.parse::<syn::LitStr>()?);
+            Ok(())
+        } else if meta.path.is_ident("crate") {
+            let lit = meta.value()?.parse::<syn::LitStr>()?;
+            krate = Some(lit.parse::<syn::Path>()?);
+            Ok(())
+        } else {
+            Err(meta.error("unknown option; expected `path = \"...\"` or `crate = \"...\"`"))
+        }
+    });
+    syn::parse::Parser::parse2(parser, attr)?;
+    let path = path.ok_or_else(|| {
+        syn::Error::new(
+            Span::call_site(),
+            "missing `path`: write `#[error_catalog::catalog(path = \"catalog/api.toml\")]`",
+        )
+    })?;
+    Ok(Args {
+        path,
+        krate: krate.unwrap_or_else(|| syn::parse_quote!(::error_catalog)),
+    })
+}
+
+/// Checks that the item is an enum the catalog can fill: no variants, no generics.
+fn parse_item(item: TokenStream) -> syn::Result<syn::ItemEnum> {
+    let item: syn::ItemEnum = syn::parse2(item).map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            "`#[catalog]` goes on an enum: `pub enum ApiError {}`",
+        )
+    })?;
+    if let Some(variant) = item.variants.first() {
+        return Err(syn::Error::new_spanned(
+            variant,
+            "the catalog provides the variants: declare the enum empty, `enum Name {}`",
+        ));
+    }
+    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        return Err(syn::Error::new_spanned(
+            &item.generics,
+            "an error enum generated from a catalog cannot have generic parameters",
+        ));
+    }
+    Ok(item)
+}
+
+/// The whole attribute: `attr` is what is inside `#[catalog(...)]`, `item` the enum.
+///
+/// Relative paths resolve against the `CARGO_MANIFEST_DIR` environment variable. A broken
+/// catalog gives one `compile_error!` per diagnostic, spanned at the path literal, plus the
+/// enum as written, so that no error comes from inside generated code.
+pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let item = match parse_item(item) {
+        Ok(item) => item,
+        Err(error) => return error.to_compile_error(),
+    };
+    let args = match parse_args(attr) {
+        Ok(args) => args,
+        Err(error) => {
+            let fallback = expand::fallback(&item, &syn::parse_quote!(::error_catalog));
+            let error = error.to_compile_error();
+            return quote!(#error #fallback);
+        }
+    };
+    let base = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let relative = args.path.value();
+    let span = args.path.span();
+    let failed = |messages: Vec<String>| {
+        let errors = messages
+            .iter()
+            .map(|message| syn::Error::new(span, message).to_compile_error());
+        let fallback = expand::fallback(&item, &args.krate);
+        quote!(#(#errors)* #fallback)
+    };
+    let source = match Source::read(&base, &relative) {
+        Ok(source) => source,
+        Err(diagnostic) => {
+            let source = Source::new(relative.clone(), base.join(&relative), "");
+            return failed(vec![for_rustc(&diagnostic.render(&source))]);
+        }
+    };
+    match crate::load(&source) {
+        Ok(catalog) => {
+            if let Some(clash) = catalog
+                .types
+                .iter()
+                .find(|t| t.name.value == item.ident.to_string())
+            {
+                let source_line = clash.name.span.clone();
+                let diagnostic = crate::Diagnostic::new(
+                    crate::Rule::InvalidTypeName,
+                    source_line,
+                    format!(
+                        "catalog enum `{}` has the same name as the error enum",
+                        clash.name.value
+                    ),
+                )
+                .label("catalog enum")
+                .help("rename the catalog enum or the error enum");
+                return failed(vec![for_rustc(&diagnostic.render(&source))]);
+            }
+            let options = Options {
+                krate: args.krate.clone(),
+                tracked_path: Some(source.path.display().to_string()),
+                display_path: relative,
+            };
+            expand::expand(&catalog, &item, &options)
+        }
+        Err(diagnostics) => failed(
+            diagnostics
+                .iter()
+                .map(|d| for_rustc(&d.render(&source)))
+                .collect(),
+        ),
+    }
+}
+
+/// rustc prints `error: ` before a `compile_error!` message itself.
+fn for_rustc(rendered: &str) -> String {
+    rendered
+        .strip_prefix("error: ")
+        .unwrap_or(rendered)
+        .to_owned()
+}

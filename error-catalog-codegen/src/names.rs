@@ -1,0 +1,156 @@
+//! Names: Rust identifiers and keywords, case conversions, and "did you mean" suggestions.
+
+/// Rust keywords, strict and reserved, in every edition.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Whether `name` is a Rust keyword.
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
+/// Keywords that cannot be raw identifiers either.
+pub fn is_unraw_keyword(name: &str) -> bool {
+    matches!(name, "self" | "Self" | "super" | "crate" | "_")
+}
+
+/// Whether `name` is an UpperCamelCase Rust identifier: an ASCII capital letter, then
+/// ASCII letters and digits.
+pub fn is_upper_camel(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Splits text into words at non-alphanumeric characters and at lower-to-upper case changes.
+fn words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1);
+        let boundary = c.is_uppercase()
+            && (prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
+                || (prev.is_some_and(char::is_uppercase)
+                    && next.is_some_and(|n| n.is_lowercase())));
+        if boundary && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        word.push(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// `in-progress`, `IN_PROGRESS`, `inProgress` → `InProgress`.
+pub fn upper_camel(text: &str) -> String {
+    words(text)
+        .iter()
+        .map(|word| {
+            let lower = word.to_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// `orgId`, `ORG_ID`, `org-id` → `org_id`; `None` when no identifier comes out.
+pub fn snake_case(text: &str) -> Option<String> {
+    let snake = words(text)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("_");
+    error_catalog_template::is_field_name(&snake).then_some(snake)
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            (
+                distance(&word.to_lowercase(), &candidate.to_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, in characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The standard reason phrase of an HTTP status.
+pub fn canonical_reason(code: u16) -> Option<&'static str> {
+    http::StatusCode::from_u16(code).ok()?.canonical_reason()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_conversions() {
+        assert_eq!(upper_camel("EXPORT"), "Export");
+        assert_eq!(upper_camel("in-progress"), "InProgress");
+        assert_eq!(upper_camel("inProgress"), "InProgress");
+        assert_eq!(upper_camel("HTTPServer"), "HttpServer");
+        assert_eq!(snake_case("orgId").as_deref(), Some("org_id"));
+        assert_eq!(snake_case("PRODUCT").as_deref(), Some("product"));
+        assert_eq!(snake_case("exportId").as_deref(), Some("export_id"));
+        assert_eq!(snake_case("9"), None);
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(
+            closest("mesage", ["code", "message", "status"]),
+            Some("message")
+        );
+        assert_eq!(closest("string", ["String", "bool"]), Some("String"));
+        assert_eq!(closest("zzzz", ["code", "message"]), None);
+    }
+
+    #[test]
+    fn identifiers() {
+        assert!(is_upper_camel("BackupPolicy2"));
+        assert!(!is_upper_camel("backupPolicy"));
+        assert!(!is_upper_camel("Backup_Policy"));
+        assert!(is_keyword("type"));
+        assert!(is_unraw_keyword("self"));
+    }
+}

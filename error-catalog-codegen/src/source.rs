@@ -1,0 +1,94 @@
+//! The catalog file: where it is, its text, and line/column lookup for diagnostics.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Rule};
+
+/// A catalog file read into memory.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The path as the user wrote it, shown in diagnostics.
+    pub name: String,
+    /// The absolute path the file was read from.
+    pub path: PathBuf,
+    /// The file's text.
+    pub text: String,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// A source from text in memory; `name` is shown in diagnostics.
+    pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source {
+            name: name.into(),
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Reads `relative` against `base` (a crate's `CARGO_MANIFEST_DIR`).
+    ///
+    /// A file that cannot be read is a diagnostic naming the absolute path that was tried and
+    /// the directory it was resolved against.
+    pub fn read(base: &Path, relative: &str) -> Result<Source, Diagnostic> {
+        let path = base.join(relative);
+        let path = std::path::absolute(&path).unwrap_or(path);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Source::new(relative, path, text)),
+            Err(error) => {
+                let what = match error.kind() {
+                    std::io::ErrorKind::NotFound => "catalog file not found".to_owned(),
+                    std::io::ErrorKind::InvalidData => "catalog file is not UTF-8 text".to_owned(),
+                    _ => format!("catalog file cannot be read: {error}"),
+                };
+                Err(Diagnostic::file(Rule::FileNotReadable, format!("{what}: `{relative}`"))
+                    .note(format!("looked for `{}`", path.display()))
+                    .note(format!(
+                        "the path is resolved against `{}` (the directory of the crate's Cargo.toml)",
+                        base.display()
+                    ))
+                    .help("give the path of the catalog relative to the crate's Cargo.toml"))
+            }
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count();
+        (line + 1, column + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column() {
+        let source = Source::new("a.toml", "/a.toml", "ab\ncé\nx");
+        assert_eq!(source.line_col(0), (1, 1));
+        assert_eq!(source.line_col(1), (1, 2));
+        assert_eq!(source.line_col(3), (2, 1));
+        assert_eq!(source.line_col(6), (2, 3));
+        assert_eq!(source.line_col(7), (3, 1));
+        assert_eq!(source.line_col(100), (3, 2));
+    }
+
+    #[test]
+    fn missing_file_names_absolute_path_and_base() {
+        let base = std::env::temp_dir();
+        let diagnostic = Source::read(&base, "no/such/catalog.toml").unwrap_err();
+        let text = diagnostic.notes.join("\n");
+        assert!(text.contains(&base.join("no/such/catalog.toml").display().to_string()));
+        assert!(text.contains(&base.display().to_string()));
+    }
+}

@@ -1,0 +1,18 @@
+//! Procedural macros of [error-catalog](https://docs.rs/error-catalog). Depend on
+//! `error-catalog` and use `error_catalog::catalog` instead of this crate.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use proc_macro::TokenStream;
+
+/// Generates an error enum from a TOML catalog; see the `error-catalog` crate's docs.
+///
+/// ```ignore
+/// #[error_catalog::catalog(path = "catalog/backup-restore.toml")]
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub enum BackupError {}
+/// ```
+#[proc_macro_attribute]
+pub fn catalog(attr: TokenStream, item: TokenStream) -> TokenStream {
+    error_catalog_codegen::expand_attribute(attr.into(), item.into()).into()
+}

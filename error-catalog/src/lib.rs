@@ -1,0 +1,293 @@
+//! Typed Rust error enums, generated from one TOML catalog of API errors.
+//!
+//! A catalog lists every error an HTTP API can return: its code, its HTTP status, its
+//! message template with named, typed placeholders, and what it means. The
+//! [`catalog`](macro@catalog) attribute reads that file at compile time and generates an
+//! error enum with one variant per entry, so that a server returns typed errors and a client
+//! turns response bodies back into them.
+//!
+//! ```toml
+//! [catalog]
+//! title = "Backup and restore API"
+//! wire = { code = "errorCode", message = "errorMessage" }
+//!
+//! [status.409]
+//! reason = "Conflict"
+//!
+//! [errors.ConflictingStorageName]
+//! code = "128"
+//! status = 409
+//! message = "Conflicting Storage name = {storage_name}"
+//! ```
+//!
+//! ```
+//! use error_catalog::CatalogError;
+//!
+//! #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+//! #[derive(Debug, Clone, PartialEq)]
+//! pub enum BackupError {}
+//!
+//! // Server side: a typed error, its message, status and wire body.
+//! let error = BackupError::ConflictingStorageName { storage_name: "vault-eu".into() };
+//! assert_eq!(error.to_string(), "Conflicting Storage name = vault-eu");
+//! assert_eq!(error.status(), http::StatusCode::CONFLICT);
+//! let body = serde_json::to_string(&error).unwrap();
+//! assert_eq!(body, r#"{"errorCode":"128","errorMessage":"Conflicting Storage name = vault-eu"}"#);
+//!
+//! // Client side: the same body back into the same variant, fields and all.
+//! let parsed = BackupError::from_response(http::StatusCode::CONFLICT, body.as_bytes()).unwrap();
+//! assert_eq!(parsed, error);
+//! ```
+//!
+//! # What the attribute generates
+//!
+//! For `#[error_catalog::catalog(path = "...")] pub enum Name {}`:
+//!
+//! - one variant per `[errors.*]` entry, in catalog order: a unit variant when the message
+//!   has no placeholders, a struct variant with one typed field per placeholder otherwise;
+//! - one Rust enum per `[types.*]` catalog enum, beside the error enum, with `Display` and
+//!   `FromStr` using the wire spellings;
+//! - `Display` (the rendered message), [`std::error::Error`], [`CatalogError`], and
+//!   [`serde::Serialize`] to the wire body, `{"<code key>":"...","<message key>":"..."}`;
+//! - inherent `code()`, `status()`, `spec()` and `from_response()`, so that callers need not
+//!   import the trait;
+//! - rustdoc on the enum and every variant: code, status, template and docs.
+//!
+//! The path is relative to the directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`).
+//! The catalog is validated at compile time: a mistake is a compile error that points at the
+//! line and column of the TOML file. The attribute's options:
+//!
+//! | option | meaning |
+//! |---|---|
+//! | `path = "catalog/api.toml"` | the catalog file (required) |
+//! | `crate = "::path::to::error_catalog"` | where this crate is, when it is re-exported under another path |
+//!
+//! # The client side
+//!
+//! [`CatalogError::from_response`] reads the catalog's two wire keys from a JSON object,
+//! finds the entries with the received code (those whose status matches first), matches the
+//! message against each template and parses every field with its type. A message is split by
+//! the rule of [`error_catalog_template`]: each placeholder, from left to right, takes the
+//! shortest text that lets the rest of the message match, and a value is accepted only if it
+//! renders back to exactly the received message. When nothing fits, [`Unrecognized`] keeps
+//! the status, the raw code and message, and which of three cases it is.
+//!
+//! The format of the catalog file is documented in `docs/catalog-format.md`.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod response;
+mod spec;
+
+pub use error_catalog_derive::catalog;
+pub use response::{BodyError, Unrecognized, UnrecognizedKind};
+pub use spec::{CatalogSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec, WireSpec};
+
+/// Message templates: parsing, rendering and matching.
+pub use error_catalog_template as template;
+
+use http::StatusCode;
+
+/// What every generated error enum implements: its catalog's metadata, its code and status,
+/// and the way back from a response.
+pub trait CatalogError: std::error::Error + Sized + 'static {
+    /// The catalog this enum was generated from.
+    fn catalog() -> &'static CatalogSpec;
+
+    /// Every entry of the catalog, in catalog order: one per variant.
+    fn specs() -> &'static [ErrorSpec] {
+        Self::catalog().errors
+    }
+
+    /// The catalog entry of this value's variant.
+    fn spec(&self) -> &'static ErrorSpec;
+
+    /// The error code sent on the wire.
+    fn code(&self) -> &'static str {
+        self.spec().code
+    }
+
+    /// The HTTP status sent with this error.
+    fn status(&self) -> StatusCode {
+        self.spec().status_code()
+    }
+
+    /// Turns a received status and response body back into the typed error.
+    ///
+    /// The body must be a JSON object with the catalog's code and message keys (other keys
+    /// are ignored). When it cannot be turned into a variant, the error keeps the status and,
+    /// where present, the raw code and message.
+    fn from_response(status: StatusCode, body: &[u8]) -> Result<Self, Unrecognized>;
+}
+
+/// Support for generated code. Not public API: anything here can change in any release.
+#[doc(hidden)]
+pub mod __private {
+    use std::fmt;
+
+    pub use error_catalog_template::{Class, Segment};
+    pub use http::StatusCode;
+    pub use serde;
+
+    use crate::{CatalogError, RetiredSpec, StatusSpec, TypeSpec, Unrecognized, WireSpec};
+    pub use crate::{CatalogSpec, ErrorSpec, FieldSpec};
+
+    /// A status code from a number the catalog validated to be in `100..=599`.
+    pub fn status(code: u16) -> StatusCode {
+        StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// Builds a [`CatalogSpec`].
+    #[allow(clippy::too_many_arguments)]
+    pub const fn catalog_spec(
+        title: &'static str,
+        doc: &'static str,
+        code_key: &'static str,
+        message_key: &'static str,
+        statuses: &'static [StatusSpec],
+        types: &'static [TypeSpec],
+        errors: &'static [ErrorSpec],
+        retired: &'static [RetiredSpec],
+    ) -> CatalogSpec {
+        CatalogSpec {
+            title,
+            doc,
+            wire: WireSpec {
+                code: code_key,
+                message: message_key,
+            },
+            statuses,
+            types,
+            errors,
+            retired,
+        }
+    }
+
+    /// Builds a [`StatusSpec`].
+    pub const fn status_spec(code: u16, reason: &'static str, meaning: &'static str) -> StatusSpec {
+        StatusSpec {
+            code,
+            reason,
+            meaning,
+        }
+    }
+
+    /// Builds a [`TypeSpec`].
+    pub const fn type_spec(
+        name: &'static str,
+        values: &'static [&'static str],
+        doc: &'static str,
+    ) -> TypeSpec {
+        TypeSpec { name, values, doc }
+    }
+
+    /// Builds a [`RetiredSpec`].
+    pub const fn retired_spec(code: &'static str, note: &'static str) -> RetiredSpec {
+        RetiredSpec { code, note }
+    }
+
+    /// Builds an [`ErrorSpec`].
+    #[allow(clippy::too_many_arguments)]
+    pub const fn error_spec(
+        name: &'static str,
+        code: &'static str,
+        status: u16,
+        message: &'static str,
+        fields: &'static [FieldSpec],
+        doc: &'static str,
+        shared_code: bool,
+        segments: &'static [Segment<'static>],
+        placeholders: &'static [usize],
+    ) -> ErrorSpec {
+        ErrorSpec {
+            name,
+            code,
+            status,
+            message,
+            fields,
+            doc,
+            shared_code,
+            segments,
+            placeholders,
+        }
+    }
+
+    /// Builds a [`FieldSpec`].
+    pub const fn field_spec(
+        name: &'static str,
+        ty: &'static str,
+        example: &'static str,
+        doc: &'static str,
+    ) -> FieldSpec {
+        FieldSpec {
+            name,
+            ty,
+            example,
+            doc,
+        }
+    }
+
+    /// The body of the generated `from_response`.
+    pub fn from_response<E: CatalogError>(
+        status: StatusCode,
+        body: &[u8],
+        build: impl Fn(usize, &[&str]) -> Option<E>,
+    ) -> Result<E, Unrecognized> {
+        crate::response::from_response(E::catalog(), status, body, build)
+    }
+
+    /// Parses one placeholder's text as its field's type.
+    pub fn parse<T: core::str::FromStr>(text: &str) -> Option<T> {
+        text.parse().ok()
+    }
+
+    /// The body of the generated `Serialize`: the code, then the message, written straight
+    /// into the serializer.
+    pub fn serialize<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: CatalogError,
+        S: serde::Serializer,
+    {
+        use serde::ser::SerializeStruct;
+        struct Message<'e, E>(&'e E);
+        impl<E: fmt::Display> serde::Serialize for Message<'_, E> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self.0)
+            }
+        }
+        let wire = E::catalog().wire;
+        let mut body = serializer.serialize_struct("ErrorBody", 2)?;
+        body.serialize_field(wire.code, error.code())?;
+        body.serialize_field(wire.message, &Message(error))?;
+        body.end()
+    }
+}
+
+/// The error of a catalog enum's `FromStr`: the text is none of the enum's wire values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// The enum's name.
+    pub ty: &'static str,
+    /// The text that is none of its values.
+    pub text: String,
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` is not a value of `{}`", self.text, self.ty)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+#[cfg(test)]
+mod tests {
+    use super::response::displays_as;
+
+    #[test]
+    fn displays_as_compares_without_allocating() {
+        assert!(displays_as(&"abc", "abc"));
+        assert!(!displays_as(&"abc", "abcd"));
+        assert!(!displays_as(&"abcd", "abc"));
+        assert!(!displays_as(&7, "007"));
+    }
+}

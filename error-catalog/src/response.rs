@@ -1,0 +1,427 @@
+//! The client side: turning a status and a response body back into a typed error.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::StatusCode;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+
+use crate::{CatalogSpec, ErrorSpec, WireSpec};
+
+/// A response that could not be turned into a variant of the catalog's error enum.
+///
+/// It keeps everything that was received, the status and, where the body had them, the raw
+/// code and message, and says which of three cases it is ([`UnrecognizedKind`]), so that a
+/// client can still act on it: fall back on the status, log the message, or show it.
+#[derive(Clone, Debug)]
+pub struct Unrecognized {
+    status: StatusCode,
+    code: Option<String>,
+    message: Option<String>,
+    kind: UnrecognizedKind,
+    catalog: &'static CatalogSpec,
+}
+
+/// Why a response was not recognized.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UnrecognizedKind {
+    /// The code is in the catalog, but the message did not fit the template of any entry
+    /// with that code, or a field did not parse as its type: the server is likely newer or
+    /// older than the catalog. [`Unrecognized::entries`] lists the entries of that code.
+    MessageMismatch,
+    /// The code is not in the catalog. Fall back on the HTTP status
+    /// ([`Unrecognized::status`]).
+    UnknownCode,
+    /// The body is not an error body of this catalog at all.
+    NotAnErrorBody(BodyError),
+}
+
+/// Why a body is not an error body of the catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyError {
+    /// The body is not valid JSON; the parser's message.
+    NotJson(String),
+    /// The body is JSON, but not an object.
+    NotAnObject,
+    /// The object has no such key.
+    MissingKey(&'static str),
+    /// The key's value is not a string (nor, for the code, an integer).
+    NotAString(&'static str),
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyError::NotJson(reason) => write!(f, "the body is not JSON: {reason}"),
+            BodyError::NotAnObject => f.write_str("the body is not a JSON object"),
+            BodyError::MissingKey(key) => write!(f, "the body has no `{key}` key"),
+            BodyError::NotAString(key) => write!(f, "the body's `{key}` is not a string"),
+        }
+    }
+}
+
+impl Unrecognized {
+    /// The HTTP status that was received.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The error code that was received, if the body had one.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The error message that was received, if the body had one.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Which case this is.
+    pub fn kind(&self) -> &UnrecognizedKind {
+        &self.kind
+    }
+
+    /// The catalog the response was checked against.
+    pub fn catalog(&self) -> &'static CatalogSpec {
+        self.catalog
+    }
+
+    /// The catalog entries with the received code (empty for an unknown code or no code).
+    pub fn entries(&self) -> impl Iterator<Item = &'static ErrorSpec> + '_ {
+        let code = self.code.as_deref();
+        self.catalog
+            .errors
+            .iter()
+            .filter(move |spec| Some(spec.code) == code)
+    }
+
+    /// Whether the received status is a client error (4xx).
+    pub fn is_client_error(&self) -> bool {
+        self.status.is_client_error()
+    }
+
+    /// Whether the received status is a server error (5xx).
+    pub fn is_server_error(&self) -> bool {
+        self.status.is_server_error()
+    }
+
+    /// Takes the received code and message, if any.
+    pub fn into_parts(self) -> (StatusCode, Option<String>, Option<String>) {
+        (self.status, self.code, self.message)
+    }
+}
+
+impl PartialEq for Unrecognized {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+            && self.code == other.code
+            && self.message == other.message
+            && self.kind == other.kind
+            && std::ptr::eq(self.catalog, other.catalog)
+    }
+}
+
+impl Eq for Unrecognized {}
+
+impl fmt::Display for Unrecognized {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unrecognized error response ({})", self.status)?;
+        match &self.kind {
+            UnrecognizedKind::MessageMismatch => f.write_str(": message does not fit code")?,
+            UnrecognizedKind::UnknownCode => f.write_str(": unknown code")?,
+            UnrecognizedKind::NotAnErrorBody(reason) => write!(f, ": {reason}")?,
+        }
+        if let Some(code) = &self.code {
+            write!(f, " `{code}`")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Unrecognized {}
+
+/// The code and message read from a body; borrowed when the JSON had no escapes.
+#[derive(Default)]
+struct WireBody<'b> {
+    code: Option<Cow<'b, str>>,
+    message: Option<Cow<'b, str>>,
+}
+
+/// Reads the catalog's two wire keys from a JSON object, ignoring every other key.
+struct BodySeed {
+    wire: WireSpec,
+}
+
+/// Which of the wire keys a map key is.
+enum Key {
+    Code,
+    Message,
+    Other,
+}
+
+struct KeySeed(WireSpec);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E>(self, key: &str) -> Result<Key, E> {
+        Ok(if key == self.0.code {
+            Key::Code
+        } else if key == self.0.message {
+            Key::Message
+        } else {
+            Key::Other
+        })
+    }
+}
+
+/// A string value, or (for codes) an integer written as its decimal text.
+struct Text {
+    allow_integer: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(self.allow_integer.then(|| Cow::Owned(v.to_string())))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(self.allow_integer.then(|| Cow::Owned(v.to_string())))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+/// What reading the object gave: each wire key absent, not a string, or its text.
+#[derive(Default)]
+struct Read<'b> {
+    body: WireBody<'b>,
+    code_seen: bool,
+    message_seen: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for BodySeed {
+    type Value = Option<Read<'de>>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for BodySeed {
+    /// `None` when the JSON value is not an object.
+    type Value = Option<Read<'de>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut read = Read::default();
+        while let Some(key) = map.next_key_seed(KeySeed(self.wire))? {
+            match key {
+                // The first occurrence of a repeated key wins.
+                Key::Code if !read.code_seen => {
+                    read.code_seen = true;
+                    read.body.code = map.next_value_seed(Text {
+                        allow_integer: true,
+                    })?;
+                }
+                Key::Message if !read.message_seen => {
+                    read.message_seen = true;
+                    read.body.message = map.next_value_seed(Text {
+                        allow_integer: false,
+                    })?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Some(read))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
+/// Reads the code and message of an error body. On failure, whatever was read is kept.
+#[allow(clippy::type_complexity)]
+fn read_body(
+    wire: WireSpec,
+    body: &[u8],
+) -> Result<(Cow<'_, str>, Cow<'_, str>), (WireBody<'_>, BodyError)> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let read = BodySeed { wire }
+        .deserialize(&mut deserializer)
+        .and_then(|read| deserializer.end().map(|()| read));
+    let read = match read {
+        Ok(Some(read)) => read,
+        Ok(None) => return Err((WireBody::default(), BodyError::NotAnObject)),
+        Err(error) => return Err((WireBody::default(), BodyError::NotJson(error.to_string()))),
+    };
+    let missing = |seen: bool, key| {
+        if seen {
+            BodyError::NotAString(key)
+        } else {
+            BodyError::MissingKey(key)
+        }
+    };
+    match read.body {
+        WireBody {
+            code: Some(code),
+            message: Some(message),
+        } => Ok((code, message)),
+        WireBody { code: None, .. } => {
+            let problem = missing(read.code_seen, wire.code);
+            Err((read.body, problem))
+        }
+        WireBody { message: None, .. } => {
+            let problem = missing(read.message_seen, wire.message);
+            Err((read.body, problem))
+        }
+    }
+}
+
+/// Checks that `value` displays as exactly `expected`, without building a `String`.
+pub(crate) fn displays_as(value: &dyn fmt::Display, expected: &str) -> bool {
+    struct Compare<'e> {
+        rest: &'e str,
+    }
+    impl fmt::Write for Compare<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            match self.rest.strip_prefix(s) {
+                Some(rest) => {
+                    self.rest = rest;
+                    Ok(())
+                }
+                None => Err(fmt::Error),
+            }
+        }
+    }
+    let mut compare = Compare { rest: expected };
+    fmt::write(&mut compare, format_args!("{value}")).is_ok() && compare.rest.is_empty()
+}
+
+/// The client-side algorithm behind `CatalogError::from_response`; `build` turns an entry's
+/// index and the text of its placeholders into a value.
+pub(crate) fn from_response<E: fmt::Display>(
+    catalog: &'static CatalogSpec,
+    status: StatusCode,
+    body: &[u8],
+    build: impl Fn(usize, &[&str]) -> Option<E>,
+) -> Result<E, Unrecognized> {
+    let unrecognized = |code: Option<&str>, message: Option<&str>, kind| Unrecognized {
+        status,
+        code: code.map(str::to_owned),
+        message: message.map(str::to_owned),
+        kind,
+        catalog,
+    };
+    let (code, message) = match read_body(catalog.wire, body) {
+        Ok(texts) => texts,
+        Err((partial, reason)) => {
+            let kind = UnrecognizedKind::NotAnErrorBody(reason);
+            return Err(unrecognized(
+                partial.code.as_deref(),
+                partial.message.as_deref(),
+                kind,
+            ));
+        }
+    };
+    let same_code = || {
+        catalog
+            .errors
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.code == code)
+    };
+    if same_code().next().is_none() {
+        let kind = UnrecognizedKind::UnknownCode;
+        return Err(unrecognized(Some(&code), Some(&message), kind));
+    }
+    // Entries whose status matches the received one are tried first.
+    let status_matches = |spec: &ErrorSpec| spec.status == status.as_u16();
+    let ordered = same_code()
+        .filter(|(_, s)| status_matches(s))
+        .chain(same_code().filter(|(_, s)| !status_matches(s)));
+    let mut captures = Vec::new();
+    for (index, spec) in ordered {
+        if !error_catalog_template::split_into(spec.segments, &message, &mut captures) {
+            continue;
+        }
+        if let Some(value) = build(index, &captures) {
+            // Integers such as `007` parse but render differently: such a value is not the
+            // received message, so it is not accepted.
+            if displays_as(&value, &message) {
+                return Ok(value);
+            }
+        }
+    }
+    let kind = UnrecognizedKind::MessageMismatch;
+    Err(unrecognized(Some(&code), Some(&message), kind))
+}
