@@ -280,3 +280,33 @@ impl fmt::Display for Report {
 }
 
 impl std::error::Error for Report {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_rustc() {
+        let source = Source::new(
+            "catalog/api.toml",
+            "/x/catalog/api.toml",
+            "[catalog]\ntitle = 1\n",
+        );
+        let diagnostic = Diagnostic::new(Rule::WrongType, 18..19, "`title` must be a string")
+            .label("expected a string")
+            .help("write `title = \"My API\"`");
+        let text = diagnostic.render(&source);
+        println!("{text}");
+        assert!(
+            text.starts_with("error: `title` must be a string [wrong-type]\n"),
+            "{text}"
+        );
+        assert!(text.contains(" --> catalog/api.toml:2:9\n"), "{text}");
+        assert!(text.contains("2 | title = 1\n"), "{text}");
+        assert!(text.contains("  |         ^ expected a string"), "{text}");
+        assert!(
+            text.contains("= help: write `title = \"My API\"`"),
+            "{text}"
+        );
+    }
+}

@@ -28,7 +28,8 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
     let attrs = &item.attrs;
     let classes = Classes::new(catalog);
 
-    let enum_doc = enum_doc(catalog, &options.display_path);
+    let user_docs = attrs.iter().any(|attr| attr.path().is_ident("doc"));
+    let enum_doc = enum_doc(catalog, &options.display_path, user_docs);
     let variants = catalog
         .entries
         .iter()
@@ -48,7 +49,7 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
         .map(|(index, entry)| build_arm(catalog, index, entry, &private));
     let tracked = options.tracked_path.as_ref().map(|path| {
         quote!(
-            const _: &[u8] = ::core::include_bytes!(#path);
+            const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
         )
     });
     let metadata = metadata(catalog, &classes, &private);
@@ -92,7 +93,7 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
                 }
 
                 fn from_response(
-                    __status: #private::StatusCode,
+                    __status: #krate::http::StatusCode,
                     __body: &[::core::primitive::u8],
                 ) -> ::core::result::Result<Self, #krate::Unrecognized> {
                     #private::from_response::<Self>(__status, __body, |__index, __text| {
@@ -104,8 +105,12 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
                 }
             }
 
-            #[automatically_derived]
             impl #name {
+                /// The catalog this enum was generated from.
+                #vis fn catalog() -> &'static #krate::CatalogSpec {
+                    &__CATALOG
+                }
+
                 /// Every entry of the catalog, in catalog order: one per variant.
                 #vis fn specs() -> &'static [#krate::ErrorSpec] {
                     __ERRORS
@@ -122,14 +127,14 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
                 }
 
                 /// The HTTP status sent with this error.
-                #vis fn status(&self) -> #private::StatusCode {
+                #vis fn status(&self) -> #krate::http::StatusCode {
                     <Self as #krate::CatalogError>::status(self)
                 }
 
                 /// Turns a received status and response body back into the typed error, or
                 /// keeps what was received when it cannot (see `CatalogError::from_response`).
                 #vis fn from_response(
-                    status: #private::StatusCode,
+                    status: #krate::http::StatusCode,
                     body: &[::core::primitive::u8],
                 ) -> ::core::result::Result<Self, #krate::Unrecognized> {
                     <Self as #krate::CatalogError>::from_response(status, body)
@@ -149,35 +154,10 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
     }
 }
 
-/// What to emit when the catalog has errors: the enum as the user wrote it, with impls
-/// that compile, so the only errors are the catalog's own.
-pub fn fallback(item: &syn::ItemEnum, krate: &syn::Path) -> TokenStream {
-    let name = &item.ident;
-    quote! {
-        #item
-        const _: () = {
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::unreachable!()
-                }
-            }
-            impl ::std::error::Error for #name {}
-            impl #krate::CatalogError for #name {
-                fn catalog() -> &'static #krate::CatalogSpec {
-                    ::core::unreachable!()
-                }
-                fn spec(&self) -> &'static #krate::ErrorSpec {
-                    ::core::unreachable!()
-                }
-                fn from_response(
-                    _: #krate::__private::StatusCode,
-                    _: &[::core::primitive::u8],
-                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
-                    ::core::unreachable!()
-                }
-            }
-        };
-    }
+/// What to emit when the catalog has errors: the enum as the user wrote it and nothing
+/// else, so that every error is the catalog's own and none comes from generated code.
+pub fn fallback(item: &syn::ItemEnum) -> TokenStream {
+    quote!(#item)
 }
 
 fn variant_ident(entry: &Entry) -> Ident {
@@ -229,10 +209,14 @@ fn status_text(catalog: &Catalog, status: u16) -> String {
     }
 }
 
-fn enum_doc(catalog: &Catalog, path: &str) -> TokenStream {
+/// The enum's docs: after the user's own, if any, a summary and a table of every entry.
+fn enum_doc(catalog: &Catalog, path: &str, after_user_docs: bool) -> TokenStream {
     let mut doc = String::new();
+    if after_user_docs {
+        doc.push('\n');
+    }
     doc.push_str(&format!(
-        "\nErrors of the *{}*, generated from `{path}`.\n",
+        "Errors of the *{}*, generated from `{path}`.\n",
         catalog.title
     ));
     if !catalog.doc.is_empty() {

@@ -168,7 +168,7 @@ impl Loader<'_> {
         required: bool,
     ) -> Option<Spanned<String>> {
         let Some(value) = table.get(key) else {
-            if required {
+            if required && !misspelt(table, key) {
                 cx.push(missing(owner.clone(), key, owner_name));
             }
             return None;
@@ -411,7 +411,9 @@ impl Loader<'_> {
         let code = self.string(cx, body, "code", &owner, &what, true);
         let status = match body.get("status") {
             None => {
-                cx.push(missing(owner.clone(), "status", &what));
+                if !misspelt(body, "status") {
+                    cx.push(missing(owner.clone(), "status", &what));
+                }
                 None
             }
             Some(value) => match value.get_ref() {
@@ -826,6 +828,14 @@ fn default_example(name: &str, ty: &FieldType, types: &[EnumType]) -> String {
             .map(|v| v.value.clone())
             .unwrap_or_default(),
     }
+}
+
+/// Whether `table` has a key that looks like a misspelling of `key`: the unknown-key
+/// diagnostic already suggests `key`, so a missing-key one would say the same thing twice.
+fn misspelt(table: &Table<'_>, key: &str) -> bool {
+    table
+        .keys()
+        .any(|k| k.get_ref() != key && names::closest(k.get_ref(), [key]).is_some())
 }
 
 fn missing(span: Range<usize>, key: &str, owner: &str) -> Diagnostic {

@@ -81,7 +81,7 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
     let args = match parse_args(attr) {
         Ok(args) => args,
         Err(error) => {
-            let fallback = expand::fallback(&item, &syn::parse_quote!(::error_catalog));
+            let fallback = expand::fallback(&item);
             let error = error.to_compile_error();
             return quote!(#error #fallback);
         }
@@ -96,7 +96,7 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
         let errors = messages
             .iter()
             .map(|message| syn::Error::new(span, message).to_compile_error());
-        let fallback = expand::fallback(&item, &args.krate);
+        let fallback = expand::fallback(&item);
         quote!(#(#errors)* #fallback)
     };
     let source = match Source::read(&base, &relative) {

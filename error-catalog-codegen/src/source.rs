@@ -37,10 +37,9 @@ impl Source {
     /// A file that cannot be read is a diagnostic naming the absolute path that was tried and
     /// the directory it was resolved against.
     pub fn read(base: &Path, relative: &str) -> Result<Source, Diagnostic> {
-        let path = base.join(relative);
-        let path = std::path::absolute(&path).unwrap_or(path);
+        let path = normalize(&base.join(relative));
         match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(Source::new(relative, path, text)),
+            Ok(text) => Ok(Source::new(display_name(&path, relative), path, text)),
             Err(error) => {
                 let what = match error.kind() {
                     std::io::ErrorKind::NotFound => "catalog file not found".to_owned(),
@@ -66,6 +65,32 @@ impl Source {
         let column = self.text[start..offset].chars().count();
         (line + 1, column + 1)
     }
+}
+
+/// The absolute form of `path`, with `.` and `..` resolved lexically (symbolic links are
+/// left alone, so that the path shown is the one the user wrote).
+fn normalize(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The name diagnostics show: relative to the directory the compiler runs in (the workspace
+/// root under cargo, as for rustc's own paths) when the file is below it, else as written.
+fn display_name(path: &Path, relative: &str) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.display().to_string()))
+        .unwrap_or_else(|| relative.to_owned())
 }
 
 #[cfg(test)]

@@ -86,6 +86,9 @@ pub use spec::{CatalogSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeS
 /// Message templates: parsing, rendering and matching.
 pub use error_catalog_template as template;
 
+/// The `http` crate, whose [`StatusCode`](http::StatusCode) the generated code uses.
+pub use http;
+
 use http::StatusCode;
 
 /// What every generated error enum implements: its catalog's metadata, its code and status,
@@ -125,8 +128,9 @@ pub trait CatalogError: std::error::Error + Sized + 'static {
 pub mod __private {
     use std::fmt;
 
+    use http::StatusCode;
+
     pub use error_catalog_template::{Class, Segment};
-    pub use http::StatusCode;
     pub use serde;
 
     use crate::{CatalogError, RetiredSpec, StatusSpec, TypeSpec, Unrecognized, WireSpec};
