@@ -64,6 +64,6 @@ pub fn check(path: impl AsRef<Path>) -> Report {
             Ok(_) => Report::new(source, Vec::new()),
             Err(diagnostics) => Report::new(source, diagnostics),
         },
-        Err(diagnostic) => Report::new(Source::new(name, path, ""), vec![diagnostic]),
+        Err(diagnostic) => Report::new(Source::new(name, path, ""), vec![*diagnostic]),
     }
 }

@@ -108,11 +108,7 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
     };
     match crate::load(&source) {
         Ok(catalog) => {
-            if let Some(clash) = catalog
-                .types
-                .iter()
-                .find(|t| t.name.value == item.ident.to_string())
-            {
+            if let Some(clash) = catalog.types.iter().find(|t| item.ident == t.name.value) {
                 let source_line = clash.name.span.clone();
                 let diagnostic = crate::Diagnostic::new(
                     crate::Rule::InvalidTypeName,

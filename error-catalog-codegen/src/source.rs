@@ -36,7 +36,7 @@ impl Source {
     ///
     /// A file that cannot be read is a diagnostic naming the absolute path that was tried and
     /// the directory it was resolved against.
-    pub fn read(base: &Path, relative: &str) -> Result<Source, Diagnostic> {
+    pub fn read(base: &Path, relative: &str) -> Result<Source, Box<Diagnostic>> {
         let path = normalize(&base.join(relative));
         match std::fs::read_to_string(&path) {
             Ok(text) => Ok(Source::new(display_name(&path, relative), path, text)),
@@ -46,13 +46,15 @@ impl Source {
                     std::io::ErrorKind::InvalidData => "catalog file is not UTF-8 text".to_owned(),
                     _ => format!("catalog file cannot be read: {error}"),
                 };
-                Err(Diagnostic::file(Rule::FileNotReadable, format!("{what}: `{relative}`"))
+                Err(Box::new(
+                    Diagnostic::file(Rule::FileNotReadable, format!("{what}: `{relative}`"))
                     .note(format!("looked for `{}`", path.display()))
                     .note(format!(
                         "the path is resolved against `{}` (the directory of the crate's Cargo.toml)",
                         base.display()
                     ))
-                    .help("give the path of the catalog relative to the crate's Cargo.toml"))
+                    .help("give the path of the catalog relative to the crate's Cargo.toml"),
+                ))
             }
         }
     }

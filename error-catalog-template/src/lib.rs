@@ -362,6 +362,9 @@ fn automaton<'a>(segments: &[Segment<'a>]) -> Vec<Step<'a>> {
 /// how far into it.
 type State = (usize, usize, usize);
 
+/// A state of each of the two automata that [`overlap`] runs side by side.
+type Pair = (State, State);
+
 /// States reachable from `state` without reading a character.
 fn closure(steps: &[Step<'_>], state: State, out: &mut Vec<State>) {
     let mut stack = vec![state];
@@ -432,8 +435,8 @@ pub fn overlap(a: &[Segment<'_>], b: &[Segment<'_>]) -> Option<String> {
     let (sa, sb) = (automaton(a), automaton(b));
     let start = ((0, 0, 0), (0, 0, 0));
     let mut queue = VecDeque::from([start]);
-    let mut seen: HashMap<(State, State), Option<((State, State), char)>> =
-        HashMap::from([(start, None)]);
+    // For each pair of states reached: the pair it was reached from, and the character read.
+    let mut seen: HashMap<Pair, Option<(Pair, char)>> = HashMap::from([(start, None)]);
     while let Some(pair @ (x, y)) = queue.pop_front() {
         let (mut xs, mut ys) = (Vec::new(), Vec::new());
         closure(&sa, x, &mut xs);

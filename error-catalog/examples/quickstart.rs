@@ -3,7 +3,7 @@
 //!
 //! Run with `cargo run -p error-catalog --example quickstart`.
 
-use error_catalog::{CatalogError, UnrecognizedKind};
+use error_catalog::UnrecognizedKind;
 use http::StatusCode;
 
 #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]

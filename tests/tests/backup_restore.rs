@@ -1,6 +1,6 @@
 //! The seed catalog, used as a server and as a client would use it.
 
-use error_catalog::{BodyError, CatalogError, Unrecognized, UnrecognizedKind};
+use error_catalog::{BodyError, Unrecognized, UnrecognizedKind};
 use http::StatusCode;
 
 #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]

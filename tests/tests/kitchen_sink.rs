@@ -23,7 +23,7 @@ mod hostile {
     pub enum SinkError {}
 }
 
-use error_catalog::{CatalogError, UnrecognizedKind};
+use error_catalog::UnrecognizedKind;
 use hostile::{Kind, SinkError, Unit};
 use http::StatusCode;
 
