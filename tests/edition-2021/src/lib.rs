@@ -21,7 +21,8 @@ mod tests {
     fn expands_and_round_trips_in_edition_2021() {
         for spec in BackupError::specs() {
             let body = serde_json::json!({ "errorCode": spec.code, "errorMessage": spec.example_message() });
-            let error = BackupError::from_response(spec.status_code(), body.to_string().as_bytes()).unwrap();
+            let error = BackupError::from_response(spec.status_code(), body.to_string().as_bytes())
+                .unwrap();
             assert_eq!(serde_json::to_value(&error).unwrap(), body);
         }
         let error = sink::SinkError::Ok { r#type: "x".into() };
