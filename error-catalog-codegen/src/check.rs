@@ -124,18 +124,53 @@ fn enum_values(catalog: &Catalog, cx: &mut Ctxt) {
                 .value
                 .chars()
                 .find(|c| c.is_control() || *c == '{' || *c == '}');
-            if value.value.trim().is_empty()
-                || value.value.trim() != value.value
-                || bad_char.is_some()
-            {
+            let trimmed = value.value.trim();
+            let problem = if trimmed.is_empty() {
+                Some((
+                    "is empty or blank".to_owned(),
+                    "empty value",
+                    "remove it, or write the text the API sends".to_owned(),
+                ))
+            } else if let Some(c) = bad_char {
+                Some((
+                    format!("contains `{}`", c.escape_debug()),
+                    if c.is_control() {
+                        "control character"
+                    } else {
+                        "brace"
+                    },
+                    "values are wire text: write them without control characters or braces"
+                        .to_owned(),
+                ))
+            } else if trimmed != value.value {
+                let leading = value.value.starts_with(char::is_whitespace);
+                let trailing = value.value.ends_with(char::is_whitespace);
+                Some((
+                    match (leading, trailing) {
+                        (true, true) => "starts and ends with a space",
+                        (true, false) => "starts with a space",
+                        _ => "ends with a space",
+                    }
+                    .to_owned(),
+                    "space around the text",
+                    format!("remove the spaces: write `\"{trimmed}\"`"),
+                ))
+            } else {
+                None
+            };
+            if let Some((what, label, help)) = problem {
                 cx.push(
                     Diagnostic::new(
                         Rule::InvalidEnum,
                         value.span.clone(),
-                        format!("`{}` is not valid wire text for a value of `{}`", value.value.escape_debug(), ty.name.value),
+                        format!(
+                            "value `{}` of `{}` {what}",
+                            value.value.escape_debug(),
+                            ty.name.value
+                        ),
                     )
-                    .label("invalid value")
-                    .help("values are non-empty text without control characters, braces, or leading and trailing spaces"),
+                    .label(label)
+                    .help(help),
                 );
                 continue;
             }
@@ -180,7 +215,11 @@ fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
         let name = &entry.name.value;
         if !names::is_upper_camel(name) || names::is_keyword(name) {
             let suggestion = names::upper_camel(name);
-            let help = if names::is_upper_camel(&suggestion) && !names::is_keyword(&suggestion) {
+            let help = if names::is_keyword(name) {
+                format!(
+                    "`{name}` is a Rust keyword and cannot name a variant: choose another name, such as `{suggestion}Error`"
+                )
+            } else if names::is_upper_camel(&suggestion) && !names::is_keyword(&suggestion) {
                 format!(
                     "error names are UpperCamelCase variant names: write `[errors.{suggestion}]`"
                 )
@@ -210,9 +249,9 @@ fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
                     entry.name.span.clone(),
                     format!("`{name}` and `{}` differ only in case", first.name.value),
                 )
-                .label("this name")
-                .related(first.name.span.clone(), "is too close to this one")
-                .help("give the errors names that differ in more than case; generated docs and tools compare names without case"),
+                .label(format!("differs from `{}` only in case", first.name.value))
+                .related(first.name.span.clone(), format!("`{}` declared here", first.name.value))
+                .help("rename one of them: error names must differ in more than case, because generated docs and tools compare them without case"),
             );
             continue;
         }
@@ -451,6 +490,15 @@ fn integer_fits(ty: &str, text: &str) -> bool {
 /// `message = "{a} = {b}"` with `a`'s example `"x = y"`: the example message must split back
 /// into the examples, or a client would read it differently.
 fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
+    let placeholders = entry
+        .pieces
+        .iter()
+        .filter(|p| matches!(p, error_catalog_template::Piece::Placeholder { .. }))
+        .count();
+    if entry.placeholder_fields().len() != placeholders {
+        // A placeholder without a field (such as `{self}`) is reported where it is made.
+        return;
+    }
     let message = entry.example_message();
     let expected: Vec<&str> = entry
         .placeholder_fields()
@@ -461,14 +509,17 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
     if got.as_deref() == Some(&expected[..]) {
         return;
     }
-    let field = entry
+    let Some(field) = entry
         .placeholder_fields()
         .into_iter()
         .zip(got.iter().flatten())
         .map(|(i, text)| (&entry.fields[i], *text))
         .find(|(field, text)| field.example.value != *text)
         .map(|(field, _)| field)
-        .unwrap_or(&entry.fields[0]);
+        .or(entry.fields.first())
+    else {
+        return;
+    };
     let reading = match &got {
         Some(parts) => entry
             .placeholder_fields()

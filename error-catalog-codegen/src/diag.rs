@@ -193,23 +193,35 @@ impl Diagnostic {
     /// with carets under the spans, then notes and the hint. No colours.
     pub fn render(&self, source: &Source) -> String {
         let title = Level::ERROR.primary_title(format!("{} [{}]", self.message, self.rule));
+        let snippet = || Snippet::source(source.text.as_str()).path(source.name.as_str());
+        // Places on the primary span's lines are drawn with it; others get a note of their
+        // own, as rustc does for "first defined here".
+        let lines = |span: &Range<usize>| {
+            let span = clamp(span, source);
+            source.line_col(span.start).0..=source.line_col(span.end).0
+        };
+        let (near, far): (Vec<&Related>, Vec<&Related>) = match &self.span {
+            Some(span) => self.related.iter().partition(|related| {
+                let (primary, other) = (lines(span), lines(&related.span));
+                other.start() <= primary.end() && primary.start() <= other.end()
+            }),
+            None => (Vec::new(), self.related.iter().collect()),
+        };
         let mut group: Group<'_> = match &self.span {
             Some(span) => {
-                let mut snippet = Snippet::source(source.text.as_str())
-                    .path(source.name.as_str())
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(clamp(span, source))
-                            .label(self.label.as_deref()),
-                    );
-                for related in &self.related {
-                    snippet = snippet.annotation(
+                let mut primary = snippet().annotation(
+                    AnnotationKind::Primary
+                        .span(clamp(span, source))
+                        .label(self.label.as_deref()),
+                );
+                for related in near {
+                    primary = primary.annotation(
                         AnnotationKind::Context
                             .span(clamp(&related.span, source))
                             .label(related.label.as_str()),
                     );
                 }
-                title.element(snippet)
+                title.element(primary)
             }
             None => title.element(Origin::path(source.name.as_str())),
         };
@@ -219,7 +231,13 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
-        Renderer::plain().render(&[group])
+        let mut groups = vec![group];
+        for related in far {
+            groups.push(Level::NOTE.secondary_title(related.label.as_str()).element(
+                snippet().annotation(AnnotationKind::Context.span(clamp(&related.span, source))),
+            ));
+        }
+        Renderer::plain().render(&groups)
     }
 }
 

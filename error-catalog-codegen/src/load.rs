@@ -43,12 +43,7 @@ pub(crate) fn load(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
     if !errors.is_empty() {
         for error in errors {
             let span = error.span().unwrap_or(0..0);
-            let message = error.message().trim().to_owned();
-            cx.push(
-                Diagnostic::new(Rule::TomlSyntax, span, format!("invalid TOML: {message}"))
-                    .label("here")
-                    .help("see https://toml.io for the TOML syntax"),
-            );
+            cx.push(toml_error(source, error.message().trim(), span));
         }
         return None;
     }
@@ -428,8 +423,8 @@ impl Loader<'_> {
                                 value.span(),
                                 format!("status `{}` is not an HTTP status code", int.as_str()),
                             )
-                            .label("expected a number from 400 to 599")
-                            .help("use the HTTP status the API sends with this error, such as `status = 404`"),
+                            .label("not a number from 100 to 599")
+                            .help("errors use a client (4xx) or server (5xx) status: write the one the API sends with this error, such as `status = 404`"),
                         );
                         None
                     }
@@ -475,7 +470,8 @@ impl Loader<'_> {
         };
         let (code, status, message) = (code?, status?, message?);
         let pieces = self.template(cx, &message);
-        let fields = self.fields(cx, &name, &message, &pieces, declared, types);
+        let fields = self.fields(cx, &name, &message, pieces.as_deref(), declared, types);
+        let pieces = pieces.unwrap_or_default();
         Some(Entry {
             name,
             code,
@@ -489,9 +485,10 @@ impl Loader<'_> {
     }
 
     /// Parses a message template, reporting its mistakes at their place in the file.
-    fn template(&self, cx: &mut Ctxt, message: &Spanned<String>) -> Vec<Piece> {
+    /// `None` when it has any.
+    fn template(&self, cx: &mut Ctxt, message: &Spanned<String>) -> Option<Vec<Piece>> {
         match error_catalog_template::parse(&message.value) {
-            Ok(pieces) => pieces,
+            Ok(pieces) => Some(pieces),
             Err(errors) => {
                 for error in errors {
                     let span = self.in_string(message, error.span.clone());
@@ -531,7 +528,7 @@ impl Loader<'_> {
                     };
                     cx.push(diagnostic);
                 }
-                Vec::new()
+                None
             }
         }
     }
@@ -643,24 +640,31 @@ impl Loader<'_> {
         declared
     }
 
-    /// Joins the placeholders of the template with the declared fields.
+    /// Joins the placeholders of the template with the declared fields. `pieces` is `None`
+    /// when the template could not be parsed: its placeholders are then unknown, so no
+    /// declared field is reported as unused.
     fn fields(
         &self,
         cx: &mut Ctxt,
         entry: &Spanned<String>,
         message: &Spanned<String>,
-        pieces: &[Piece],
+        pieces: Option<&[Piece]>,
         declared: Vec<Declared>,
         types: &[EnumType],
     ) -> Vec<Field> {
+        let template_ok = pieces.is_some();
+        let pieces = pieces.unwrap_or_default();
         let mut fields: Vec<Field> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         for piece in pieces {
             let Piece::Placeholder { name, span } = piece else {
                 continue;
             };
-            if fields.iter().any(|f| f.name.value == *name) {
+            // A name used twice is one field, and a bad name is reported once.
+            if seen.contains(&name.as_str()) {
                 continue;
             }
+            seen.push(name);
             let span = self.in_string(message, span.clone());
             let name = Spanned::new(name.clone(), span.clone());
             let Some(ident) = field_ident(cx, &name) else {
@@ -713,7 +717,7 @@ impl Loader<'_> {
             };
             fields.push(field);
         }
-        for d in &declared {
+        for d in declared.iter().filter(|_| template_ok) {
             if !fields.iter().any(|f| f.name.value == d.name.value)
                 && !pieces
                     .iter()
@@ -830,6 +834,30 @@ fn default_example(name: &str, ty: &FieldType, types: &[EnumType]) -> String {
     }
 }
 
+/// A TOML syntax error, with the duplicate key named and a hint for the common mistakes.
+fn toml_error(source: &Source, message: &str, span: Range<usize>) -> Diagnostic {
+    let text = source.text.get(span.clone()).unwrap_or("").trim();
+    let diagnostic = Diagnostic::new(Rule::TomlSyntax, span, format!("invalid TOML: {message}"));
+    if message == "duplicate key" && !text.is_empty() {
+        return Diagnostic {
+            message: format!("invalid TOML: duplicate key `{text}`"),
+            ..diagnostic
+        }
+        .label("set a second time here")
+        .help(format!(
+            "a key can be set only once in a table: remove one of the two `{text}` keys, or rename one"
+        ));
+    }
+    if message.contains("string") && message.contains("expected `\"`") {
+        return diagnostic
+            .label("the string is not closed before the end of the line")
+            .help("end the string with `\"` on the same line; write `\"\"\"` around text that spans several lines");
+    }
+    diagnostic
+        .label("here")
+        .help("see https://toml.io for the TOML syntax")
+}
+
 /// Whether `table` has a key that looks like a misspelling of `key`: the unknown-key
 /// diagnostic already suggests `key`, so a missing-key one would say the same thing twice.
 fn misspelt(table: &Table<'_>, key: &str) -> bool {
@@ -876,4 +904,36 @@ fn wrong_type(span: Range<usize>, what: &str, expected: &str, found: &DeValue<'_
         format!("{what} must be {expected}, not {found}"),
     )
     .label(format!("expected {expected}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Vec<Rule> {
+        let source = Source::new("t.toml", "/t.toml", text);
+        match crate::load(&source) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics.iter().map(|d| d.rule).collect(),
+        }
+    }
+
+    const HEADER: &str = "[catalog]\ntitle = \"T\"\n\n[status.404]\nreason = \"Not Found\"\n\n";
+
+    #[test]
+    fn a_broken_template_does_not_make_its_fields_unused() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{id}} y {{name\"\n\
+             fields.id = {{ type = \"u32\", example = \"3\" }}\n"
+        );
+        assert_eq!(rules(&text), [Rule::UnbalancedBrace]);
+    }
+
+    #[test]
+    fn a_placeholder_that_cannot_be_a_field_is_reported_once() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{self}} y {{self}}\"\n"
+        );
+        assert_eq!(rules(&text), [Rule::InvalidFieldName]);
+    }
 }

@@ -80,8 +80,33 @@ pub fn snake_case(text: &str) -> Option<String> {
     error_catalog_template::is_field_name(&snake).then_some(snake)
 }
 
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+/// The candidate that `word` is most likely a typo of: the closest one by edit distance, or
+/// else one that differs from it by two swapped neighbouring letters (`tpye`, `tilte`), which
+/// edit distance counts as two edits.
+pub fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    closest_by_distance(word, candidates.clone())
+        .or_else(|| candidates.into_iter().find(|c| swapped(word, c)))
+}
+
+/// Whether `a` and `b` differ only by two neighbouring characters swapped, ignoring case.
+fn swapped(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+}
+
+/// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
+fn closest_by_distance<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -143,6 +168,8 @@ mod tests {
         );
         assert_eq!(closest("string", ["String", "bool"]), Some("String"));
         assert_eq!(closest("zzzz", ["code", "message"]), None);
+        assert_eq!(closest("tpye", ["type", "example", "doc"]), Some("type"));
+        assert_eq!(closest("tilte", ["title", "doc", "wire"]), Some("title"));
     }
 
     #[test]

@@ -333,6 +333,8 @@ enum Step<'a> {
     Char(char),
     /// Any number of characters (strings and external types).
     AnyRun,
+    /// Exactly one character, any.
+    AnyOne,
     /// Optional sign then at least one digit, as three sub-states.
     IntSign,
     IntFirstDigit,
@@ -342,11 +344,17 @@ enum Step<'a> {
 }
 
 /// The automaton of a template: a list of states, each a [`Step`]; state `n` is accepting.
-fn automaton<'a>(segments: &[Segment<'a>]) -> Vec<Step<'a>> {
+///
+/// With `nonempty_text`, text placeholders match one character or more instead of any text,
+/// which gives more telling witnesses.
+fn automaton<'a>(segments: &[Segment<'a>], nonempty_text: bool) -> Vec<Step<'a>> {
     let mut steps = Vec::new();
     for segment in segments {
         match *segment {
             Segment::Literal(lit) => steps.extend(lit.chars().map(Step::Char)),
+            Segment::Field(Class::Text) if nonempty_text => {
+                steps.extend([Step::AnyOne, Step::AnyRun])
+            }
             Segment::Field(Class::Text) => steps.push(Step::AnyRun),
             Segment::Field(Class::Integer) => {
                 steps.extend([Step::IntSign, Step::IntFirstDigit, Step::IntMoreDigits])
@@ -396,7 +404,7 @@ fn closure(steps: &[Step<'_>], state: State, out: &mut Vec<State>) {
 fn reads(steps: &[Step<'_>], (i, alt, off): State) -> Option<BTreeSet<char>> {
     let chars = match steps.get(i)? {
         Step::Char(c) => BTreeSet::from([*c]),
-        Step::AnyRun => return None,
+        Step::AnyRun | Step::AnyOne => return None,
         Step::IntSign => BTreeSet::from(['-', '+']),
         Step::IntFirstDigit | Step::IntMoreDigits => ('0'..='9').collect(),
         Step::Alt(values) => values[alt].chars().nth(off).into_iter().collect(),
@@ -409,6 +417,7 @@ fn advance(steps: &[Step<'_>], (i, alt, off): State, c: char) -> Option<State> {
     match steps.get(i)? {
         Step::Char(x) => (*x == c).then_some((i + 1, 0, 0)),
         Step::AnyRun => Some((i, 0, 0)),
+        Step::AnyOne => Some((i + 1, 0, 0)),
         Step::IntSign => (c == '-' || c == '+').then_some((i + 1, 0, 0)),
         Step::IntFirstDigit => c.is_ascii_digit().then_some((i + 1, 0, 0)),
         Step::IntMoreDigits => c.is_ascii_digit().then_some((i, 0, 0)),
@@ -432,15 +441,22 @@ fn advance(steps: &[Step<'_>], (i, alt, off): State, c: char) -> Option<State> {
 /// sign and digits, a boolean or enum exactly one of its values. The search explores pairs of
 /// positions in both templates, so its cost is bounded by the product of their lengths.
 pub fn overlap(a: &[Segment<'_>], b: &[Segment<'_>]) -> Option<String> {
-    let (sa, sb) = (automaton(a), automaton(b));
+    // A witness with some text in each text placeholder reads better; only if there is none
+    // do empty placeholders count.
+    shortest_common(&automaton(a, true), &automaton(b, true))
+        .or_else(|| shortest_common(&automaton(a, false), &automaton(b, false)))
+}
+
+/// Breadth-first search over pairs of states for the shortest text both automata accept.
+fn shortest_common(sa: &[Step<'_>], sb: &[Step<'_>]) -> Option<String> {
     let start = ((0, 0, 0), (0, 0, 0));
     let mut queue = VecDeque::from([start]);
     // For each pair of states reached: the pair it was reached from, and the character read.
     let mut seen: HashMap<Pair, Option<(Pair, char)>> = HashMap::from([(start, None)]);
     while let Some(pair @ (x, y)) = queue.pop_front() {
         let (mut xs, mut ys) = (Vec::new(), Vec::new());
-        closure(&sa, x, &mut xs);
-        closure(&sb, y, &mut ys);
+        closure(sa, x, &mut xs);
+        closure(sb, y, &mut ys);
         if xs.iter().any(|s| s.0 == sa.len()) && ys.iter().any(|s| s.0 == sb.len()) {
             let mut text = Vec::new();
             let mut at = pair;
@@ -452,13 +468,13 @@ pub fn overlap(a: &[Segment<'_>], b: &[Segment<'_>]) -> Option<String> {
         }
         for &p in &xs {
             for &q in &ys {
-                let candidates: Vec<char> = match (reads(&sa, p), reads(&sb, q)) {
+                let candidates: Vec<char> = match (reads(sa, p), reads(sb, q)) {
                     (None, None) => vec!['x'],
                     (Some(s), None) | (None, Some(s)) => s.into_iter().collect(),
                     (Some(s), Some(t)) => s.intersection(&t).copied().collect(),
                 };
                 for c in candidates {
-                    let (Some(np), Some(nq)) = (advance(&sa, p, c), advance(&sb, q, c)) else {
+                    let (Some(np), Some(nq)) = (advance(sa, p, c), advance(sb, q, c)) else {
                         continue;
                     };
                     let next = (np, nq);
@@ -624,6 +640,13 @@ mod tests {
         let e = [T, Segment::Literal(" found")];
         let f = [Segment::Literal("nothing "), T];
         assert_eq!(overlap(&e, &f).as_deref(), Some("nothing found"));
+        // Text placeholders get some text in the witness when they can.
+        let g = [Segment::Literal("Not found: "), T];
+        assert_eq!(overlap(&g, &g).as_deref(), Some("Not found: x"));
+        // And none when they must be empty for the templates to meet.
+        let h = [Segment::Literal("Not found: "), T, Segment::Literal("!")];
+        let i = [Segment::Literal("Not found: !")];
+        assert_eq!(overlap(&h, &i).as_deref(), Some("Not found: !"));
     }
 
     #[test]

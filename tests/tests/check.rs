@@ -1,0 +1,76 @@
+//! `error_catalog_codegen::check`: the validator as a library call, without the macro.
+//!
+//! Cargo runs integration tests in the crate's directory, so paths are relative to `tests/`.
+
+use error_catalog_codegen::{Rule, check};
+
+#[test]
+fn the_backup_restore_catalog_is_valid() {
+    let report = check("../catalog/backup-restore.toml");
+    assert!(report.is_empty(), "unexpected diagnostics:\n{report}");
+}
+
+#[test]
+fn every_mistake_is_reported_in_file_order() {
+    let report = check("ui/five-mistakes.toml");
+    let rules: Vec<Rule> = report.iter().map(|d| d.rule).collect();
+    assert_eq!(
+        rules,
+        [
+            Rule::UnknownKey,
+            Rule::InvalidEnum,
+            Rule::InvalidVariantName,
+            Rule::StatusNotInTable,
+            Rule::InvalidPlaceholderName,
+        ],
+        "{report}"
+    );
+    let lines: Vec<usize> = report
+        .iter()
+        .map(|d| {
+            assert!(d.span.is_some(), "no span: {d:?}");
+            d.line_col(&report.source).expect("a span").0
+        })
+        .collect();
+    assert!(
+        lines.windows(2).all(|pair| pair[0] < pair[1]),
+        "lines are not strictly increasing: {lines:?}\n{report}"
+    );
+}
+
+#[test]
+fn adjacent_placeholders_that_can_be_split_are_allowed() {
+    // `{count}` is a `u32`, so it ends at the first character that is not a digit or a sign,
+    // and every value of `Unit` starts with a letter: `"12KB"` splits as `12` + `KB`.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("adjacent-ok.toml");
+    std::fs::write(
+        &path,
+        r#"[catalog]
+title = "Test API"
+
+[status.413]
+reason = "Content Too Large"
+
+[types.Unit]
+values = ["KB", "MB"]
+
+[errors.TooLarge]
+code = "180"
+status = 413
+message = "Upload larger than {count}{unit}"
+fields.count = "u32"
+fields.unit = "Unit"
+"#,
+    )
+    .expect("write the catalog");
+    let report = check(&path);
+    assert!(report.is_empty(), "unexpected diagnostics:\n{report}");
+}
+
+#[test]
+fn a_missing_file_is_one_diagnostic_without_a_span() {
+    let report = check("ui/no-such-catalog.toml");
+    assert_eq!(report.len(), 1, "{report}");
+    assert_eq!(report[0].rule, Rule::FileNotReadable);
+    assert_eq!(report[0].span, None);
+}
