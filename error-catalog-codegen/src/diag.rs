@@ -133,6 +133,36 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// How to fix it, where a fix is known.
     pub help: Option<String>,
+    /// Where the span starts, as a file name, line and column; set once the diagnostic is
+    /// tied to its source (by [`crate::load`], [`crate::check`] and [`Report::new`]).
+    pub location: Option<Location>,
+}
+
+/// A place in a catalog file, as editors and terminals show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The file, as named in diagnostics.
+    pub file: String,
+    /// The 1-based line.
+    pub line: usize,
+    /// The 1-based column, in characters.
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// One line: `file:line:col: message [rule]`. [`Diagnostic::render`] gives the full form.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(location) = &self.location {
+            write!(f, "{location}: ")?;
+        }
+        write!(f, "{} [{}]", self.message, self.rule)
+    }
 }
 
 impl Diagnostic {
@@ -146,7 +176,17 @@ impl Diagnostic {
             related: Vec::new(),
             notes: Vec::new(),
             help: None,
+            location: None,
         }
+    }
+
+    /// Ties the diagnostic to `source`, setting its [`location`](Self::location).
+    pub fn locate(&mut self, source: &Source) {
+        self.location = self.line_col(source).map(|(line, column)| Location {
+            file: source.name.clone(),
+            line,
+            column,
+        });
     }
 
     /// A diagnostic about the file as a whole.
@@ -268,6 +308,9 @@ impl Report {
     /// A report of `diagnostics`, sorted into file order.
     pub fn new(source: Source, mut diagnostics: Vec<Diagnostic>) -> Self {
         diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+        for diagnostic in &mut diagnostics {
+            diagnostic.locate(&source);
+        }
         Report {
             source,
             diagnostics,
@@ -288,6 +331,22 @@ impl std::ops::Deref for Report {
     type Target = [Diagnostic];
     fn deref(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+}
+
+impl<'r> IntoIterator for &'r Report {
+    type Item = &'r Diagnostic;
+    type IntoIter = std::slice::Iter<'r, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.diagnostics.iter()
+    }
+}
+
+impl IntoIterator for Report {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.diagnostics.into_iter()
     }
 }
 

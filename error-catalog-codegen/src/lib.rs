@@ -29,7 +29,7 @@ pub mod source;
 
 use std::path::Path;
 
-pub use diag::{Diagnostic, Related, Report, Rule};
+pub use diag::{Diagnostic, Location, Related, Report, Rule};
 pub use macro_input::expand_attribute;
 pub use model::Catalog;
 pub use source::Source;
@@ -47,6 +47,9 @@ pub fn load(source: &Source) -> Result<Catalog, Vec<Diagnostic>> {
     }
     let mut diagnostics = cx.into_diagnostics();
     diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+    for diagnostic in &mut diagnostics {
+        diagnostic.locate(source);
+    }
     match catalog {
         Some(catalog) if diagnostics.is_empty() => Ok(catalog),
         _ => Err(diagnostics),

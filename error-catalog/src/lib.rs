@@ -86,7 +86,7 @@ pub use spec::{CatalogSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeS
 /// Message templates: parsing, rendering and matching.
 pub use error_catalog_template as template;
 
-/// The `http` crate, whose [`StatusCode`](http::StatusCode) the generated code uses.
+/// The `http` crate, whose [`http::StatusCode`] the generated code uses.
 pub use http;
 
 use http::StatusCode;

@@ -13,12 +13,19 @@ use crate::{CatalogSpec, ErrorSpec, WireSpec};
 /// It keeps everything that was received, the status and, where the body had them, the raw
 /// code and message, and says which of three cases it is ([`UnrecognizedKind`]), so that a
 /// client can still act on it: fall back on the status, log the message, or show it.
+///
+/// The fields can be read directly or through the methods of the same names.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Unrecognized {
-    status: StatusCode,
-    code: Option<String>,
-    message: Option<String>,
-    kind: UnrecognizedKind,
+    /// The HTTP status that was received.
+    pub status: StatusCode,
+    /// The error code that was received, if the body had one.
+    pub code: Option<String>,
+    /// The error message that was received, if the body had one.
+    pub message: Option<String>,
+    /// Which case this is.
+    pub kind: UnrecognizedKind,
     catalog: &'static CatalogSpec,
 }
 

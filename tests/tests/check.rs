@@ -74,3 +74,22 @@ fn a_missing_file_is_one_diagnostic_without_a_span() {
     assert_eq!(report[0].rule, Rule::FileNotReadable);
     assert_eq!(report[0].span, None);
 }
+
+#[test]
+fn diagnostics_carry_their_location_as_data() {
+    let report = check("ui/five-mistakes.toml");
+    let first = &report[0];
+    let location = first.location.as_ref().expect("a located diagnostic");
+    assert_eq!(location.file, "ui/five-mistakes.toml");
+    assert_eq!((location.line, location.column), first.line_col(&report.source).unwrap());
+    assert_eq!(
+        first.to_string(),
+        format!("ui/five-mistakes.toml:{}:{}: {} [unknown-key]", location.line, location.column, first.message)
+    );
+    let mut count = 0;
+    for diagnostic in &report {
+        assert!(diagnostic.location.is_some());
+        count += 1;
+    }
+    assert_eq!(count, report.len());
+}
