@@ -1,0 +1,6 @@
+#[error_catalog::catalog(path = "../../../../catalog/backup-restore.toml")]
+pub enum ApiError {
+    Custom,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[error_catalog::catalog(path = "../../../../catalog/backup-restore.toml")]
+pub enum ApiError<T> {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[error_catalog::catalog]
+pub enum ApiError {}
+
+fn main() {}
