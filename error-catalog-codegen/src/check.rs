@@ -61,14 +61,16 @@ fn wire_keys(catalog: &Catalog, cx: &mut Ctxt) {
     }
 }
 
-/// `[types.job]`, `[types.String]`: a catalog enum needs an UpperCamelCase name that is not
-/// a built-in field type.
+/// `[types.job]`, `[types.String]`, `[types.Result]`: a catalog enum needs an UpperCamelCase
+/// name that is not a built-in field type, nor a name of the prelude that the generated enum
+/// would hide in the user's module.
 fn type_names(catalog: &Catalog, cx: &mut Ctxt) {
     for ty in &catalog.types {
         let name = &ty.name.value;
         let builtin = name == "String"
             || name == "bool"
-            || crate::model::INTEGER_TYPES.contains(&name.as_str());
+            || crate::model::INTEGER_TYPES.contains(&name.as_str())
+            || names::is_prelude(name);
         if !names::is_upper_camel(name) || names::is_keyword(name) || builtin {
             let suggestion = names::upper_camel(name);
             let help = if !builtin
@@ -86,7 +88,7 @@ fn type_names(catalog: &Catalog, cx: &mut Ctxt) {
                     format!("`{name}` cannot be the name of a catalog enum"),
                 )
                 .label(if builtin {
-                    "a built-in field type"
+                    "a built-in type or a name of Rust's prelude"
                 } else {
                     "not an UpperCamelCase identifier"
                 })
