@@ -183,8 +183,12 @@ fn enum_values(catalog: &Catalog, cx: &mut Ctxt) {
                         value.span.clone(),
                         format!("value `{}` of `{}` gives no Rust variant name", value.value, ty.name.value),
                     )
-                    .label(format!("becomes `{variant}`"))
-                    .help("values must start with a letter, so that they can name the enum's variants"),
+                    .label(if names::is_keyword(variant) {
+                        format!("becomes `{variant}`, a Rust keyword")
+                    } else {
+                        format!("becomes `{variant}`, not an ASCII UpperCamelCase identifier")
+                    })
+                    .help("each value names a variant of the generated enum: use values that start with an ASCII letter, are made of ASCII letters, digits, `-` and `_`, and are not a Rust keyword"),
                 );
                 continue;
             }
@@ -478,13 +482,13 @@ fn integer_fits(ty: &str, text: &str) -> bool {
         "u32" => displays::<u32>(text),
         "u64" => displays::<u64>(text),
         "u128" => displays::<u128>(text),
-        "usize" => displays::<u64>(text),
+        "usize" => displays::<usize>(text),
         "i8" => displays::<i8>(text),
         "i16" => displays::<i16>(text),
         "i32" => displays::<i32>(text),
         "i64" => displays::<i64>(text),
         "i128" => displays::<i128>(text),
-        "isize" => displays::<i64>(text),
+        "isize" => displays::<isize>(text),
         _ => false,
     }
 }

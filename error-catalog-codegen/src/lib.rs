@@ -62,7 +62,7 @@ pub fn check(path: impl AsRef<Path>) -> Report {
     let path = path.as_ref();
     let name = path.display().to_string();
     let base = std::env::current_dir().unwrap_or_default();
-    match Source::read(&base, &name) {
+    match Source::read(&base, &name, "the current directory") {
         Ok(source) => match load(&source) {
             Ok(_) => Report::new(source, Vec::new()),
             Err(diagnostics) => Report::new(source, diagnostics),

@@ -316,7 +316,10 @@ impl Loader<'_> {
         for (key, value) in table {
             let what = format!("`[status.{}]`", key.get_ref());
             let code = match key.get_ref().parse::<u16>() {
-                Ok(code) if (100..=599).contains(&code) => code,
+                // `[status.0404]` would be a second row for 404.
+                Ok(code) if (100..=599).contains(&code) && code.to_string() == **key.get_ref() => {
+                    code
+                }
                 _ => {
                     cx.push(
                         Diagnostic::new(
@@ -325,7 +328,7 @@ impl Loader<'_> {
                             format!("`{}` is not an HTTP status code", key.get_ref()),
                         )
                         .label("expected a number from 100 to 599")
-                        .help("HTTP status codes are three-digit numbers from 100 to 599"),
+                        .help("HTTP status codes are three-digit numbers from 100 to 599, written without leading zeros, such as `[status.404]`"),
                     );
                     continue;
                 }
@@ -421,7 +424,10 @@ impl Loader<'_> {
                             Diagnostic::new(
                                 Rule::StatusOutOfRange,
                                 value.span(),
-                                format!("status `{}` is not an HTTP status code", int.as_str()),
+                                format!(
+                                    "status `{}` is not an HTTP status code",
+                                    &self.source.text[value.span()]
+                                ),
                             )
                             .label("not a number from 100 to 599")
                             .help("errors use a client (4xx) or server (5xx) status: write the one the API sends with this error, such as `status = 404`"),
@@ -520,7 +526,7 @@ impl Loader<'_> {
                             format!("placeholder `{{{bad}}}` is not a valid field name"),
                         )
                         .label("not a snake_case identifier")
-                        .help(match names::snake_case(bad) {
+                        .help(match names::snake_case(bad).filter(|good| !names::is_unraw_keyword(good)) {
                             Some(good) => format!("placeholders are snake_case field names: write `{{{good}}}`"),
                             None => "placeholders are snake_case field names, such as `{org_id}`".to_owned(),
                         }),
@@ -628,6 +634,7 @@ impl Loader<'_> {
                     continue;
                 }
             };
+            let ty_text = Spanned::new(ty_text.value.trim().to_owned(), ty_text.span);
             let ty = resolve_type(cx, &ty_text, types);
             declared.push(Declared {
                 name,
@@ -799,6 +806,21 @@ fn resolve_type(cx: &mut Ctxt, ty: &Spanned<String>, types: &[EnumType]) -> Opti
     if text.contains("::") && syn::parse_str::<syn::Path>(text).is_ok() {
         return Some(FieldType::External(text.to_owned()));
     }
+    if matches!(text, "f32" | "f64") {
+        cx.push(
+            Diagnostic::new(
+                Rule::UnknownFieldType,
+                ty.span.clone(),
+                format!("unknown field type `{}`", ty.value),
+            )
+            .label("floating-point fields are not supported")
+            .help(
+                "a float rarely renders back to the text it was parsed from: use `String`, \
+                 or an external type by path that implements `Display + FromStr`",
+            ),
+        );
+        return None;
+    }
     let known = ["String", "bool"]
         .into_iter()
         .chain(INTEGER_TYPES.iter().copied())
@@ -867,13 +889,17 @@ fn misspelt(table: &Table<'_>, key: &str) -> bool {
 }
 
 fn missing(span: Range<usize>, key: &str, owner: &str) -> Diagnostic {
-    let example = match key {
-        "code" => "code = \"127\"",
-        "status" => "status = 409",
-        "message" => "message = \"Conflicting Storage name = {storage_name}\"",
-        "title" => "title = \"My API\"",
-        "values" => "values = [\"EXPORT\", \"IMPORT\"]",
-        _ => "",
+    let example = match (key, owner) {
+        ("code", "`wire`") => "code = \"errorCode\"",
+        ("message", "`wire`") => "message = \"errorMessage\"",
+        (key, _) => match key {
+            "code" => "code = \"127\"",
+            "status" => "status = 409",
+            "message" => "message = \"Conflicting Storage name = {storage_name}\"",
+            "title" => "title = \"My API\"",
+            "values" => "values = [\"EXPORT\", \"IMPORT\"]",
+            _ => "",
+        },
     };
     let diagnostic = Diagnostic::new(
         Rule::MissingKey,

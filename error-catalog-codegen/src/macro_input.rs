@@ -99,7 +99,7 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
         let fallback = expand::fallback(&item);
         quote!(#(#errors)* #fallback)
     };
-    let source = match Source::read(&base, &relative) {
+    let source = match Source::read(&base, &relative, "the directory of the crate's Cargo.toml") {
         Ok(source) => source,
         Err(diagnostic) => {
             let source = Source::new(relative.clone(), base.join(&relative), "");

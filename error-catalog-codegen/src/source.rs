@@ -32,11 +32,12 @@ impl Source {
         }
     }
 
-    /// Reads `relative` against `base` (a crate's `CARGO_MANIFEST_DIR`).
+    /// Reads `relative` against `base`, a directory described to the user as `base_is` (for
+    /// the macro, "the directory of the crate's Cargo.toml").
     ///
     /// A file that cannot be read is a diagnostic naming the absolute path that was tried and
     /// the directory it was resolved against.
-    pub fn read(base: &Path, relative: &str) -> Result<Source, Box<Diagnostic>> {
+    pub fn read(base: &Path, relative: &str, base_is: &str) -> Result<Source, Box<Diagnostic>> {
         let path = normalize(&base.join(relative));
         match std::fs::read_to_string(&path) {
             Ok(text) => Ok(Source::new(display_name(&path, relative), path, text)),
@@ -48,12 +49,14 @@ impl Source {
                 };
                 Err(Box::new(
                     Diagnostic::file(Rule::FileNotReadable, format!("{what}: `{relative}`"))
-                    .note(format!("looked for `{}`", path.display()))
-                    .note(format!(
-                        "the path is resolved against `{}` (the directory of the crate's Cargo.toml)",
-                        base.display()
-                    ))
-                    .help("give the path of the catalog relative to the crate's Cargo.toml"),
+                        .note(format!("looked for `{}`", path.display()))
+                        .note(format!(
+                            "the path is resolved against `{}` ({base_is})",
+                            base.display()
+                        ))
+                        .help(format!(
+                            "give the path of the catalog relative to {base_is}"
+                        )),
                 ))
             }
         }
@@ -113,7 +116,8 @@ mod tests {
     #[test]
     fn missing_file_names_absolute_path_and_base() {
         let base = std::env::temp_dir();
-        let diagnostic = Source::read(&base, "no/such/catalog.toml").unwrap_err();
+        let diagnostic =
+            Source::read(&base, "no/such/catalog.toml", "the test's directory").unwrap_err();
         let text = diagnostic.notes.join("\n");
         assert!(text.contains(&base.join("no/such/catalog.toml").display().to_string()));
         assert!(text.contains(&base.display().to_string()));

@@ -14,12 +14,18 @@
 //!
 //! # How a message is split
 //!
-//! Literal text must match exactly. Each placeholder, in turn from left to right, takes the
-//! **shortest** text after which the rest of the message can still match the rest of the
-//! template; the last placeholder takes whatever is left before the final literal. Two
-//! placeholders with no literal between them are only splittable when the first one's
-//! [`Class`] cannot contain the second one's first character: the first then takes the
-//! longest run of characters its class allows.
+//! Literal text must match exactly, and the template's last literal, if it ends the
+//! template, is matched at the very end of the message. Each placeholder, from left to
+//! right, ends where the literal that follows it next occurs, searching forward from where
+//! the placeholder starts: it takes the shortest text that its next literal can follow. When
+//! every placeholder is text, this finds a split whenever one exists, and the one it finds
+//! gives each placeholder, in turn, the shortest text possible.
+//!
+//! The placeholders' types do not move the cuts: a part that then fails to parse as its type
+//! makes the message unrecognized, even if another split would have parsed. The one
+//! exception is two placeholders with no literal between them, which are only splittable
+//! when the first one's [`Class`] cannot contain the second one's first character: the first
+//! then takes the longest run of characters its class allows.
 //!
 //! The rule is deterministic, and since every capture is a substring of the message, putting
 //! the captures back into the template gives back exactly the message that was split.

@@ -67,8 +67,8 @@
 //! [`CatalogError::from_response`] reads the catalog's two wire keys from a JSON object,
 //! finds the entries with the received code (those whose status matches first), matches the
 //! message against each template and parses every field with its type. A message is split by
-//! the rule of [`error_catalog_template`]: each placeholder, from left to right, takes the
-//! shortest text that lets the rest of the message match, and a value is accepted only if it
+//! the rule of [`error_catalog_template`]: each placeholder, from left to right, ends at the
+//! next occurrence of the literal text that follows it, and a value is accepted only if it
 //! renders back to exactly the received message. When nothing fits, [`Unrecognized`] keeps
 //! the status, the raw code and message, and which of three cases it is.
 //!

@@ -134,14 +134,19 @@ impl Eq for Unrecognized {}
 
 impl fmt::Display for Unrecognized {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unrecognized error response ({})", self.status)?;
+        write!(f, "unrecognized error response ({}): ", self.status)?;
+        let code = self.code.as_deref().unwrap_or_default();
         match &self.kind {
-            UnrecognizedKind::MessageMismatch => f.write_str(": message does not fit code")?,
-            UnrecognizedKind::UnknownCode => f.write_str(": unknown code")?,
-            UnrecognizedKind::NotAnErrorBody(reason) => write!(f, ": {reason}")?,
-        }
-        if let Some(code) = &self.code {
-            write!(f, " `{code}`")?;
+            UnrecognizedKind::MessageMismatch => {
+                write!(f, "the message does not fit code `{code}`")?
+            }
+            UnrecognizedKind::UnknownCode => write!(f, "unknown code `{code}`")?,
+            UnrecognizedKind::NotAnErrorBody(reason) => {
+                write!(f, "not an error body: {reason}")?;
+                if self.code.is_some() {
+                    write!(f, " (code `{code}`)")?;
+                }
+            }
         }
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;

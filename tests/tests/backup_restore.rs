@@ -197,7 +197,7 @@ fn known_code_with_a_new_message_keeps_code_message_and_entries() {
     assert_eq!(entries, ["StorageNotFound"]);
     assert_eq!(
         error.to_string(),
-        "unrecognized error response (404 Not Found): message does not fit code `129`: Storage Details missing for storageId = s-1"
+        "unrecognized error response (404 Not Found): the message does not fit code `129`: Storage Details missing for storageId = s-1"
     );
 }
 
@@ -211,6 +211,10 @@ fn unknown_code_falls_back_on_the_status() {
     assert_eq!(error.code(), Some("999"));
     assert_eq!(error.message(), Some("Something new"));
     assert_eq!(error.entries().count(), 0);
+    assert_eq!(
+        error.to_string(),
+        "unrecognized error response (503 Service Unavailable): unknown code `999`: Something new"
+    );
 }
 
 #[test]
@@ -250,6 +254,10 @@ fn bodies_that_are_not_error_bodies() {
     let error = unrecognized(StatusCode::CONFLICT, br#"{"errorCode":"127"}"#);
     assert_eq!(error.code(), Some("127"));
     assert_eq!(error.message(), None);
+    assert_eq!(
+        error.to_string(),
+        "unrecognized error response (409 Conflict): not an error body: the body has no `errorMessage` key (code `127`)"
+    );
     let error = unrecognized(
         StatusCode::CONFLICT,
         br#"{"errorCode":"127","errorMessage":"x"} trailing"#,

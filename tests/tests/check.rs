@@ -81,10 +81,16 @@ fn diagnostics_carry_their_location_as_data() {
     let first = &report[0];
     let location = first.location.as_ref().expect("a located diagnostic");
     assert_eq!(location.file, "ui/five-mistakes.toml");
-    assert_eq!((location.line, location.column), first.line_col(&report.source).unwrap());
+    assert_eq!(
+        (location.line, location.column),
+        first.line_col(&report.source).unwrap()
+    );
     assert_eq!(
         first.to_string(),
-        format!("ui/five-mistakes.toml:{}:{}: {} [unknown-key]", location.line, location.column, first.message)
+        format!(
+            "ui/five-mistakes.toml:{}:{}: {} [unknown-key]",
+            location.line, location.column, first.message
+        )
     );
     let mut count = 0;
     for diagnostic in &report {

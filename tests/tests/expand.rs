@@ -8,7 +8,7 @@ use error_catalog_codegen::{Source, load};
 
 fn expanded(relative: &str) -> String {
     let base = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let source = Source::read(base, relative).expect("catalog is readable");
+    let source = Source::read(base, relative, "the tests crate").expect("catalog is readable");
     let catalog = load(&source).expect("catalog is valid");
     let item: syn::ItemEnum = syn::parse_quote! {
         #[derive(Debug, Clone, PartialEq)]
