@@ -53,7 +53,9 @@ fn every_catalog_and_message_in_the_format_document_is_real() {
         match blocks.get(i + 1) {
             // Messages shown right after the catalog, with nothing but blank lines between.
             Some((next_info, expected, between))
-                if next_info == "text" && expected.starts_with("error:") && between.trim().is_empty() =>
+                if next_info == "text"
+                    && expected.starts_with("error:")
+                    && between.trim().is_empty() =>
             {
                 assert_eq!(
                     rendered.trim_end(),
@@ -63,12 +65,18 @@ fn every_catalog_and_message_in_the_format_document_is_real() {
                 messages += 1;
             }
             _ => {
-                assert_eq!(rendered, "", "a catalog in the document is not valid:\n{body}");
+                assert_eq!(
+                    rendered, "",
+                    "a catalog in the document is not valid:\n{body}"
+                );
                 valid += 1;
             }
         }
     }
     // The document has both kinds; a parsing slip here must not make the test vacuous.
     assert!(valid >= 2, "only {valid} valid catalogs found");
-    assert!(messages >= 20, "only {messages} catalogs with messages found");
+    assert!(
+        messages >= 20,
+        "only {messages} catalogs with messages found"
+    );
 }
