@@ -53,6 +53,7 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
         )
     });
     let metadata = metadata(catalog, &classes, &private);
+    let entries_of = entries_of(catalog);
 
     quote! {
         #(#attrs)*
@@ -66,6 +67,7 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
         const _: () = {
             #tracked
             #metadata
+            #entries_of
             #(#type_impls)*
 
             #[automatically_derived]
@@ -96,7 +98,7 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
                     __status: #krate::http::StatusCode,
                     __body: &[::core::primitive::u8],
                 ) -> ::core::result::Result<Self, #krate::Unrecognized> {
-                    #private::from_response::<Self>(__status, __body, |__index, __text| {
+                    #private::from_response::<Self>(__status, __body, __entries_of, |__index, __text| {
                         ::core::option::Option::Some(match __index {
                             #(#build_arms)*
                             _ => return ::core::option::Option::None,
@@ -375,11 +377,13 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
         let segments = classes.segments(entry);
         let segments = segments.iter().map(|s| segment_tokens(s, private));
         let placeholders = entry.placeholder_fields();
+        let verify = verify_rendering(entry);
         quote! {
             #private::error_spec(
                 #name, #code, #status, #message, #fields, #doc, #shared,
                 &[#(#segments),*],
                 &[#(#placeholders),*],
+                #verify,
             )
         }
     });
@@ -398,6 +402,39 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
             __ERRORS,
             &[#(#retired),*],
         );
+    }
+}
+
+/// Whether a value parsed from a message of `entry` may render differently from the message:
+/// integers (`007` parses as 7), external types, and fields used more than once. Strings,
+/// booleans and catalog enums parse only from the exact text they render as.
+fn verify_rendering(entry: &Entry) -> bool {
+    let placeholders = entry.placeholder_fields();
+    entry.fields.iter().enumerate().any(|(index, field)| {
+        matches!(field.ty, FieldType::Integer(_) | FieldType::External(_))
+            || placeholders.iter().filter(|&&f| f == index).count() > 1
+    })
+}
+
+/// `__entries_of`: from a received code to the indices of its entries, in catalog order.
+fn entries_of(catalog: &Catalog) -> TokenStream {
+    let mut codes: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (index, entry) in catalog.entries.iter().enumerate() {
+        match codes.iter_mut().find(|(code, _)| *code == entry.code.value) {
+            Some((_, indices)) => indices.push(index),
+            None => codes.push((&entry.code.value, vec![index])),
+        }
+    }
+    let arms = codes
+        .iter()
+        .map(|(code, indices)| quote!(#code => &[#(#indices),*],));
+    quote! {
+        fn __entries_of(__code: &::core::primitive::str) -> &'static [::core::primitive::usize] {
+            match __code {
+                #(#arms)*
+                _ => &[],
+            }
+        }
     }
 }
 

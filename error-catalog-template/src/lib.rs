@@ -270,6 +270,17 @@ pub fn split_into<'m>(
     captures: &mut Vec<&'m str>,
 ) -> bool {
     captures.clear();
+    split_with(segments, message, |text| captures.push(text))
+}
+
+/// Like [`split`], but hands each capture to `capture`, in order, as it is found, so that
+/// the caller decides where to keep them. Returns whether the whole message fits; on `false`
+/// some captures may already have been handed over.
+pub fn split_with<'m>(
+    segments: &[Segment<'_>],
+    message: &'m str,
+    mut capture: impl FnMut(&'m str),
+) -> bool {
     // The last literal, when the template ends with one, is anchored at the end of the message.
     let (body, tail) = match segments.split_last() {
         Some((Segment::Literal(last), body)) if !body.is_empty() => (body, Some(*last)),
@@ -309,7 +320,7 @@ pub fn split_into<'m>(
                             .map_or(end, |(j, _)| pos + j)
                     }
                 };
-                captures.push(&message[pos..stop]);
+                capture(&message[pos..stop]);
                 pos = stop;
             }
         }

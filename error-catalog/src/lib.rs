@@ -202,6 +202,7 @@ pub mod __private {
         shared_code: bool,
         segments: &'static [Segment<'static>],
         placeholders: &'static [usize],
+        verify_rendering: bool,
     ) -> ErrorSpec {
         ErrorSpec {
             name,
@@ -213,6 +214,7 @@ pub mod __private {
             shared_code,
             segments,
             placeholders,
+            verify_rendering,
         }
     }
 
@@ -231,13 +233,15 @@ pub mod __private {
         }
     }
 
-    /// The body of the generated `from_response`.
+    /// The body of the generated `from_response`: `entries_of` maps a code to the indices of
+    /// its entries, `build` an entry's index and placeholder texts to a value.
     pub fn from_response<E: CatalogError>(
         status: StatusCode,
         body: &[u8],
+        entries_of: impl Fn(&str) -> &'static [usize],
         build: impl Fn(usize, &[&str]) -> Option<E>,
     ) -> Result<E, Unrecognized> {
-        crate::response::from_response(E::catalog(), status, body, build)
+        crate::response::from_response(E::catalog(), status, body, entries_of, build)
     }
 
     /// Parses one placeholder's text as its field's type.

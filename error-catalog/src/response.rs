@@ -379,12 +379,17 @@ pub(crate) fn displays_as(value: &dyn fmt::Display, expected: &str) -> bool {
     fmt::write(&mut compare, format_args!("{value}")).is_ok() && compare.rest.is_empty()
 }
 
-/// The client-side algorithm behind `CatalogError::from_response`; `build` turns an entry's
-/// index and the text of its placeholders into a value.
+/// The most placeholders a template can have before captures go to the heap.
+const INLINE_CAPTURES: usize = 16;
+
+/// The client-side algorithm behind `CatalogError::from_response`. `entries_of` gives the
+/// indices of the entries with a code, in catalog order; `build` turns an entry's index and
+/// the text of its placeholders into a value.
 pub(crate) fn from_response<E: fmt::Display>(
     catalog: &'static CatalogSpec,
     status: StatusCode,
     body: &[u8],
+    entries_of: impl Fn(&str) -> &'static [usize],
     build: impl Fn(usize, &[&str]) -> Option<E>,
 ) -> Result<E, Unrecognized> {
     let unrecognized = |code: Option<&str>, message: Option<&str>, kind| Unrecognized {
@@ -405,31 +410,44 @@ pub(crate) fn from_response<E: fmt::Display>(
             ));
         }
     };
-    let same_code = || {
-        catalog
-            .errors
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.code == code)
-    };
-    if same_code().next().is_none() {
+    let entries = entries_of(&code);
+    if entries.is_empty() {
         let kind = UnrecognizedKind::UnknownCode;
         return Err(unrecognized(Some(&code), Some(&message), kind));
     }
     // Entries whose status matches the received one are tried first.
-    let status_matches = |spec: &ErrorSpec| spec.status == status.as_u16();
-    let ordered = same_code()
-        .filter(|(_, s)| status_matches(s))
-        .chain(same_code().filter(|(_, s)| !status_matches(s)));
-    let mut captures = Vec::new();
-    for (index, spec) in ordered {
-        if !error_catalog_template::split_into(spec.segments, &message, &mut captures) {
-            continue;
-        }
-        if let Some(value) = build(index, &captures) {
-            // Integers such as `007` parse but render differently: such a value is not the
-            // received message, so it is not accepted.
-            if displays_as(&value, &message) {
+    let status_matches = |index: &&usize| catalog.errors[**index].status == status.as_u16();
+    let ordered = entries
+        .iter()
+        .filter(status_matches)
+        .chain(entries.iter().filter(|index| !status_matches(index)));
+    let mut inline = [""; INLINE_CAPTURES];
+    let mut spilled = Vec::new();
+    for &index in ordered {
+        let spec = &catalog.errors[index];
+        let captures: &[&str] = if spec.placeholders.len() <= INLINE_CAPTURES {
+            let mut count = 0;
+            let fits = error_catalog_template::split_with(spec.segments, &message, |text| {
+                if let Some(slot) = inline.get_mut(count) {
+                    *slot = text;
+                }
+                count += 1;
+            });
+            if !fits || count > INLINE_CAPTURES {
+                continue;
+            }
+            &inline[..count]
+        } else {
+            if !error_catalog_template::split_into(spec.segments, &message, &mut spilled) {
+                continue;
+            }
+            &spilled
+        };
+        if let Some(value) = build(index, captures) {
+            // Integers such as `007` parse but render differently, and a field used twice
+            // may differ between its two places: such a value is not the received message.
+            // Entries whose fields always render as parsed skip the comparison.
+            if !spec.verify_rendering || displays_as(&value, &message) {
                 return Ok(value);
             }
         }

@@ -90,6 +90,10 @@ pub struct ErrorSpec {
     /// For each placeholder of `segments`, in order, its index into `fields`.
     #[doc(hidden)]
     pub placeholders: &'static [usize],
+    /// Whether a value parsed from a message may render differently from it (an integer or
+    /// external field, or a field used twice), so that the client must compare.
+    #[doc(hidden)]
+    pub verify_rendering: bool,
 }
 
 impl ErrorSpec {

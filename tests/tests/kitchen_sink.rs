@@ -166,7 +166,7 @@ fn metadata_describes_the_whole_catalog() {
     assert_eq!(catalog.types[1].values, ["in-progress", "DONE"]);
     assert_eq!(catalog.retired[0].code, "E999");
     let names: Vec<_> = SinkError::specs().iter().map(|s| s.name).collect();
-    assert_eq!(names, ["Ok", "Result", "Some", "None", "Default"]);
+    assert_eq!(names, ["Ok", "Result", "Some", "None", "Default", "Wide"]);
     let result = &SinkError::specs()[1];
     let fields: Vec<_> = result
         .fields
@@ -205,4 +205,19 @@ fn every_example_round_trips() {
         assert_eq!(error.spec(), spec);
         assert_eq!(error.to_string(), message);
     }
+}
+
+#[test]
+fn a_template_with_many_placeholders_is_read_whole() {
+    let text: Vec<String> = (0..18).map(|i| format!("v{i}")).collect();
+    let error = parse(400, "E104", &text.join("/")).unwrap();
+    let SinkError::Wide { p0, p9, p17, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(
+        (p0.as_str(), p9.as_str(), p17.as_str()),
+        ("v0", "v9", "v17")
+    );
+    assert_eq!(error.to_string(), text.join("/"));
+    assert!(parse(400, "E104", "too/few").is_err());
 }
