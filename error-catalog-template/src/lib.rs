@@ -681,3 +681,131 @@ mod tests {
         assert_eq!(overlap(&b, &c), None);
     }
 }
+
+#[cfg(test)]
+mod random {
+    //! Random templates and messages: splitting never panics, and whatever it returns puts
+    //! the message back together exactly.
+    use super::*;
+
+    /// xorshift64*: a small deterministic generator, so failures reproduce.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+        /// Text from a small alphabet with multi-byte characters, so that literals recur.
+        fn text(&mut self, max: usize) -> String {
+            const ALPHABET: &[&str] = &["a", "b", " ", "=", "é", "{", "}", "0", "7", "-", "日"];
+            (0..self.below(max + 1))
+                .map(|_| ALPHABET[self.below(ALPHABET.len())])
+                .collect()
+        }
+    }
+
+    const CLASSES: &[Class<'static>] = &[
+        Class::Text,
+        Class::Integer,
+        Class::Bool,
+        Class::OneOf(&["KB", "MB", "a="]),
+    ];
+
+    #[test]
+    fn split_output_always_renders_back_to_the_message() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            let literals: Vec<String> = (0..4).map(|_| rng.text(3)).collect();
+            let mut segments = Vec::new();
+            for (i, literal) in literals.iter().enumerate() {
+                if !literal.is_empty() {
+                    segments.push(Segment::Literal(literal.as_str()));
+                }
+                if i < 3 && rng.below(3) > 0 {
+                    segments.push(Segment::Field(CLASSES[rng.below(CLASSES.len())]));
+                }
+            }
+            // Half the messages are renderings of the template, half are noise.
+            let message = if rng.below(2) == 0 {
+                let values: Vec<String> = (0..4).map(|_| rng.text(4)).collect();
+                let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                render(&segments, &values)
+            } else {
+                rng.text(12)
+            };
+            if let Some(captures) = split(&segments, &message) {
+                matched += 1;
+                assert_eq!(
+                    render(&segments, &captures),
+                    message,
+                    "{segments:?} split {message:?} into {captures:?}"
+                );
+            }
+        }
+        // The property must have been exercised, not vacuously true.
+        assert!(matched > 5_000, "only {matched} messages matched");
+    }
+
+    #[test]
+    fn templates_that_are_all_text_always_split_their_renderings() {
+        let mut rng = Rng(7);
+        for _ in 0..20_000 {
+            let literals: Vec<String> = (0..3).map(|_| rng.text(3)).collect();
+            let mut segments = Vec::new();
+            for (i, literal) in literals.iter().enumerate() {
+                // Two text fields need literal text between them.
+                if !literal.is_empty() {
+                    segments.push(Segment::Literal(literal.as_str()));
+                }
+                if i < 2 && (!literal.is_empty() || i == 0) {
+                    segments.push(Segment::Field(Class::Text));
+                }
+            }
+            let values: Vec<String> = (0..3).map(|_| rng.text(5)).collect();
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            let message = render(&segments, &values);
+            let adjacent = segments
+                .windows(2)
+                .any(|w| matches!(w, [Segment::Field(_), Segment::Field(_)]));
+            if adjacent {
+                continue;
+            }
+            let captures = split(&segments, &message)
+                .unwrap_or_else(|| panic!("{segments:?} did not split its rendering {message:?}"));
+            assert_eq!(render(&segments, &captures), message);
+        }
+    }
+
+    #[test]
+    fn parse_never_panics_and_reports_spans_inside_the_source() {
+        let mut rng = Rng(42);
+        for _ in 0..20_000 {
+            let source = rng.text(16);
+            match parse(&source) {
+                Ok(pieces) => {
+                    for piece in pieces {
+                        if let Piece::Placeholder { span, .. } = piece {
+                            assert!(source.get(span).is_some());
+                        }
+                    }
+                }
+                Err(errors) => {
+                    assert!(!errors.is_empty());
+                    for error in errors {
+                        assert!(
+                            source.get(error.span.clone()).is_some(),
+                            "{error:?} in {source:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -303,3 +303,59 @@ fn ambiguous_splits_pick_the_shortest_first_field_and_render_back() {
     );
     assert_eq!(error.to_string(), message);
 }
+
+/// Damaged and random bodies: never a panic, and whatever is recognized renders back to the
+/// message that was received.
+#[test]
+fn damaged_bodies_never_panic_and_recognized_ones_render_back() {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let bodies: Vec<String> = BackupError::specs()
+        .iter()
+        .map(|spec| wire(spec.code, &spec.example_message()))
+        .collect();
+    let (mut recognized, mut rejected) = (0, 0);
+    for round in 0..20_000 {
+        let mut body = bodies[round % bodies.len()].clone().into_bytes();
+        match next() % 4 {
+            // Flip a byte, possibly breaking UTF-8 or JSON.
+            0 => {
+                let at = (next() as usize) % body.len();
+                body[at] ^= 1 << (next() % 8);
+            }
+            // Cut the body short.
+            1 => body.truncate((next() as usize) % body.len()),
+            // Change one character of the message to another ASCII character.
+            2 => {
+                let at = body.len() - 3 - (next() as usize) % 20;
+                body[at] = b' ' + (next() % 94) as u8;
+            }
+            // Random bytes.
+            _ => body = (0..(next() % 64)).map(|_| next() as u8).collect(),
+        }
+        match BackupError::from_response(StatusCode::NOT_FOUND, &body) {
+            Ok(error) => {
+                recognized += 1;
+                let sent: serde_json::Value = serde_json::from_slice(&body).unwrap();
+                assert_eq!(
+                    sent["errorMessage"].as_str(),
+                    Some(error.to_string().as_str())
+                );
+                assert_eq!(sent["errorCode"].as_str(), Some(error.code()));
+            }
+            Err(unrecognized) => {
+                rejected += 1;
+                assert_eq!(unrecognized.status(), StatusCode::NOT_FOUND);
+            }
+        }
+    }
+    assert!(
+        recognized > 1_000 && rejected > 1_000,
+        "{recognized} recognized, {rejected} rejected"
+    );
+}
