@@ -845,7 +845,9 @@ fn resolve_type(cx: &mut Ctxt, ty: &Spanned<String>, types: &[EnumType]) -> Opti
 /// The example of a field with none given: one derived from its type.
 fn default_example(name: &str, ty: &FieldType, types: &[EnumType]) -> String {
     match ty {
-        FieldType::String | FieldType::External(_) => name.replace('_', "-"),
+        // Letters and digits only, so that the example is unlikely to contain the literal text
+        // that follows its placeholder and so splits back from the example message.
+        FieldType::String | FieldType::External(_) => name.replace('_', ""),
         FieldType::Bool => "true".to_owned(),
         FieldType::Integer(_) => "42".to_owned(),
         FieldType::Enum(index) => types[*index]

@@ -99,3 +99,26 @@ fn diagnostics_carry_their_location_as_data() {
     }
     assert_eq!(count, report.len());
 }
+
+#[test]
+fn derived_examples_split_back_from_their_message() {
+    // No example is given: the derived ones must not contain the literal text that follows
+    // their placeholders (`-`, `_`), or the catalog would fail its own example check.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("derived-examples.toml");
+    std::fs::write(
+        &path,
+        r#"[catalog]
+title = "Test API"
+
+[status.404]
+
+[errors.Missing]
+code = "1"
+status = 404
+message = "{org_id}-{cloud_id} and {a_b}_{c}"
+"#,
+    )
+    .expect("write the catalog");
+    let report = check(&path);
+    assert!(report.is_empty(), "unexpected diagnostics:\n{report}");
+}
