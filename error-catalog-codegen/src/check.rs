@@ -376,19 +376,20 @@ fn retired(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) {
 
 /// `"{id}{name}"`: two placeholders side by side, where the first could swallow the second.
 fn adjacent_placeholders(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) -> bool {
-    let spans: Vec<_> = entry
+    let names: Vec<&str> = entry
         .pieces
         .iter()
-        .filter_map(|p| match p {
-            error_catalog_template::Piece::Placeholder { name, span } => Some((name, span)),
-            _ => None,
+        .filter_map(|piece| match piece {
+            error_catalog_template::Piece::Placeholder { name, .. } => Some(name.as_str()),
+            error_catalog_template::Piece::Literal(_) => None,
         })
         .collect();
     let mut ok = true;
-    let mut placeholder = 0;
+    // The ordinal, among the placeholders, of the second segment of each pair.
+    let mut second_placeholder = 0;
     for pair in segments.windows(2) {
         if let Segment::Field(_) = pair[0] {
-            placeholder += 1;
+            second_placeholder += 1;
         }
         let (Segment::Field(first), Segment::Field(second)) = (pair[0], pair[1]) else {
             continue;
@@ -397,20 +398,9 @@ fn adjacent_placeholders(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt)
             continue;
         }
         ok = false;
-        let (a, _) = spans[placeholder - 1];
-        let (b, _) = spans[placeholder];
-        let (start, end) = (entry.field(a), entry.field(b));
-        let span = match (start, end) {
-            (Some(s), Some(e)) if s.name.span.start < e.name.span.end => {
-                s.name.span.start..e.name.span.end
-            }
-            _ => entry.message.span.clone(),
-        };
-        let span = if a == b {
-            entry.message.span.clone()
-        } else {
-            span
-        };
+        let (a, b) = (names[second_placeholder - 1], names[second_placeholder]);
+        let spans = &entry.placeholder_spans;
+        let span = spans[second_placeholder - 1].start..spans[second_placeholder].end;
         cx.push(
             Diagnostic::new(
                 Rule::AdjacentPlaceholders,
@@ -496,12 +486,7 @@ fn integer_fits(ty: &str, text: &str) -> bool {
 /// `message = "{a} = {b}"` with `a`'s example `"x = y"`: the example message must split back
 /// into the examples, or a client would read it differently.
 fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
-    let placeholders = entry
-        .pieces
-        .iter()
-        .filter(|p| matches!(p, error_catalog_template::Piece::Placeholder { .. }))
-        .count();
-    if entry.placeholder_fields().len() != placeholders {
+    if entry.placeholder_fields().len() != entry.placeholder_spans.len() {
         // A placeholder without a field (such as `{self}`) is reported where it is made.
         return;
     }

@@ -478,12 +478,20 @@ impl Loader<'_> {
         let pieces = self.template(cx, &message);
         let fields = self.fields(cx, &name, &message, pieces.as_deref(), declared, types);
         let pieces = pieces.unwrap_or_default();
+        let placeholder_spans = pieces
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Placeholder { span, .. } => Some(self.in_string(&message, span.clone())),
+                Piece::Literal(_) => None,
+            })
+            .collect();
         Some(Entry {
             name,
             code,
             status,
             message,
             pieces,
+            placeholder_spans,
             fields,
             doc,
             shared_code,
@@ -955,6 +963,20 @@ mod tests {
              fields.id = {{ type = \"u32\", example = \"3\" }}\n"
         );
         assert_eq!(rules(&text), [Rule::UnbalancedBrace]);
+    }
+
+    #[test]
+    fn adjacent_placeholders_point_at_the_pair_even_when_one_repeats() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"{{a}} x {{n}}{{a}}\"\n\
+             fields.n = \"u32\"\n"
+        );
+        let source = Source::new("t.toml", "/t.toml", text.as_str());
+        let diagnostics = crate::load(&source).unwrap_err();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].rule, Rule::AdjacentPlaceholders);
+        let span = diagnostics[0].span.clone().unwrap();
+        assert_eq!(&text[span], "{n}{a}");
     }
 
     #[test]

@@ -94,6 +94,8 @@ pub struct Entry {
     pub message: Spanned<String>,
     /// The parsed template.
     pub pieces: Vec<Piece>,
+    /// The span in the file of each placeholder of the template, in order of appearance.
+    pub placeholder_spans: Vec<Range<usize>>,
     /// One field per distinct placeholder, in order of first use.
     pub fields: Vec<Field>,
     /// What the error means, or empty.
