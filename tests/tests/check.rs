@@ -2,7 +2,14 @@
 //!
 //! Cargo runs integration tests in the crate's directory, so paths are relative to `tests/`.
 
-use error_catalog_codegen::{Rule, check};
+use error_catalog_codegen::{Report, Rule, check};
+
+/// Writes `catalog` to a file of the test's scratch directory and checks it from there.
+fn check_text(name: &str, catalog: &str) -> Report {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, catalog).expect("write the catalog");
+    check(&path)
+}
 
 #[test]
 fn the_backup_restore_catalog_is_valid() {
@@ -42,9 +49,8 @@ fn every_mistake_is_reported_in_file_order() {
 fn adjacent_placeholders_that_can_be_split_are_allowed() {
     // `{count}` is a `u32`, so it ends at the first character that is not a digit or a sign,
     // and every value of `Unit` starts with a letter: `"12KB"` splits as `12` + `KB`.
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("adjacent-ok.toml");
-    std::fs::write(
-        &path,
+    let report = check_text(
+        "adjacent-ok.toml",
         r#"[catalog]
 title = "Test API"
 
@@ -61,9 +67,7 @@ message = "Upload larger than {count}{unit}"
 fields.count = "u32"
 fields.unit = "Unit"
 "#,
-    )
-    .expect("write the catalog");
-    let report = check(&path);
+    );
     assert!(report.is_empty(), "unexpected diagnostics:\n{report}");
 }
 
@@ -104,9 +108,8 @@ fn diagnostics_carry_their_location_as_data() {
 fn derived_examples_split_back_from_their_message() {
     // No example is given: the derived ones must not contain the literal text that follows
     // their placeholders (`-`, `_`), or the catalog would fail its own example check.
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("derived-examples.toml");
-    std::fs::write(
-        &path,
+    let report = check_text(
+        "derived-examples.toml",
         r#"[catalog]
 title = "Test API"
 
@@ -117,8 +120,6 @@ code = "1"
 status = 404
 message = "{org_id}-{cloud_id} and {a_b}_{c}"
 "#,
-    )
-    .expect("write the catalog");
-    let report = check(&path);
+    );
     assert!(report.is_empty(), "unexpected diagnostics:\n{report}");
 }
