@@ -164,9 +164,11 @@ struct WireBody<'b> {
     message: Option<Cow<'b, str>>,
 }
 
-/// Reads the catalog's two wire keys from a JSON object, ignoring every other key.
-struct BodySeed {
+/// Reads the catalog's two wire keys from a JSON object, ignoring every other key, into a
+/// [`Read`] that keeps what was read even when the JSON breaks off later.
+struct BodySeed<'r, 'de> {
     wire: WireSpec,
+    read: &'r mut Read<'de>,
 }
 
 /// Which of the wire keys a map key is.
@@ -260,21 +262,21 @@ struct Read<'b> {
     message_seen: bool,
 }
 
-impl<'de> DeserializeSeed<'de> for BodySeed {
-    type Value = Option<Read<'de>>;
+impl<'de> DeserializeSeed<'de> for BodySeed<'_, 'de> {
+    type Value = bool;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for BodySeed {
-    /// `None` when the JSON value is not an object.
-    type Value = Option<Read<'de>>;
+impl<'de> Visitor<'de> for BodySeed<'_, 'de> {
+    /// Whether the JSON value is an object.
+    type Value = bool;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut read = Read::default();
+        let read = self.read;
         while let Some(key) = map.next_key_seed(KeySeed(self.wire))? {
             match key {
                 // The first occurrence of a repeated key wins.
@@ -295,29 +297,29 @@ impl<'de> Visitor<'de> for BodySeed {
                 }
             }
         }
-        Ok(Some(read))
+        Ok(true)
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
+        Ok(false)
     }
     fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(false)
     }
     fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(false)
     }
     fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(false)
     }
     fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(false)
     }
     fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(false)
     }
     fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(false)
     }
 }
 
@@ -328,14 +330,18 @@ fn read_body(
     body: &[u8],
 ) -> Result<(Cow<'_, str>, Cow<'_, str>), (WireBody<'_>, BodyError)> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let read = BodySeed { wire }
-        .deserialize(&mut deserializer)
-        .and_then(|read| deserializer.end().map(|()| read));
-    let read = match read {
-        Ok(Some(read)) => read,
-        Ok(None) => return Err((WireBody::default(), BodyError::NotAnObject)),
-        Err(error) => return Err((WireBody::default(), BodyError::NotJson(error.to_string()))),
-    };
+    let mut read = Read::default();
+    let object = BodySeed {
+        wire,
+        read: &mut read,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|object| deserializer.end().map(|()| object));
+    match object {
+        Ok(true) => {}
+        Ok(false) => return Err((read.body, BodyError::NotAnObject)),
+        Err(error) => return Err((read.body, BodyError::NotJson(error.to_string()))),
+    }
     let missing = |seen: bool, key| {
         if seen {
             BodyError::NotAString(key)
