@@ -166,7 +166,11 @@ fn metadata_describes_the_whole_catalog() {
     assert_eq!(catalog.types[1].values, ["in-progress", "DONE"]);
     assert_eq!(catalog.retired[0].code, "E999");
     let names: Vec<_> = SinkError::specs().iter().map(|s| s.name).collect();
-    assert_eq!(names, ["Ok", "Result", "Some", "None", "Default", "Wide"]);
+    assert_eq!(
+        names,
+        ["Ok", "Result", "Some", "None", "Default", "Wide", "Gone"]
+    );
+    assert_eq!(SinkError::specs()[6].fields[0].example, "2001:db8::1");
     let result = &SinkError::specs()[1];
     let fields: Vec<_> = result
         .fields
