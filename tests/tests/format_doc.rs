@@ -1,6 +1,6 @@
-//! `docs/catalog-format.md` shows catalogs and the validator's messages for them. This keeps
-//! the document true: every complete catalog in it (a TOML block that starts with
-//! `[catalog]`) is validated, and where the document shows the messages right after it, they
+//! `docs/catalog-format.md` and the README show catalogs and the validator's messages for
+//! them. This keeps them true: every complete catalog in them (a TOML block that starts with
+//! `[catalog]`) is validated, and where a document shows the messages right after it, they
 //! must be exactly what the validator prints.
 
 use std::path::Path;
@@ -39,10 +39,11 @@ fn validate(catalog: &str) -> String {
     }
 }
 
-#[test]
-fn every_catalog_and_message_in_the_format_document_is_real() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/catalog-format.md");
-    let markdown = std::fs::read_to_string(path).expect("the format document");
+/// Checks the catalogs of one document; returns how many were valid and how many were
+/// followed by their messages.
+fn check_document(relative: &str) -> (usize, usize) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let markdown = std::fs::read_to_string(path).expect("the document");
     let blocks = blocks(&markdown);
     let (mut valid, mut messages) = (0, 0);
     for (i, (info, body, _)) in blocks.iter().enumerate() {
@@ -73,10 +74,21 @@ fn every_catalog_and_message_in_the_format_document_is_real() {
             }
         }
     }
+    (valid, messages)
+}
+
+#[test]
+fn every_catalog_and_message_in_the_format_document_is_real() {
+    let (valid, messages) = check_document("../docs/catalog-format.md");
     // The document has both kinds; a parsing slip here must not make the test vacuous.
     assert!(valid >= 2, "only {valid} valid catalogs found");
     assert!(
         messages >= 20,
         "only {messages} catalogs with messages found"
     );
+}
+
+#[test]
+fn every_catalog_and_message_in_the_readme_is_real() {
+    assert_eq!(check_document("../README.md"), (1, 1));
 }
