@@ -17,19 +17,24 @@ pub(crate) fn check(catalog: &Catalog, cx: &mut Ctxt) {
     enum_values(catalog, cx);
     variant_names(catalog, cx);
     let classes = Classes::new(catalog);
-    for entry in &catalog.entries {
+    // Compiled once, for the per-entry rules and for comparing entries two by two.
+    let segments: Vec<Vec<Segment<'_>>> = catalog
+        .entries
+        .iter()
+        .map(|e| classes.segments(e))
+        .collect();
+    for (entry, segments) in catalog.entries.iter().zip(&segments) {
         code_text(entry, cx);
         empty_message(entry, cx);
         status(catalog, entry, cx);
         retired(catalog, entry, cx);
-        let segments = classes.segments(entry);
-        let adjacent_ok = adjacent_placeholders(entry, &segments, cx);
+        let adjacent_ok = adjacent_placeholders(entry, segments, cx);
         let examples_ok = examples(catalog, entry, cx);
         if adjacent_ok && examples_ok {
-            example_round_trip(entry, &segments, cx);
+            example_round_trip(entry, segments, cx);
         }
     }
-    duplicate_codes(catalog, &classes, cx);
+    duplicate_codes(catalog, &segments, cx);
 }
 
 /// Characters a code may contain: ASCII letters, digits, and `_ - . : /`.
@@ -486,25 +491,24 @@ fn integer_fits(ty: &str, text: &str) -> bool {
 /// `message = "{a} = {b}"` with `a`'s example `"x = y"`: the example message must split back
 /// into the examples, or a client would read it differently.
 fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
-    if entry.placeholder_fields().len() != entry.placeholder_spans.len() {
+    let placeholders = entry.placeholder_fields();
+    if placeholders.len() != entry.placeholder_spans.len() {
         // A placeholder without a field (such as `{self}`) is reported where it is made.
         return;
     }
     let message = entry.example_message();
-    let expected: Vec<&str> = entry
-        .placeholder_fields()
-        .into_iter()
-        .map(|i| entry.fields[i].example.value.as_str())
+    let expected: Vec<&str> = placeholders
+        .iter()
+        .map(|&i| entry.fields[i].example.value.as_str())
         .collect();
     let got = split(segments, &message);
     if got.as_deref() == Some(&expected[..]) {
         return;
     }
-    let Some(field) = entry
-        .placeholder_fields()
-        .into_iter()
+    let Some(field) = placeholders
+        .iter()
         .zip(got.iter().flatten())
-        .map(|(i, text)| (&entry.fields[i], *text))
+        .map(|(&i, text)| (&entry.fields[i], *text))
         .find(|(field, text)| field.example.value != *text)
         .map(|(field, _)| field)
         .or(entry.fields.first())
@@ -512,11 +516,10 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
         return;
     };
     let reading = match &got {
-        Some(parts) => entry
-            .placeholder_fields()
-            .into_iter()
+        Some(parts) => placeholders
+            .iter()
             .zip(parts)
-            .map(|(i, text)| format!("{} = `{text}`", entry.fields[i].name.value))
+            .map(|(&i, text)| format!("{} = `{text}`", entry.fields[i].name.value))
             .collect::<Vec<_>>()
             .join(", "),
         None => "no match".to_owned(),
@@ -539,7 +542,7 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
 
 /// `code = "110"` twice: a shared code needs `shared_code = true` on every entry using it, and
 /// entries that share a code and a status need templates that no message can match both.
-fn duplicate_codes(catalog: &Catalog, classes: &Classes<'_>, cx: &mut Ctxt) {
+fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ctxt) {
     let mut first_by_code: HashMap<&str, &Entry> = HashMap::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
         let Some(first) = first_by_code.get(entry.code.value.as_str()).copied() else {
@@ -572,15 +575,13 @@ fn duplicate_codes(catalog: &Catalog, classes: &Classes<'_>, cx: &mut Ctxt) {
             );
             continue;
         }
-        for earlier in &catalog.entries[..index] {
+        for (earlier, earlier_segments) in catalog.entries[..index].iter().zip(segments) {
             if earlier.code.value != entry.code.value || earlier.status.value != entry.status.value
             {
                 continue;
             }
-            let Some(witness) = error_catalog_template::overlap(
-                &classes.segments(earlier),
-                &classes.segments(entry),
-            ) else {
+            let Some(witness) = error_catalog_template::overlap(earlier_segments, &segments[index])
+            else {
                 continue;
             };
             cx.push(
