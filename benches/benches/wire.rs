@@ -2,7 +2,7 @@
 //! and `serde`, for the same four catalog entries, measured in the same run.
 //!
 //! ```sh
-//! cargo bench -p error-catalog-tests --bench wire
+//! cargo bench -p error-catalog-benches --bench wire
 //! ```
 //!
 //! Groups: `display` (`to_string` of four values), `serialize` (`serde_json::to_vec` of
