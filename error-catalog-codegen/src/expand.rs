@@ -42,6 +42,12 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
         let variant = variant_ident(entry);
         quote!(Self::#variant { .. } => #index,)
     });
+    // `match *self {}` for an enum with no variants: a catalog with no errors yet.
+    let self_place = if catalog.entries.is_empty() {
+        quote!(*self)
+    } else {
+        quote!(self)
+    };
     let build_arms = catalog
         .entries
         .iter()
@@ -73,7 +79,14 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
             #[automatically_derived]
             impl ::core::fmt::Display for #name {
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self {
+                    // A width or a precision applies to the message as a whole, as for a
+                    // `str`; without them the message is written straight to the formatter.
+                    // No flag of the caller reaches a field: each is written with its own
+                    // `format_args!`.
+                    if __f.width().is_some() || __f.precision().is_some() {
+                        return #private::pad(__f, self);
+                    }
+                    match #self_place {
                         #(#display_arms)*
                     }
                 }
@@ -89,16 +102,18 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
                 }
 
                 fn spec(&self) -> &'static #krate::ErrorSpec {
-                    &__ERRORS[match self {
+                    let __index: ::core::primitive::usize = match #self_place {
                         #(#index_arms)*
-                    }]
+                    };
+                    &__ERRORS[__index]
                 }
 
-                fn from_response(
+                fn from_parts(
                     __status: #krate::http::StatusCode,
-                    __body: &[::core::primitive::u8],
+                    __code: &::core::primitive::str,
+                    __message: &::core::primitive::str,
                 ) -> ::core::result::Result<Self, #krate::Unrecognized> {
-                    #private::from_response::<Self>(__status, __body, __entries_of, |__index, __text| {
+                    #private::from_parts::<Self>(__MATCHERS, __status, __code, __message, __entries_of, |__index, __text| {
                         ::core::option::Option::Some(match __index {
                             #(#build_arms)*
                             _ => return ::core::option::Option::None,
@@ -131,6 +146,16 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
                 /// The HTTP status sent with this error.
                 #vis fn status(&self) -> #krate::http::StatusCode {
                     <Self as #krate::CatalogError>::status(self)
+                }
+
+                /// Turns a received status, code and message back into the typed error, or
+                /// keeps what was received when it cannot (see `CatalogError::from_parts`).
+                #vis fn from_parts(
+                    status: #krate::http::StatusCode,
+                    code: &::core::primitive::str,
+                    message: &::core::primitive::str,
+                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
+                    <Self as #krate::CatalogError>::from_parts(status, code, message)
                 }
 
                 /// Turns a received status and response body back into the typed error, or
@@ -293,7 +318,7 @@ fn display_arm(entry: &Entry) -> TokenStream {
         error_catalog_template::Piece::Literal(text) => quote!(__f.write_str(#text)?;),
         error_catalog_template::Piece::Placeholder { .. } => {
             let binding = &bindings[*next.next().unwrap_or(&0)];
-            quote!(::core::fmt::Display::fmt(#binding, __f)?;)
+            quote!(::core::fmt::Write::write_fmt(__f, ::core::format_args!("{}", #binding))?;)
         }
     });
     quote! {
@@ -329,7 +354,10 @@ fn segment_tokens(segment: &Segment<'_>, private: &TokenStream) -> TokenStream {
         Segment::Literal(text) => quote!(#private::Segment::Literal(#text)),
         Segment::Field(class) => {
             let class = match class {
-                Class::Integer => quote!(#private::Class::Integer),
+                Class::Integer(int) => {
+                    let int = format_ident!("{}", format!("{int:?}"));
+                    quote!(#private::Class::Integer(#private::Int::#int))
+                }
                 Class::Bool => quote!(#private::Class::Bool),
                 Class::OneOf(values) => quote!(#private::Class::OneOf(&[#(#values),*])),
                 _ => quote!(#private::Class::Text),
@@ -373,25 +401,24 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
             &entry.message.value,
             &entry.doc,
         );
+        let example = entry.example_message();
         let shared = entry.shared_code.as_ref().is_some_and(|s| s.value);
+        quote! {
+            #private::error_spec(#name, #code, #status, #message, #example, #fields, #doc, #shared)
+        }
+    });
+    let matchers = catalog.entries.iter().map(|entry| {
         let segments = classes.segments(entry);
         let segments = segments.iter().map(|s| segment_tokens(s, private));
-        let placeholders = entry.placeholder_fields();
         let verify = verify_rendering(entry);
-        quote! {
-            #private::error_spec(
-                #name, #code, #status, #message, #fields, #doc, #shared,
-                &[#(#segments),*],
-                &[#(#placeholders),*],
-                #verify,
-            )
-        }
+        quote!(#private::Matcher::new(&[#(#segments),*], #verify))
     });
     let (title, doc) = (&catalog.title, &catalog.doc);
     let (code_key, message_key) = (&catalog.wire.code.value, &catalog.wire.message.value);
     quote! {
         #(#field_consts)*
         const __ERRORS: &[#private::ErrorSpec] = &[#(#errors),*];
+        const __MATCHERS: &[#private::Matcher] = &[#(#matchers),*];
         static __CATALOG: #private::CatalogSpec = #private::catalog_spec(
             #title,
             #doc,
@@ -406,12 +433,12 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
 }
 
 /// Whether a value parsed from a message of `entry` may render differently from the message:
-/// integers (`007` parses as 7), external types, and fields used more than once. Strings,
-/// booleans and catalog enums parse only from the exact text they render as.
+/// external types (an `Ipv4Addr` parses `010.1.2.3`) and fields used more than once. The
+/// splitter gives strings, integers, booleans and catalog enums only text they render as.
 fn verify_rendering(entry: &Entry) -> bool {
     let placeholders = entry.placeholder_fields();
     entry.fields.iter().enumerate().any(|(index, field)| {
-        matches!(field.ty, FieldType::Integer(_) | FieldType::External(_))
+        matches!(field.ty, FieldType::External(_))
             || placeholders.iter().filter(|&&f| f == index).count() > 1
     })
 }
@@ -486,7 +513,7 @@ fn catalog_enum_impls(ty: &EnumType, krate: &syn::Path) -> TokenStream {
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __f.write_str(self.as_str())
+                __f.pad(self.as_str())
             }
         }
 
@@ -497,10 +524,7 @@ fn catalog_enum_impls(ty: &EnumType, krate: &syn::Path) -> TokenStream {
             fn from_str(__text: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                 match __text {
                     #(#values => ::core::result::Result::Ok(Self::#idents),)*
-                    _ => ::core::result::Result::Err(#krate::UnknownValue {
-                        ty: #type_name,
-                        text: ::std::string::ToString::to_string(__text),
-                    }),
+                    _ => ::core::result::Result::Err(#krate::__private::unknown_value(#type_name, __text)),
                 }
             }
         }

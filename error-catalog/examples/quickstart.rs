@@ -38,6 +38,15 @@ fn main() {
     let parsed = BackupError::from_response(StatusCode::NOT_FOUND, body);
     println!("client: {parsed:?}");
 
+    // A client that decoded the body itself hands over the code and message. Field types
+    // move the cuts: only one reading of this message gives `job` a value of `Job`.
+    let parsed = BackupError::from_parts(
+        StatusCode::NOT_FOUND,
+        "112",
+        "Invalid cloudId=a for job=b for job=IMPORT with externalId=x",
+    );
+    println!("client: {parsed:?}");
+
     // What the catalog does not know is kept, with the case it falls under.
     let body = br#"{"errorCode":"999","errorMessage":"Quota exceeded","requestId":"r-1"}"#;
     match BackupError::from_response(StatusCode::TOO_MANY_REQUESTS, body) {

@@ -47,15 +47,18 @@
 //!   has no placeholders, a struct variant with one typed field per placeholder otherwise;
 //! - one Rust enum per `[types.*]` catalog enum, beside the error enum, with `Display` and
 //!   `FromStr` using the wire spellings;
-//! - `Display` (the rendered message), [`std::error::Error`], [`CatalogError`], and
+//! - `Display` (the rendered message; a width, precision, fill or alignment applies to the
+//!   message as a whole, as for a `str`), [`std::error::Error`], [`CatalogError`], and
 //!   [`serde::Serialize`] to the wire body, `{"<code key>":"...","<message key>":"..."}`;
-//! - inherent `code()`, `status()`, `spec()` and `from_response()`, so that callers need not
-//!   import the trait;
+//! - inherent `catalog()`, `specs()`, `spec()`, `code()`, `status()`, `from_parts()` and
+//!   `from_response()`, so that callers need not import the trait;
 //! - rustdoc on the enum and every variant: code, status, template and docs.
 //!
-//! The path is relative to the directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`).
-//! The catalog is validated at compile time: a mistake is a compile error that points at the
-//! line and column of the TOML file. The attribute's options:
+//! The path is relative to the directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`);
+//! when no file is there, it is relative to the directory of the source file that holds the
+//! attribute, as for `include_str!`. The catalog is validated at compile time: a mistake is a
+//! compile error that points at the line and column of the TOML file. The attribute's
+//! options:
 //!
 //! | option | meaning |
 //! |---|---|
@@ -64,13 +67,22 @@
 //!
 //! # The client side
 //!
-//! [`CatalogError::from_response`] reads the catalog's two wire keys from a JSON object,
-//! finds the entries with the received code (those whose status matches first), matches the
-//! message against each template and parses every field with its type. A message is split by
-//! the rule of [`error_catalog_template`]: each placeholder, from left to right, ends at the
-//! next occurrence of the literal text that follows it, and a value is accepted only if it
-//! renders back to exactly the received message. When nothing fits, [`Unrecognized`] keeps
-//! the status, the raw code and message, and which of three cases it is.
+//! [`CatalogError::from_response`] reads the catalog's two wire keys from a JSON object (of a
+//! key given twice, the last one counts) and hands the code and message to
+//! [`CatalogError::from_parts`], which clients that decoded the body themselves call
+//! directly. It finds the entries with the received code (those whose status matches
+//! first, then the others, each group in catalog order), matches the message against each
+//! template and parses every field with its type.
+//!
+//! A message fits a template when some values of the fields render to exactly that message:
+//! a `String` field matches any text, an integer field only the digits its type displays (no
+//! `+`, no leading zeros, in range), a `bool` `true` or `false`, a catalog enum one of its
+//! values. When several readings fit, the first placeholder gets the shortest text
+//! possible, then the second, and so on. Splitting takes time linear in the length of the
+//! message. A field of an external type matches any text and must then parse from the text
+//! its reading gives it; a field used twice must hold the same text in both places. When
+//! nothing fits, [`Unrecognized`] keeps the status, the raw code and message, and which of
+//! three cases it is.
 //!
 //! The format of the catalog file is documented in `docs/catalog-format.md`.
 #![forbid(unsafe_code)]
@@ -80,11 +92,8 @@ mod response;
 mod spec;
 
 pub use error_catalog_derive::catalog;
-pub use response::{BodyError, Unrecognized, UnrecognizedKind};
+pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
 pub use spec::{CatalogSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec, WireSpec};
-
-/// Message templates: parsing, rendering and matching.
-pub use error_catalog_template as template;
 
 /// The `http` crate, whose [`http::StatusCode`] the generated code uses.
 pub use http;
@@ -93,12 +102,35 @@ use http::StatusCode;
 
 /// What every generated error enum implements: its catalog's metadata, its code and status,
 /// and the way back from a response.
-pub trait CatalogError: std::error::Error + Sized + 'static {
+///
+/// The trait is dyn-compatible: code that handles the errors of several catalogs can hold a
+/// `&dyn CatalogError` and read its code, status, entry and message.
+///
+/// ```
+/// use error_catalog::CatalogError;
+///
+/// #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+/// #[derive(Debug)]
+/// pub enum BackupError {}
+///
+/// fn log(error: &dyn CatalogError) -> String {
+///     format!("{} {} {}", error.status().as_u16(), error.code(), error)
+/// }
+///
+/// let error = BackupError::ConflictingStorageName { storage_name: "vault-eu".into() };
+/// assert_eq!(log(&error), "409 128 Conflicting Storage name = vault-eu");
+/// ```
+pub trait CatalogError: std::error::Error + 'static {
     /// The catalog this enum was generated from.
-    fn catalog() -> &'static CatalogSpec;
+    fn catalog() -> &'static CatalogSpec
+    where
+        Self: Sized;
 
     /// Every entry of the catalog, in catalog order: one per variant.
-    fn specs() -> &'static [ErrorSpec] {
+    fn specs() -> &'static [ErrorSpec]
+    where
+        Self: Sized,
+    {
         Self::catalog().errors
     }
 
@@ -115,12 +147,33 @@ pub trait CatalogError: std::error::Error + Sized + 'static {
         self.spec().status_code()
     }
 
+    /// Turns a received status, code and message back into the typed error, for clients
+    /// that decoded the body themselves or received the code elsewhere (a header, a log
+    /// line, a message queue).
+    ///
+    /// The entries with this code are tried in catalog order, those whose status is the
+    /// received one first. The first entry whose template fits the message, with every field
+    /// parsed from its text, gives the value (see the crate docs for how a message is split).
+    /// When none fits, the error keeps the status, code and message.
+    fn from_parts(status: StatusCode, code: &str, message: &str) -> Result<Self, Unrecognized>
+    where
+        Self: Sized;
+
     /// Turns a received status and response body back into the typed error.
     ///
-    /// The body must be a JSON object with the catalog's code and message keys (other keys
-    /// are ignored). When it cannot be turned into a variant, the error keeps the status and,
-    /// where present, the raw code and message.
-    fn from_response(status: StatusCode, body: &[u8]) -> Result<Self, Unrecognized>;
+    /// The body must be a JSON object with the catalog's code and message keys; other keys
+    /// are ignored, and of a key given twice the last one counts, as in JavaScript's
+    /// `JSON.parse`. The code may be a string or an integer. The code and message then go to
+    /// [`from_parts`](Self::from_parts). When the body cannot be turned into a variant, the
+    /// error keeps the status and, where present, the raw code and message.
+    fn from_response(status: StatusCode, body: &[u8]) -> Result<Self, Unrecognized>
+    where
+        Self: Sized,
+    {
+        response::from_response(Self::catalog(), status, body, |code, message| {
+            Self::from_parts(status, code, message)
+        })
+    }
 }
 
 /// Support for generated code. Not public API: anything here can change in any release.
@@ -130,11 +183,12 @@ pub mod __private {
 
     use http::StatusCode;
 
-    pub use error_catalog_template::{Class, Segment};
+    pub use error_catalog_template::{Class, Int, Segment};
     pub use serde;
 
+    pub use crate::response::Matcher;
     use crate::{CatalogError, RetiredSpec, StatusSpec, TypeSpec, Unrecognized, WireSpec};
-    pub use crate::{CatalogSpec, ErrorSpec, FieldSpec};
+    pub use crate::{CatalogSpec, ErrorSpec, FieldSpec, UnknownValue};
 
     /// A status code from a number the catalog validated to be in `100..=599`.
     pub fn status(code: u16) -> StatusCode {
@@ -197,24 +251,20 @@ pub mod __private {
         code: &'static str,
         status: u16,
         message: &'static str,
+        example_message: &'static str,
         fields: &'static [FieldSpec],
         doc: &'static str,
         shared_code: bool,
-        segments: &'static [Segment<'static>],
-        placeholders: &'static [usize],
-        verify_rendering: bool,
     ) -> ErrorSpec {
         ErrorSpec {
             name,
             code,
             status,
             message,
+            example_message,
             fields,
             doc,
             shared_code,
-            segments,
-            placeholders,
-            verify_rendering,
         }
     }
 
@@ -233,20 +283,43 @@ pub mod __private {
         }
     }
 
-    /// The body of the generated `from_response`: `entries_of` maps a code to the indices of
-    /// its entries, `build` an entry's index and placeholder texts to a value.
-    pub fn from_response<E: CatalogError>(
+    /// Builds an [`UnknownValue`].
+    pub fn unknown_value(ty: &'static str, text: &str) -> UnknownValue {
+        UnknownValue {
+            ty,
+            text: text.to_owned(),
+        }
+    }
+
+    /// The body of the generated `from_parts`: `matchers` holds one matcher per entry,
+    /// `entries_of` maps a code to the indices of its entries, `build` an entry's index and
+    /// placeholder texts to a value.
+    pub fn from_parts<E: CatalogError>(
+        matchers: &[Matcher],
         status: StatusCode,
-        body: &[u8],
+        code: &str,
+        message: &str,
         entries_of: impl Fn(&str) -> &'static [usize],
         build: impl Fn(usize, &[&str]) -> Option<E>,
     ) -> Result<E, Unrecognized> {
-        crate::response::from_response(E::catalog(), status, body, entries_of, build)
+        crate::response::from_parts(
+            E::catalog(),
+            matchers,
+            (status, code, message),
+            entries_of,
+            build,
+        )
     }
 
     /// Parses one placeholder's text as its field's type.
     pub fn parse<T: core::str::FromStr>(text: &str) -> Option<T> {
         text.parse().ok()
+    }
+
+    /// The body of the generated `Display` when the formatter has a width or a precision:
+    /// they apply to the message as a whole, as for a `str`.
+    pub fn pad(f: &mut fmt::Formatter<'_>, message: &dyn fmt::Display) -> fmt::Result {
+        f.pad(&message.to_string())
     }
 
     /// The body of the generated `Serialize`: the code, then the message, written straight
@@ -272,7 +345,8 @@ pub mod __private {
 }
 
 /// The error of a catalog enum's `FromStr`: the text is none of the enum's wire values.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct UnknownValue {
     /// The enum's name.
     pub ty: &'static str,
@@ -287,6 +361,7 @@ impl std::fmt::Display for UnknownValue {
 }
 
 impl std::error::Error for UnknownValue {}
+
 #[cfg(test)]
 mod tests {
     use super::response::displays_as;

@@ -6,6 +6,8 @@ use std::fmt;
 use http::StatusCode;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
+use error_catalog_template::Segment;
+
 use crate::{CatalogSpec, ErrorSpec, WireSpec};
 
 /// A response that could not be turned into a variant of the catalog's error enum.
@@ -14,18 +16,13 @@ use crate::{CatalogSpec, ErrorSpec, WireSpec};
 /// code and message, and says which of three cases it is ([`UnrecognizedKind`]), so that a
 /// client can still act on it: fall back on the status, log the message, or show it.
 ///
-/// The fields can be read directly or through the methods of the same names.
-#[derive(Clone, Debug)]
-#[non_exhaustive]
+/// Tests of code that handles it can build one with [`Unrecognized::new`].
+#[derive(Clone)]
 pub struct Unrecognized {
-    /// The HTTP status that was received.
-    pub status: StatusCode,
-    /// The error code that was received, if the body had one.
-    pub code: Option<String>,
-    /// The error message that was received, if the body had one.
-    pub message: Option<String>,
-    /// Which case this is.
-    pub kind: UnrecognizedKind,
+    status: StatusCode,
+    code: Option<String>,
+    message: Option<String>,
+    kind: UnrecognizedKind,
     catalog: &'static CatalogSpec,
 }
 
@@ -48,28 +45,126 @@ pub enum UnrecognizedKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BodyError {
-    /// The body is not valid JSON; the parser's message.
-    NotJson(String),
+    /// The body is not valid JSON (or has text after the JSON value).
+    NotJson(JsonError),
     /// The body is JSON, but not an object.
     NotAnObject,
     /// The object has no such key.
     MissingKey(&'static str),
-    /// The key's value is not a string (nor, for the code, an integer).
+    /// The message key's value is not a string.
     NotAString(&'static str),
+    /// The code key's value is neither a string nor an integer.
+    CodeNotAStringOrInteger(&'static str),
 }
 
 impl fmt::Display for BodyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BodyError::NotJson(reason) => write!(f, "the body is not JSON: {reason}"),
+            BodyError::NotJson(error) => write!(f, "the body is not JSON: {error}"),
             BodyError::NotAnObject => f.write_str("the body is not a JSON object"),
             BodyError::MissingKey(key) => write!(f, "the body has no `{key}` key"),
             BodyError::NotAString(key) => write!(f, "the body's `{key}` is not a string"),
+            BodyError::CodeNotAStringOrInteger(key) => {
+                write!(f, "the body's `{key}` is neither a string nor an integer")
+            }
         }
     }
 }
 
+impl std::error::Error for BodyError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BodyError::NotJson(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Where and why a body failed to parse as JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    message: String,
+    line: usize,
+    column: usize,
+}
+
+impl JsonError {
+    fn new(error: &serde_json::Error) -> Self {
+        let (line, column) = (error.line(), error.column());
+        let text = error.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+        JsonError {
+            message,
+            line,
+            column,
+        }
+    }
+
+    /// What the parser found wrong, such as `"EOF while parsing an object"`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The 1-based line of the body where parsing stopped.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column (in bytes) of that line where parsing stopped.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for JsonError {}
+
 impl Unrecognized {
+    /// What was received from a server using `catalog`, and why it is not one of its errors.
+    ///
+    /// ```
+    /// # #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+    /// # #[derive(Debug)]
+    /// # pub enum BackupError {}
+    /// use error_catalog::{Unrecognized, UnrecognizedKind};
+    ///
+    /// let error = Unrecognized::new(BackupError::catalog(), http::StatusCode::NOT_FOUND, UnrecognizedKind::UnknownCode)
+    ///     .with_code("999")
+    ///     .with_message("No such thing");
+    /// assert_eq!(error.code(), Some("999"));
+    /// ```
+    pub fn new(catalog: &'static CatalogSpec, status: StatusCode, kind: UnrecognizedKind) -> Self {
+        Unrecognized {
+            status,
+            code: None,
+            message: None,
+            kind,
+            catalog,
+        }
+    }
+
+    /// Sets the code that was received.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets the message that was received.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
     /// The HTTP status that was received.
     pub fn status(&self) -> StatusCode {
         self.status
@@ -114,9 +209,24 @@ impl Unrecognized {
         self.status.is_server_error()
     }
 
-    /// Takes the received code and message, if any.
-    pub fn into_parts(self) -> (StatusCode, Option<String>, Option<String>) {
-        (self.status, self.code, self.message)
+    /// Takes everything that was received: the status, the code and message if any, and
+    /// why they are not an error of the catalog.
+    pub fn into_parts(self) -> (StatusCode, Option<String>, Option<String>, UnrecognizedKind) {
+        (self.status, self.code, self.message, self.kind)
+    }
+}
+
+/// What was received, and the catalog by its title only: the catalog itself is static
+/// metadata, several kilobytes that a log line has no use for.
+impl fmt::Debug for Unrecognized {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Unrecognized")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("kind", &self.kind)
+            .field("catalog", &self.catalog.title)
+            .finish()
     }
 }
 
@@ -155,7 +265,15 @@ impl fmt::Display for Unrecognized {
     }
 }
 
-impl std::error::Error for Unrecognized {}
+impl std::error::Error for Unrecognized {
+    /// The JSON parser's error, when the body was not JSON.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            UnrecognizedKind::NotAnErrorBody(BodyError::NotJson(error)) => Some(error),
+            _ => None,
+        }
+    }
+}
 
 /// The code and message read from a body; borrowed when the JSON had no escapes.
 #[derive(Default)]
@@ -278,21 +396,23 @@ impl<'de> Visitor<'de> for BodySeed<'_, 'de> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let read = self.read;
         while let Some(key) = map.next_key_seed(KeySeed(self.wire))? {
+            // A repeated key overwrites the earlier one: the last occurrence wins, as in
+            // JavaScript's `JSON.parse` and `serde_json::Value`, so that a client and a proxy
+            // that logs the body agree on what was sent.
             match key {
-                // The first occurrence of a repeated key wins.
-                Key::Code if !read.code_seen => {
+                Key::Code => {
                     read.code_seen = true;
                     read.body.code = map.next_value_seed(Text {
                         allow_integer: true,
                     })?;
                 }
-                Key::Message if !read.message_seen => {
+                Key::Message => {
                     read.message_seen = true;
                     read.body.message = map.next_value_seed(Text {
                         allow_integer: false,
                     })?;
                 }
-                _ => {
+                Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
@@ -340,26 +460,27 @@ fn read_body(
     match object {
         Ok(true) => {}
         Ok(false) => return Err((read.body, BodyError::NotAnObject)),
-        Err(error) => return Err((read.body, BodyError::NotJson(error.to_string()))),
+        Err(error) => return Err((read.body, BodyError::NotJson(JsonError::new(&error)))),
     }
-    let missing = |seen: bool, key| {
-        if seen {
-            BodyError::NotAString(key)
-        } else {
-            BodyError::MissingKey(key)
-        }
-    };
     match read.body {
         WireBody {
             code: Some(code),
             message: Some(message),
         } => Ok((code, message)),
         WireBody { code: None, .. } => {
-            let problem = missing(read.code_seen, wire.code);
+            let problem = if read.code_seen {
+                BodyError::CodeNotAStringOrInteger(wire.code)
+            } else {
+                BodyError::MissingKey(wire.code)
+            };
             Err((read.body, problem))
         }
         WireBody { message: None, .. } => {
-            let problem = missing(read.message_seen, wire.message);
+            let problem = if read.message_seen {
+                BodyError::NotAString(wire.message)
+            } else {
+                BodyError::MissingKey(wire.message)
+            };
             Err((read.body, problem))
         }
     }
@@ -388,41 +509,88 @@ pub(crate) fn displays_as(value: &dyn fmt::Display, expected: &str) -> bool {
 /// The most placeholders a template can have before captures go to the heap.
 const INLINE_CAPTURES: usize = 16;
 
-/// The client-side algorithm behind `CatalogError::from_response`. `entries_of` gives the
-/// indices of the entries with a code, in catalog order; `build` turns an entry's index and
-/// the text of its placeholders into a value.
-pub(crate) fn from_response<E: fmt::Display>(
+/// How generated code matches one entry's messages: its compiled template, and whether a
+/// value parsed from a message must be rendered again to compare it with the message.
+#[derive(Clone, Copy, Debug)]
+pub struct Matcher {
+    /// The template: literal text and placeholders with the class of their field's type.
+    pub(crate) segments: &'static [Segment<'static>],
+    /// How many placeholders `segments` has.
+    pub(crate) captures: usize,
+    /// Whether a parsed value may render differently from the text it came from (an
+    /// external type, or a field used twice).
+    pub(crate) verify: bool,
+}
+
+impl Matcher {
+    /// A matcher of `segments`; `verify` as the field says.
+    pub const fn new(segments: &'static [Segment<'static>], verify: bool) -> Self {
+        let mut captures = 0;
+        let mut i = 0;
+        while i < segments.len() {
+            if let Segment::Field(_) = segments[i] {
+                captures += 1;
+            }
+            i += 1;
+        }
+        Matcher {
+            segments,
+            captures,
+            verify,
+        }
+    }
+}
+
+/// The client-side algorithm behind `CatalogError::from_response`: reads the body, then
+/// hands the code and message to `from_parts`.
+pub(crate) fn from_response<E>(
     catalog: &'static CatalogSpec,
     status: StatusCode,
     body: &[u8],
+    from_parts: impl FnOnce(&str, &str) -> Result<E, Unrecognized>,
+) -> Result<E, Unrecognized> {
+    match read_body(catalog.wire, body) {
+        Ok((code, message)) => from_parts(&code, &message),
+        Err((partial, reason)) => {
+            let mut unrecognized = Unrecognized::new(
+                catalog,
+                status,
+                UnrecognizedKind::NotAnErrorBody(reason),
+            );
+            unrecognized.code = partial.code.map(Cow::into_owned);
+            unrecognized.message = partial.message.map(Cow::into_owned);
+            Err(unrecognized)
+        }
+    }
+}
+
+/// The client-side algorithm behind `CatalogError::from_parts`. `entries_of` gives the
+/// indices of the entries with a code, in catalog order; `build` turns an entry's index and
+/// the text of its placeholders into a value.
+pub(crate) fn from_parts<E: fmt::Display>(
+    catalog: &'static CatalogSpec,
+    matchers: &[Matcher],
+    (status, code, message): (StatusCode, &str, &str),
     entries_of: impl Fn(&str) -> &'static [usize],
     build: impl Fn(usize, &[&str]) -> Option<E>,
 ) -> Result<E, Unrecognized> {
-    let unrecognized = |code: Option<&str>, message: Option<&str>, kind| Unrecognized {
-        status,
-        code: code.map(str::to_owned),
-        message: message.map(str::to_owned),
-        kind,
-        catalog,
+    let unrecognized = |kind| {
+        Unrecognized::new(catalog, status, kind)
+            .with_code(code)
+            .with_message(message)
     };
-    let (code, message) = match read_body(catalog.wire, body) {
-        Ok(texts) => texts,
-        Err((partial, reason)) => {
-            let kind = UnrecognizedKind::NotAnErrorBody(reason);
-            return Err(unrecognized(
-                partial.code.as_deref(),
-                partial.message.as_deref(),
-                kind,
-            ));
-        }
-    };
-    let entries = entries_of(&code);
+    let entries = entries_of(code);
     if entries.is_empty() {
-        let kind = UnrecognizedKind::UnknownCode;
-        return Err(unrecognized(Some(&code), Some(&message), kind));
+        return Err(unrecognized(UnrecognizedKind::UnknownCode));
     }
-    // Entries whose status matches the received one are tried first.
-    let status_matches = |index: &&usize| catalog.errors[**index].status == status.as_u16();
+    // Entries whose status matches the received one are tried first, each group in catalog
+    // order.
+    let status_matches = |index: &&usize| {
+        catalog
+            .errors
+            .get(**index)
+            .is_some_and(|spec| spec.status == status.as_u16())
+    };
     let ordered = entries
         .iter()
         .filter(status_matches)
@@ -430,34 +598,26 @@ pub(crate) fn from_response<E: fmt::Display>(
     let mut inline = [""; INLINE_CAPTURES];
     let mut spilled = Vec::new();
     for &index in ordered {
-        let spec = &catalog.errors[index];
-        let captures: &[&str] = if spec.placeholders.len() <= INLINE_CAPTURES {
-            let mut count = 0;
-            let fits = error_catalog_template::split_with(spec.segments, &message, |text| {
-                if let Some(slot) = inline.get_mut(count) {
-                    *slot = text;
-                }
-                count += 1;
-            });
-            if !fits || count > INLINE_CAPTURES {
-                continue;
-            }
-            &inline[..count]
-        } else {
-            if !error_catalog_template::split_into(spec.segments, &message, &mut spilled) {
-                continue;
-            }
-            &spilled
+        let Some(matcher) = matchers.get(index) else {
+            continue;
         };
+        let captures: &mut [&str] = if matcher.captures <= INLINE_CAPTURES {
+            &mut inline[..matcher.captures]
+        } else {
+            spilled.resize(matcher.captures, "");
+            &mut spilled
+        };
+        if !error_catalog_template::split(matcher.segments, message, captures) {
+            continue;
+        }
         if let Some(value) = build(index, captures) {
-            // Integers such as `007` parse but render differently, and a field used twice
-            // may differ between its two places: such a value is not the received message.
+            // A field used twice may differ between its two places, and an external type
+            // may parse text it renders differently: such a value is not the received message.
             // Entries whose fields always render as parsed skip the comparison.
-            if !spec.verify_rendering || displays_as(&value, &message) {
+            if !matcher.verify || displays_as(&value, message) {
                 return Ok(value);
             }
         }
     }
-    let kind = UnrecognizedKind::MessageMismatch;
-    Err(unrecognized(Some(&code), Some(&message), kind))
+    Err(unrecognized(UnrecognizedKind::MessageMismatch))
 }

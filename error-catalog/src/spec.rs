@@ -1,9 +1,7 @@
 //! Static metadata of a catalog, as the generated code stores it.
 
-use error_catalog_template::Segment;
-
 /// The whole catalog: its title, wire format, status table, types and error entries.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct CatalogSpec {
     /// The catalog's title (`[catalog] title`).
@@ -23,7 +21,7 @@ pub struct CatalogSpec {
 }
 
 /// The JSON keys of the error body (`[catalog] wire`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct WireSpec {
     /// Key of the error code, for example `"errorCode"`.
@@ -33,7 +31,7 @@ pub struct WireSpec {
 }
 
 /// One row of the status table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct StatusSpec {
     /// The HTTP status code.
@@ -45,7 +43,7 @@ pub struct StatusSpec {
 }
 
 /// A catalog-defined enum (`[types.*]`): a field type whose values are fixed wire strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TypeSpec {
     /// The Rust type name, as the catalog's key gives it.
@@ -57,7 +55,7 @@ pub struct TypeSpec {
 }
 
 /// A retired code: published once, never to be used again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RetiredSpec {
     /// The code.
@@ -67,7 +65,7 @@ pub struct RetiredSpec {
 }
 
 /// One error entry of the catalog: one variant of the generated enum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ErrorSpec {
     /// The variant name.
@@ -78,22 +76,13 @@ pub struct ErrorSpec {
     pub status: u16,
     /// The message template, with `{name}` placeholders, as written in the catalog.
     pub message: &'static str,
+    pub(crate) example_message: &'static str,
     /// One field per placeholder, in order of first use in the template.
     pub fields: &'static [FieldSpec],
     /// What the error means, or `""`.
     pub doc: &'static str,
     /// Whether other entries share this entry's code (`shared_code = true`).
     pub shared_code: bool,
-    /// The compiled template: literal text and placeholders, in order of appearance.
-    #[doc(hidden)]
-    pub segments: &'static [Segment<'static>],
-    /// For each placeholder of `segments`, in order, its index into `fields`.
-    #[doc(hidden)]
-    pub placeholders: &'static [usize],
-    /// Whether a value parsed from a message may render differently from it (an integer or
-    /// external field, or a field used twice), so that the client must compare.
-    #[doc(hidden)]
-    pub verify_rendering: bool,
 }
 
 impl ErrorSpec {
@@ -102,43 +91,14 @@ impl ErrorSpec {
         crate::__private::status(self.status)
     }
 
-    /// The message rendered with every field's example value.
-    pub fn example_message(&self) -> String {
-        let examples: Vec<&str> = self
-            .placeholders
-            .iter()
-            .map(|&field| self.fields[field].example)
-            .collect();
-        error_catalog_template::render(self.segments, &examples)
-    }
-
-    /// Matches `message` against this entry's template and returns the text of each field,
-    /// in the order of [`fields`](Self::fields), or `None` when the message does not fit.
-    ///
-    /// This only splits the text: it does not check that each part parses as its type.
-    pub fn match_message<'m>(
-        &self,
-        message: &'m str,
-    ) -> Option<Vec<(&'static FieldSpec, &'m str)>> {
-        let captures = error_catalog_template::split(self.segments, message)?;
-        let mut texts: Vec<Option<&'m str>> = vec![None; self.fields.len()];
-        for (&field, text) in self.placeholders.iter().zip(captures) {
-            match texts.get_mut(field)? {
-                // A placeholder used twice must hold the same text both times.
-                Some(first) if *first != text => return None,
-                slot => *slot = Some(text),
-            }
-        }
-        self.fields
-            .iter()
-            .zip(texts)
-            .map(|(field, text)| Some((field, text?)))
-            .collect()
+    /// The message rendered with every field's example value, as a server would send it.
+    pub fn example_message(&self) -> &'static str {
+        self.example_message
     }
 }
 
 /// One field of an error entry: one placeholder of its template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct FieldSpec {
     /// The field (placeholder) name.

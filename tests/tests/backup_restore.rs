@@ -1,6 +1,9 @@
 //! The seed catalog, used as a server and as a client would use it.
 
 use error_catalog::{BodyError, Unrecognized, UnrecognizedKind};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
+
 use http::StatusCode;
 
 #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
@@ -55,7 +58,7 @@ fn the_catalog_holds_every_row_of_the_page() {
 fn every_entry_round_trips_through_the_wire() {
     for spec in BackupError::specs() {
         let message = spec.example_message();
-        let sent = wire(spec.code, &message);
+        let sent = wire(spec.code, message);
         let error = BackupError::from_response(spec.status_code(), sent.as_bytes())
             .unwrap_or_else(|e| panic!("{}: {e}", spec.name));
         assert_eq!(error.spec(), spec);
@@ -268,22 +271,67 @@ fn bodies_that_are_not_error_bodies() {
     ));
 }
 
+/// Runs `work` on a thread of its own and fails if it has not finished within `limit`: a
+/// bound that linear work meets many times over and quadratic work on megabytes cannot, so
+/// that a regression fails the test instead of hanging it. It measures nothing.
+fn within<T: Send + 'static>(limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, finished) = mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let value = work();
+        let _ = done.send(());
+        value
+    });
+    match finished.recv_timeout(limit) {
+        // Finished, or panicked: `join` gives the value or passes the panic on.
+        Ok(()) | Err(RecvTimeoutError::Disconnected) => {
+            worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        }
+        Err(RecvTimeoutError::Timeout) => panic!("not finished after {limit:?}: not linear"),
+    }
+}
+
+const LIMIT: Duration = Duration::from_secs(60);
+
 #[test]
 fn hostile_messages_are_rejected_in_linear_time() {
-    // A message made of near-misses of the template's literal text, a megabyte long.
-    let near_miss = "Backup Policy already exists with orgId: ".repeat(25_000);
-    let body = wire("127", &near_miss);
-    let error = unrecognized(StatusCode::CONFLICT, body.as_bytes());
-    assert_eq!(*error.kind(), UnrecognizedKind::MessageMismatch);
-    assert_eq!(error.message(), Some(near_miss.as_str()));
-    // A huge but valid message is read whole.
-    let long = "x".repeat(1 << 20);
-    let body = wire("128", &format!("Conflicting Storage name = {long}"));
-    let error = BackupError::from_response(StatusCode::CONFLICT, body.as_bytes()).unwrap();
-    assert_eq!(
-        error,
-        BackupError::ConflictingStorageName { storage_name: long }
-    );
+    within(LIMIT, || {
+        // A message made of near-misses of the template's literal text, a megabyte long.
+        let near_miss = "Backup Policy already exists with orgId: ".repeat(25_000);
+        let body = wire("127", &near_miss);
+        let error = unrecognized(StatusCode::CONFLICT, body.as_bytes());
+        assert_eq!(*error.kind(), UnrecognizedKind::MessageMismatch);
+        assert_eq!(error.message(), Some(near_miss.as_str()));
+        // A huge but valid message is read whole.
+        let long = "x".repeat(1 << 20);
+        let body = wire("128", &format!("Conflicting Storage name = {long}"));
+        let error = BackupError::from_response(StatusCode::CONFLICT, body.as_bytes()).unwrap();
+        assert_eq!(
+            error,
+            BackupError::ConflictingStorageName { storage_name: long }
+        );
+    });
+}
+
+#[test]
+fn typed_splitting_stays_linear_on_megabytes_of_near_misses() {
+    within(LIMIT, || {
+        // Every ` for job=` could end the cloud ID, and none is followed by a `Job` until
+        // the very end: the first cut fails, and the search for another must stay linear.
+        let noise = " for job=EXPOR for job=".repeat(200_000);
+        let message = format!("Invalid cloudId=c{noise} for job=IMPORT with externalId=x");
+        assert!(message.len() > 4 << 20);
+        let error = BackupError::from_parts(StatusCode::NOT_FOUND, "112", &message).unwrap();
+        let BackupError::InvalidCloudIdForJob { cloud_id, job, external_id } = &error else {
+            panic!("another entry: {}", error.spec().name);
+        };
+        assert_eq!((cloud_id.len(), *job, external_id.as_str()), (1 + noise.len(), Job::Import, "x"));
+        assert_eq!(error.to_string(), message);
+
+        // The same, with no reading at all.
+        let message = format!("Invalid cloudId=c{noise} for job=IMPOR with externalId=x");
+        let error = BackupError::from_parts(StatusCode::NOT_FOUND, "112", &message).unwrap_err();
+        assert_eq!(*error.kind(), UnrecognizedKind::MessageMismatch);
+    });
 }
 
 #[test]
@@ -317,7 +365,7 @@ fn damaged_bodies_never_panic_and_recognized_ones_render_back() {
     };
     let bodies: Vec<String> = BackupError::specs()
         .iter()
-        .map(|spec| wire(spec.code, &spec.example_message()))
+        .map(|spec| wire(spec.code, spec.example_message()))
         .collect();
     let (mut recognized, mut rejected) = (0, 0);
     for round in 0..20_000 {

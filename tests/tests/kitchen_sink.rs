@@ -186,17 +186,7 @@ fn metadata_describes_the_whole_catalog() {
         ]
     );
     assert_eq!(result.fields[2].doc, "The largest size accepted.");
-    assert_eq!(
-        result.example_message(),
-        "payload of 12KB exceeds {limit} of 10KB"
-    );
-    let matched: Vec<_> = result
-        .match_message("payload of 3GB exceeds {limit} of 5GB")
-        .unwrap()
-        .into_iter()
-        .map(|(f, text)| (f.name, text))
-        .collect();
-    assert_eq!(matched, [("size", "3"), ("unit", "GB"), ("limit", "5")]);
+    assert_eq!(result.example_message(), "payload of 12KB exceeds {limit} of 10KB");
 }
 
 #[test]
@@ -204,7 +194,7 @@ fn every_example_round_trips() {
     for spec in SinkError::specs() {
         let message = spec.example_message();
         let error =
-            SinkError::from_response(spec.status_code(), body(spec.code, &message).as_bytes())
+            SinkError::from_response(spec.status_code(), body(spec.code, message).as_bytes())
                 .unwrap_or_else(|e| panic!("{}: {e}", spec.name));
         assert_eq!(error.spec(), spec);
         assert_eq!(error.to_string(), message);
