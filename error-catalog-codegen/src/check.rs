@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use error_catalog_template::{Segment, split};
 
-use crate::diag::{Diagnostic, Rule};
-use crate::load::Ctxt;
+use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::model::{Catalog, Classes, Entry, FieldType};
 use crate::names;
 

@@ -117,7 +117,11 @@ pub struct Related {
 }
 
 /// One problem found in a catalog.
+///
+/// Built with [`Diagnostic::new`] or [`Diagnostic::file`] and the builder methods; its fields
+/// can be read, and new fields may be added in later versions.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The rule that is broken.
     pub rule: Rule,
@@ -278,6 +282,45 @@ impl Diagnostic {
             ));
         }
         Renderer::plain().render(&groups)
+    }
+}
+
+/// Collects the diagnostics found while a catalog is read and checked, so that every problem
+/// is reported, not only the first (serde_derive's `Ctxt`). Whoever creates one must take the
+/// diagnostics out with [`Ctxt::check`]; dropping it unchecked is a bug that debug builds
+/// catch.
+pub(crate) struct Ctxt {
+    /// The diagnostics so far; `None` once taken.
+    diagnostics: Option<Vec<Diagnostic>>,
+}
+
+impl Ctxt {
+    /// An empty collector.
+    pub(crate) fn new() -> Self {
+        Ctxt {
+            diagnostics: Some(Vec::new()),
+        }
+    }
+
+    /// Records a diagnostic.
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        if let Some(diagnostics) = &mut self.diagnostics {
+            diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Takes the diagnostics out, in the order they were found.
+    pub(crate) fn check(mut self) -> Vec<Diagnostic> {
+        self.diagnostics.take().unwrap_or_default()
+    }
+}
+
+impl Drop for Ctxt {
+    fn drop(&mut self) {
+        debug_assert!(
+            self.diagnostics.is_none() || std::thread::panicking(),
+            "diagnostics were collected but never checked"
+        );
     }
 }
 

@@ -40,12 +40,12 @@ pub use check::CODE_PUNCTUATION;
 /// Parses and validates a catalog. Returns the catalog when no rule is broken, and every
 /// diagnostic, in file order, otherwise.
 pub fn load(source: &Source) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut cx = load::Ctxt::default();
+    let mut cx = diag::Ctxt::new();
     let catalog = load::load(source, &mut cx);
     if let Some(catalog) = &catalog {
         check::check(catalog, &mut cx);
     }
-    let mut diagnostics = cx.into_diagnostics();
+    let mut diagnostics = cx.check();
     diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
     for diagnostic in &mut diagnostics {
         diagnostic.locate(source);

@@ -7,28 +7,12 @@ use error_catalog_template::{Piece, TemplateErrorKind};
 use toml::Spanned as TomlSpanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Diagnostic, Rule};
+use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::model::{
     Catalog, Entry, EnumType, Field, FieldType, INTEGER_TYPES, Retired, Spanned, Status, Wire,
 };
 use crate::names;
 use crate::source::Source;
-
-/// Collects diagnostics while the model is built.
-#[derive(Default)]
-pub(crate) struct Ctxt {
-    diagnostics: Vec<Diagnostic>,
-}
-
-impl Ctxt {
-    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
-    }
-
-    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
-        self.diagnostics
-    }
-}
 
 type Table<'i> = DeTable<'i>;
 type Value<'i> = TomlSpanned<DeValue<'i>>;
