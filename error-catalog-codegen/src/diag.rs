@@ -187,7 +187,7 @@ impl Diagnostic {
     /// Ties the diagnostic to `source`, setting its [`location`](Self::location).
     pub fn locate(&mut self, source: &Source) {
         self.location = self.line_col(source).map(|(line, column)| Location {
-            file: source.name.clone(),
+            file: source.name().to_owned(),
             line,
             column,
         });
@@ -237,7 +237,7 @@ impl Diagnostic {
     /// with carets under the spans, then notes and the hint. No colours.
     pub fn render(&self, source: &Source) -> String {
         let title = Level::ERROR.primary_title(format!("{} [{}]", self.message, self.rule));
-        let snippet = || Snippet::source(source.text.as_str()).path(source.name.as_str());
+        let snippet = || Snippet::source(source.text()).path(source.name());
         // Places on the primary span's lines are drawn with it; others get a note of their
         // own, as rustc does for "first defined here".
         let lines = |span: &Range<usize>| {
@@ -267,7 +267,7 @@ impl Diagnostic {
                 }
                 title.element(primary)
             }
-            None => title.element(Origin::path(source.name.as_str())),
+            None => title.element(Origin::path(source.name())),
         };
         for note in &self.notes {
             group = group.element(Level::NOTE.message(note.as_str()));
@@ -326,7 +326,7 @@ impl Drop for Ctxt {
 
 /// Keeps a span inside the text and on character boundaries, so rendering cannot fail.
 fn clamp(span: &Range<usize>, source: &Source) -> Range<usize> {
-    let text = &source.text;
+    let text = source.text();
     let mut start = span.start.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;

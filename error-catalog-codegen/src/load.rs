@@ -23,7 +23,7 @@ pub const DEFAULT_WIRE: (&str, &str) = ("code", "message");
 /// Parses `source` into a catalog. The catalog is `None` when the file is not valid TOML or
 /// lacks the `[catalog]` table; otherwise it holds every entry that could be read whole.
 pub(crate) fn load(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
-    let (root, errors) = DeTable::parse_recoverable(&source.text);
+    let (root, errors) = DeTable::parse_recoverable(source.text());
     if !errors.is_empty() {
         for error in errors {
             let span = error.span().unwrap_or(0..0);
@@ -212,7 +212,7 @@ impl Loader<'_> {
 
     /// The span of a table header such as `[catalog]`: the first line of the table's value.
     fn header_span(&self, span: Range<usize>) -> Range<usize> {
-        let text = &self.source.text;
+        let text = self.source.text();
         let start = span.start.min(text.len());
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         start..end.min(span.end.max(start))
@@ -410,7 +410,7 @@ impl Loader<'_> {
                                 value.span(),
                                 format!(
                                     "status `{}` is not an HTTP status code",
-                                    &self.source.text[value.span()]
+                                    self.source.text().get(value.span()).unwrap_or_default()
                                 ),
                             )
                             .label("not a number from 100 to 599")
@@ -534,7 +534,11 @@ impl Loader<'_> {
     /// The byte range in the file of `range` inside a string value's text. When the string
     /// has escapes, the offsets do not line up, and the whole value is the span.
     fn in_string(&self, value: &Spanned<String>, range: Range<usize>) -> Range<usize> {
-        let raw = &self.source.text[value.span.clone()];
+        let raw = self
+            .source
+            .text()
+            .get(value.span.clone())
+            .unwrap_or_default();
         for quote in ["\"\"\"", "'''", "\"", "'"] {
             let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote)) else {
                 continue;
@@ -877,7 +881,7 @@ fn default_example(name: &str, ty: &FieldType, types: &[EnumType]) -> String {
 
 /// A TOML syntax error, with the duplicate key named and a hint for the common mistakes.
 fn toml_error(source: &Source, message: &str, span: Range<usize>) -> Diagnostic {
-    let text = source.text.get(span.clone()).unwrap_or("").trim();
+    let text = source.text().get(span.clone()).unwrap_or("").trim();
     let diagnostic = Diagnostic::new(Rule::TomlSyntax, span, format!("invalid TOML: {message}"));
     if message == "duplicate key" && !text.is_empty() {
         return Diagnostic {

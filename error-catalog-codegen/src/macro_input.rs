@@ -124,7 +124,7 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
             }
             let options = Options {
                 krate: args.krate.clone(),
-                tracked_path: Some(source.path.display().to_string()),
+                tracked_path: Some(source.path().display().to_string()),
                 display_path: relative,
             };
             expand::expand(&catalog, &item, &options)
