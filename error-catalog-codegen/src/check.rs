@@ -429,7 +429,7 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
             FieldType::Bool => {
                 (example != "true" && example != "false").then(|| "`true` or `false`".to_owned())
             }
-            FieldType::Integer(ty) => (!integer_fits(ty, example))
+            FieldType::Integer(ty) => (!crate::examples::integer_fits(ty, example))
                 .then(|| format!("a `{ty}` written in decimal, without leading zeros or `+`")),
             FieldType::Enum(index) => {
                 let ty = &catalog.types[*index];
@@ -463,28 +463,6 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
         }
     }
     ok
-}
-
-/// Whether `text` is an integer of type `ty`, written as Rust displays it.
-fn integer_fits(ty: &str, text: &str) -> bool {
-    fn displays<T: std::str::FromStr + ToString>(text: &str) -> bool {
-        text.parse::<T>().is_ok_and(|v| v.to_string() == text)
-    }
-    match ty {
-        "u8" => displays::<u8>(text),
-        "u16" => displays::<u16>(text),
-        "u32" => displays::<u32>(text),
-        "u64" => displays::<u64>(text),
-        "u128" => displays::<u128>(text),
-        "usize" => displays::<usize>(text),
-        "i8" => displays::<i8>(text),
-        "i16" => displays::<i16>(text),
-        "i32" => displays::<i32>(text),
-        "i64" => displays::<i64>(text),
-        "i128" => displays::<i128>(text),
-        "isize" => displays::<isize>(text),
-        _ => false,
-    }
 }
 
 /// `message = "{a} = {b}"` with `a`'s example `"x = y"`: the example message must split back

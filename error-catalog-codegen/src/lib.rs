@@ -19,13 +19,16 @@
 #![deny(missing_docs)]
 
 mod check;
+mod decode;
 pub mod diag;
+mod examples;
 pub mod expand;
-mod load;
 mod macro_input;
 pub mod model;
 pub mod names;
 pub mod source;
+mod toml_shape;
+mod types;
 
 use std::path::Path;
 
@@ -41,7 +44,7 @@ pub use check::CODE_PUNCTUATION;
 /// diagnostic, in file order, otherwise.
 pub fn load(source: &Source) -> Result<Catalog, Vec<Diagnostic>> {
     let mut cx = diag::Ctxt::new();
-    let catalog = load::load(source, &mut cx);
+    let catalog = decode::catalog(source, &mut cx);
     if let Some(catalog) = &catalog {
         check::check(catalog, &mut cx);
     }
