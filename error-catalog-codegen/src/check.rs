@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use error_catalog_template::{Segment, split};
 
 use crate::diag::{Ctxt, Diagnostic, Rule};
-use crate::model::{Catalog, Classes, Entry, FieldType};
+use crate::model::{Catalog, Classes, Entry, Field, FieldType, Part};
 use crate::names;
 
 /// Runs every rule on `catalog`.
@@ -380,35 +380,40 @@ fn retired(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) {
 
 /// `"{id}{name}"`: two placeholders side by side, where the first could swallow the second.
 fn adjacent_placeholders(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) -> bool {
-    let names: Vec<&str> = entry
-        .pieces
-        .iter()
-        .filter_map(|piece| match piece {
-            error_catalog_template::Piece::Placeholder { name, .. } => Some(name.as_str()),
-            error_catalog_template::Piece::Literal(_) => None,
-        })
-        .collect();
     let mut ok = true;
-    // The ordinal, among the placeholders, of the second segment of each pair.
-    let mut second_placeholder = 0;
-    for pair in segments.windows(2) {
-        if let Segment::Field(_) = pair[0] {
-            second_placeholder += 1;
-        }
-        let (Segment::Field(first), Segment::Field(second)) = (pair[0], pair[1]) else {
+    // Segments are compiled from the parts, one for one.
+    for (parts, segments) in entry.parts.windows(2).zip(segments.windows(2)) {
+        let (
+            [
+                Part::Placeholder {
+                    field: a,
+                    span: a_span,
+                },
+                Part::Placeholder {
+                    field: b,
+                    span: b_span,
+                },
+            ],
+            [Segment::Field(first), Segment::Field(second)],
+        ) = (parts, segments)
+        else {
             continue;
         };
-        if first.separable_from(&second) {
+        if first.separable_from(second) {
             continue;
         }
         ok = false;
-        let (a, b) = (names[second_placeholder - 1], names[second_placeholder]);
-        let spans = &entry.placeholder_spans;
-        let span = spans[second_placeholder - 1].start..spans[second_placeholder].end;
+        let name = |index: &usize| {
+            entry
+                .fields
+                .get(*index)
+                .map_or("", |f| f.name.value.as_str())
+        };
+        let (a, b) = (name(a), name(b));
         cx.push(
             Diagnostic::new(
                 Rule::AdjacentPlaceholders,
-                span,
+                a_span.start..b_span.end,
                 format!("placeholders `{{{a}}}` and `{{{b}}}` have no text between them"),
             )
             .label("a client cannot tell where one ends and the other starts")
@@ -468,15 +473,14 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
 /// `message = "{a} = {b}"` with `a`'s example `"x = y"`: the example message must split back
 /// into the examples, or a client would read it differently.
 fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
-    let placeholders = entry.placeholder_fields();
-    if placeholders.len() != entry.placeholder_spans.len() {
-        // A placeholder without a field (such as `{self}`) is reported where it is made.
-        return;
-    }
+    let placeholders: Vec<&Field> = entry
+        .placeholders()
+        .filter_map(|index| entry.fields.get(index))
+        .collect();
     let message = entry.example_message();
     let expected: Vec<&str> = placeholders
         .iter()
-        .map(|&i| entry.fields[i].example.value.as_str())
+        .map(|field| field.example.value.as_str())
         .collect();
     let got = split(segments, &message);
     if got.as_deref() == Some(&expected[..]) {
@@ -485,9 +489,8 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
     let Some(field) = placeholders
         .iter()
         .zip(got.iter().flatten())
-        .map(|(&i, text)| (&entry.fields[i], *text))
-        .find(|(field, text)| field.example.value != *text)
-        .map(|(field, _)| field)
+        .find(|(field, text)| field.example.value != **text)
+        .map(|(field, _)| *field)
         .or(entry.fields.first())
     else {
         return;
@@ -496,7 +499,7 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
         Some(parts) => placeholders
             .iter()
             .zip(parts)
-            .map(|(&i, text)| format!("{} = `{text}`", entry.fields[i].name.value))
+            .map(|(field, text)| format!("{} = `{text}`", field.name.value))
             .collect::<Vec<_>>()
             .join(", "),
         None => "no match".to_owned(),

@@ -8,11 +8,13 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::examples::{default_example, known_external_example};
-use crate::model::{Catalog, Entry, EnumType, Field, FieldType, Retired, Spanned, Status, Wire};
+use crate::model::{
+    Catalog, Entry, EnumType, Field, FieldType, Part, Retired, Spanned, Status, Wire,
+};
 use crate::names;
 use crate::source::Source;
 use crate::toml_shape::{self as shape, Table, Value};
-use crate::types::resolve_type;
+use crate::types::{self, resolve_type};
 
 /// Default JSON keys of the error body, when `[catalog] wire` is not given.
 const DEFAULT_WIRE: (&str, &str) = ("code", "message");
@@ -376,24 +378,13 @@ impl Decoder<'_> {
         };
         let (code, status, message) = (code?, status?, message?);
         let pieces = self.template(cx, &message);
-        let fields = self.fields(cx, &name, &message, pieces.as_deref(), declared, types);
-        let pieces = pieces.unwrap_or_default();
-        let placeholder_spans = pieces
-            .iter()
-            .filter_map(|piece| match piece {
-                Piece::Placeholder { span, .. } => {
-                    Some(shape::in_string(self.source.text(), &message, span.clone()))
-                }
-                Piece::Literal(_) => None,
-            })
-            .collect();
+        let (parts, fields) = self.resolve_template(cx, &name, &message, pieces, declared, types);
         Some(Entry {
             name,
             code,
             status,
             message,
-            pieces,
-            placeholder_spans,
+            parts,
             fields,
             doc,
             shared_code,
@@ -540,39 +531,45 @@ impl Decoder<'_> {
         declared
     }
 
-    /// Joins the placeholders of the template with the declared fields. `pieces` is `None`
-    /// when the template could not be parsed: its placeholders are then unknown, so no
+    /// Joins the placeholders of the template with the declared fields: each placeholder
+    /// becomes a part that names its field, and each distinct placeholder a field. `pieces` is
+    /// `None` when the template could not be parsed: its placeholders are then unknown, so no
     /// declared field is reported as unused.
-    fn fields(
+    fn resolve_template(
         &self,
         cx: &mut Ctxt,
         entry: &Spanned<String>,
         message: &Spanned<String>,
-        pieces: Option<&[Piece]>,
+        pieces: Option<Vec<Piece>>,
         declared: Vec<Declared>,
         types: &[EnumType],
-    ) -> Vec<Field> {
+    ) -> (Vec<Part>, Vec<Field>) {
         let template_ok = pieces.is_some();
-        let pieces = pieces.unwrap_or_default();
+        let mut parts = Vec::new();
         let mut fields: Vec<Field> = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
-        for piece in pieces {
-            let Piece::Placeholder { name, span } = piece else {
-                continue;
+        for piece in pieces.unwrap_or_default() {
+            let (name, span) = match piece {
+                Piece::Literal(text) => {
+                    parts.push(Part::Literal(text));
+                    continue;
+                }
+                Piece::Placeholder { name, span } => {
+                    (name, shape::in_string(self.source.text(), message, span))
+                }
             };
-            // A name used twice is one field, and a bad name is reported once.
-            if seen.contains(&name.as_str()) {
+            // A name used twice is one field.
+            if let Some(index) = fields.iter().position(|f| f.name.value == name) {
+                parts.push(Part::Placeholder { field: index, span });
                 continue;
             }
-            seen.push(name);
-            let span = shape::in_string(self.source.text(), message, span.clone());
-            let name = Spanned::new(name.clone(), span.clone());
+            let name = Spanned::new(name, span.clone());
             let Some(ident) = field_ident(cx, &name) else {
                 continue;
             };
-            let field = match declared.iter().find(|d| d.name.value == name.value) {
+            let declared = declared.iter().find(|d| d.name.value == name.value);
+            let field = match declared {
                 Some(d) => {
-                    let ty = d.ty.clone().unwrap_or(FieldType::String);
+                    let (ty, rust_type) = d.ty.clone().unwrap_or_else(types::fallback);
                     let example = d.example.clone().unwrap_or_else(|| {
                         Spanned::new(
                             default_example(&name.value, &ty, types),
@@ -601,31 +598,36 @@ impl Decoder<'_> {
                         name,
                         ident,
                         ty,
+                        rust_type,
                         ty_text: d.ty_text.clone(),
                         example,
                         doc: d.doc.clone(),
                     }
                 }
-                None => Field {
-                    example: Spanned::new(
-                        default_example(&name.value, &FieldType::String, types),
-                        span.clone(),
-                    ),
-                    name,
-                    ident,
-                    ty: FieldType::String,
-                    ty_text: Spanned::new("String".to_owned(), span),
-                    doc: String::new(),
-                },
+                None => {
+                    let (ty, rust_type) = types::fallback();
+                    Field {
+                        example: Spanned::new(
+                            default_example(&name.value, &ty, types),
+                            span.clone(),
+                        ),
+                        name,
+                        ident,
+                        ty,
+                        rust_type,
+                        ty_text: Spanned::new("String".to_owned(), span.clone()),
+                        doc: String::new(),
+                    }
+                }
             };
+            parts.push(Part::Placeholder {
+                field: fields.len(),
+                span,
+            });
             fields.push(field);
         }
         for d in declared.iter().filter(|_| template_ok) {
-            if !fields.iter().any(|f| f.name.value == d.name.value)
-                && !pieces
-                    .iter()
-                    .any(|p| matches!(p, Piece::Placeholder { name, .. } if *name == d.name.value))
-            {
+            if !fields.iter().any(|f| f.name.value == d.name.value) {
                 cx.push(
                     Diagnostic::new(
                         Rule::UnusedField,
@@ -647,21 +649,27 @@ impl Decoder<'_> {
                 );
             }
         }
-        fields
+        (parts, fields)
     }
 }
 
 /// A field as declared in an entry's `fields` table.
 struct Declared {
+    /// The field name; its span is the key.
     name: Spanned<String>,
-    ty: Option<FieldType>,
+    /// The resolved type, `None` when the type is unknown (and reported).
+    ty: Option<(FieldType, syn::Type)>,
+    /// The type as written, trimmed.
     ty_text: Spanned<String>,
+    /// The example, if given.
     example: Option<Spanned<String>>,
+    /// The field's docs, or empty.
     doc: String,
 }
 
-/// The Rust identifier of a field: its name, or a raw identifier for a keyword.
-fn field_ident(cx: &mut Ctxt, name: &Spanned<String>) -> Option<String> {
+/// The Rust identifier of a field: its name, or a raw identifier for a keyword. A keyword
+/// that cannot be raw is reported, and keeps its plain identifier so the field exists.
+fn field_ident(cx: &mut Ctxt, name: &Spanned<String>) -> Option<syn::Ident> {
     if names::is_unraw_keyword(&name.value) {
         cx.push(
             Diagnostic::new(
@@ -675,15 +683,9 @@ fn field_ident(cx: &mut Ctxt, name: &Spanned<String>) -> Option<String> {
                 name.value
             )),
         );
-        return None;
     }
-    Some(if names::is_keyword(&name.value) {
-        format!("r#{}", name.value)
-    } else {
-        name.value.clone()
-    })
+    names::field_ident(&name.value)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

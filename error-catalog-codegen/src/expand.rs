@@ -6,7 +6,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{Catalog, Classes, Entry, EnumType, FieldType};
+use crate::model::{Catalog, Classes, Entry, EnumType, FieldType, Part};
 use error_catalog_template::{Class, Segment};
 
 /// What the expansion needs besides the catalog.
@@ -46,7 +46,7 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
         .entries
         .iter()
         .enumerate()
-        .map(|(index, entry)| build_arm(catalog, index, entry, &private));
+        .map(|(index, entry)| build_arm(index, entry, &private));
     let tracked = options.tracked_path.as_ref().map(|path| {
         quote!(
             const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
@@ -166,20 +166,6 @@ fn variant_ident(entry: &Entry) -> Ident {
     Ident::new(&entry.name.value, Span::call_site())
 }
 
-fn field_ident(ident: &str) -> Ident {
-    match ident.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(ident, Span::call_site()),
-    }
-}
-
-fn rust_type(catalog: &Catalog, ty: &FieldType) -> TokenStream {
-    // Validated types: built-in names, catalog enum names and paths that parsed as `syn::Path`.
-    syn::parse_str::<syn::Type>(&catalog.rust_type(ty))
-        .map(|ty| quote!(#ty))
-        .unwrap_or_else(|error| error.to_compile_error())
-}
-
 /// Markdown inline code that survives backticks in the text.
 fn code_span(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
@@ -263,8 +249,7 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
         return quote!(#doc #variant,);
     }
     let fields = entry.fields.iter().map(|field| {
-        let ident = field_ident(&field.ident);
-        let ty = rust_type(catalog, &field.ty);
+        let (ident, ty) = (&field.ident, &field.rust_type);
         let mut text = format!("`{{{}}}`", field.name.value);
         if !field.doc.is_empty() {
             text.push_str(&format!(": {}", field.doc));
@@ -284,17 +269,14 @@ fn display_arm(entry: &Entry) -> TokenStream {
     let pattern = if entry.fields.is_empty() {
         quote!(Self::#variant)
     } else {
-        let names = entry.fields.iter().map(|f| field_ident(&f.ident));
+        let names = entry.fields.iter().map(|f| &f.ident);
         quote!(Self::#variant { #(#names: #bindings),* })
     };
-    let placeholders = entry.placeholder_fields();
-    let mut next = placeholders.iter();
-    let writes = entry.pieces.iter().map(|piece| match piece {
-        error_catalog_template::Piece::Literal(text) => quote!(__f.write_str(#text)?;),
-        error_catalog_template::Piece::Placeholder { .. } => {
-            let binding = &bindings[*next.next().unwrap_or(&0)];
-            quote!(::core::fmt::Display::fmt(#binding, __f)?;)
-        }
+    let writes = entry.parts.iter().filter_map(|part| match part {
+        Part::Literal(text) => Some(quote!(__f.write_str(#text)?;)),
+        Part::Placeholder { field, .. } => bindings
+            .get(*field)
+            .map(|binding| quote!(::core::fmt::Display::fmt(#binding, __f)?;)),
     });
     quote! {
         #pattern => {
@@ -304,15 +286,14 @@ fn display_arm(entry: &Entry) -> TokenStream {
     }
 }
 
-fn build_arm(catalog: &Catalog, index: usize, entry: &Entry, private: &TokenStream) -> TokenStream {
+fn build_arm(index: usize, entry: &Entry, private: &TokenStream) -> TokenStream {
     let variant = variant_ident(entry);
     if entry.fields.is_empty() {
         return quote!(#index => Self::#variant,);
     }
-    let placeholders = entry.placeholder_fields();
+    let placeholders: Vec<usize> = entry.placeholders().collect();
     let fields = entry.fields.iter().enumerate().map(|(field_index, field)| {
-        let ident = field_ident(&field.ident);
-        let ty = rust_type(catalog, &field.ty);
+        let (ident, ty) = (&field.ident, &field.rust_type);
         // A field used twice is read from its first placeholder; the rendered message is
         // compared with the received one afterwards.
         let capture = placeholders
@@ -376,7 +357,7 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
         let shared = entry.shared_code.as_ref().is_some_and(|s| s.value);
         let segments = classes.segments(entry);
         let segments = segments.iter().map(|s| segment_tokens(s, private));
-        let placeholders = entry.placeholder_fields();
+        let placeholders = entry.placeholders();
         let verify = verify_rendering(entry);
         quote! {
             #private::error_spec(
@@ -409,10 +390,9 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
 /// integers (`007` parses as 7), external types, and fields used more than once. Strings,
 /// booleans and catalog enums parse only from the exact text they render as.
 fn verify_rendering(entry: &Entry) -> bool {
-    let placeholders = entry.placeholder_fields();
     entry.fields.iter().enumerate().any(|(index, field)| {
         matches!(field.ty, FieldType::Integer(_) | FieldType::External(_))
-            || placeholders.iter().filter(|&&f| f == index).count() > 1
+            || entry.placeholders().filter(|&f| f == index).count() > 1
     })
 }
 
