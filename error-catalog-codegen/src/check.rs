@@ -1,18 +1,82 @@
-//! Rules that look across a loaded catalog. Each is a named function; the comment above it
-//! shows what it rejects.
+//! Every rule of the catalog format except the TOML shape ones (`toml-syntax`, `unknown-key`,
+//! `missing-key`, `wrong-type`, in [`toml_shape`](crate::toml_shape)), each a named function
+//! with a comment showing what it rejects. A [`Checked`] catalog comes only from [`load`],
+//! once every rule has passed.
+//!
+//! Most rules look at the decoded [`Catalog`] and run from [`rules`]. A few decide whether a
+//! value can enter the model at all (a status that is no number, a template that does not
+//! parse, a type that names nothing): decoding calls those where it reads the value.
 
 use std::collections::HashMap;
+use std::ops::{Deref, Range};
 
-use error_catalog_template::{Segment, split};
+use error_catalog_template::{Piece, Segment, TemplateErrorKind, split};
 
 use crate::diag::{Ctxt, Diagnostic, Rule};
-use crate::model::{Catalog, Classes, Entry, Field, FieldType, Part};
+use crate::examples::{integer_fits, known_external_example};
+use crate::model::{
+    Catalog, Classes, Entry, EnumType, Field, FieldType, INTEGER_TYPES, Part, Spanned,
+};
 use crate::names;
+use crate::source::Source;
+use crate::{decode, types};
 
-/// Runs every rule on `catalog`.
-pub(crate) fn check(catalog: &Catalog, cx: &mut Ctxt) {
+/// A catalog that breaks no rule: what [`expand`](crate::expand::expand) takes. The only way
+/// to get one is [`load`](crate::load), so generated code is never made from a catalog that
+/// was not checked.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The catalog, which passed every rule.
+    catalog: Catalog,
+}
+
+impl Checked {
+    /// The catalog.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The catalog, given up.
+    pub fn into_catalog(self) -> Catalog {
+        self.catalog
+    }
+}
+
+impl Deref for Checked {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        &self.catalog
+    }
+}
+
+/// Decodes `source` and runs every rule; see [`crate::load`].
+pub(crate) fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked, Vec<Diagnostic>> {
+    let mut cx = Ctxt::new();
+    let catalog = decode::catalog(source, &mut cx);
+    if let Some(catalog) = &catalog {
+        rules(catalog, error_enum, &mut cx);
+    }
+    let mut diagnostics = cx.check();
+    diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+    for diagnostic in &mut diagnostics {
+        diagnostic.locate(source);
+    }
+    match catalog {
+        Some(catalog) if diagnostics.is_empty() => Ok(Checked { catalog }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// Runs every rule on a decoded catalog. `error_enum` is the name of the enum the catalog
+/// fills, when there is one.
+fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
     wire_keys(catalog, cx);
     type_names(catalog, cx);
+    if let Some(error_enum) = error_enum
+        && let Some(diagnostic) = error_enum_name(catalog, error_enum)
+    {
+        cx.push(diagnostic);
+    }
     enum_values(catalog, cx);
     variant_names(catalog, cx);
     let classes = Classes::new(catalog);
@@ -27,8 +91,9 @@ pub(crate) fn check(catalog: &Catalog, cx: &mut Ctxt) {
         empty_message(entry, cx);
         status(catalog, entry, cx);
         retired(catalog, entry, cx);
+        field_names(entry, cx);
         let adjacent_ok = adjacent_placeholders(entry, segments, cx);
-        let examples_ok = examples(catalog, entry, cx);
+        let examples_ok = external_examples(entry, cx) & examples(catalog, entry, cx);
         if adjacent_ok && examples_ok {
             example_round_trip(entry, segments, cx);
         }
@@ -73,7 +138,7 @@ fn type_names(catalog: &Catalog, cx: &mut Ctxt) {
         let name = &ty.name.value;
         let builtin = name == "String"
             || name == "bool"
-            || crate::model::INTEGER_TYPES.contains(&name.as_str())
+            || INTEGER_TYPES.contains(&name.as_str())
             || names::is_prelude(name);
         if !names::is_upper_camel(name) || names::is_keyword(name) || builtin {
             let suggestion = names::upper_camel(name);
@@ -102,12 +167,31 @@ fn type_names(catalog: &Catalog, cx: &mut Ctxt) {
     }
 }
 
+/// `[types.ApiError]` on `pub enum ApiError {}`: a catalog enum cannot take the name of the
+/// error enum it is generated next to. Also run by [`expand`](crate::expand::expand), for an
+/// enum other than the one the catalog was checked for.
+pub(crate) fn error_enum_name(catalog: &Catalog, error_enum: &str) -> Option<Diagnostic> {
+    let clash = catalog.types.iter().find(|t| t.name.value == error_enum)?;
+    Some(
+        Diagnostic::new(
+            Rule::InvalidTypeName,
+            clash.name.span.clone(),
+            format!(
+                "catalog enum `{}` has the same name as the error enum",
+                clash.name.value
+            ),
+        )
+        .label("catalog enum")
+        .help("rename the catalog enum or the error enum"),
+    )
+}
+
 /// `values = ["A", "A", ""]`: values must be distinct, non-empty wire text that gives a Rust
 /// variant name.
 fn enum_values(catalog: &Catalog, cx: &mut Ctxt) {
     for ty in &catalog.types {
-        let mut seen: HashMap<&str, &crate::model::Spanned<String>> = HashMap::new();
-        let mut variants: HashMap<&str, &crate::model::Spanned<String>> = HashMap::new();
+        let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+        let mut variants: HashMap<&str, &Spanned<String>> = HashMap::new();
         for (value, variant) in ty.values.iter().zip(&ty.variants) {
             if let Some(first) = seen.get(value.value.as_str()) {
                 cx.push(
@@ -269,6 +353,28 @@ fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
     }
 }
 
+/// `message = "{self} left"`: `self`, `super` and `crate` cannot name a field, not even as raw
+/// identifiers.
+fn field_names(entry: &Entry, cx: &mut Ctxt) {
+    for field in &entry.fields {
+        let name = &field.name;
+        if names::is_unraw_keyword(&name.value) {
+            cx.push(
+                Diagnostic::new(
+                    Rule::InvalidFieldName,
+                    name.span.clone(),
+                    format!("`{}` cannot be a field name", name.value),
+                )
+                .label("a Rust keyword that cannot be a raw identifier")
+                .help(format!(
+                    "rename the placeholder, such as `{{{}_id}}`",
+                    name.value
+                )),
+            );
+        }
+    }
+}
+
 /// `code = ""`, `code = "1 27"`: codes are non-empty and use only letters, digits and
 /// [`CODE_PUNCTUATION`].
 fn code_text(entry: &Entry, cx: &mut Ctxt) {
@@ -423,6 +529,34 @@ fn adjacent_placeholders(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt)
     ok
 }
 
+/// `fields.id = "acme::Id"`: a field of an external type needs an example, unless it is one of
+/// the well-known types whose example is derived.
+fn external_examples(entry: &Entry, cx: &mut Ctxt) -> bool {
+    let mut ok = true;
+    for field in &entry.fields {
+        let FieldType::External(path) = &field.ty else {
+            continue;
+        };
+        if field.example_given || known_external_example(path).is_some() {
+            continue;
+        }
+        ok = false;
+        let (name, ty) = (&field.name.value, &field.ty_text.value);
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidExample,
+                field.ty_text.span.clone(),
+                format!("field `{name}` of external type `{ty}` has no example"),
+            )
+            .label("no example can be derived for this type")
+            .help(format!(
+                "give one as the type would display it: `fields.{name} = {{ type = \"{ty}\", example = \"...\" }}`"
+            )),
+        );
+    }
+    ok
+}
+
 /// `fields.count = { type = "u8", example = "300" }`: an example must parse as its type and
 /// be written the way the type displays it.
 fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
@@ -434,7 +568,7 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
             FieldType::Bool => {
                 (example != "true" && example != "false").then(|| "`true` or `false`".to_owned())
             }
-            FieldType::Integer(ty) => (!crate::examples::integer_fits(ty, example))
+            FieldType::Integer(ty) => (!integer_fits(ty, example))
                 .then(|| format!("a `{ty}` written in decimal, without leading zeros or `+`")),
             FieldType::Enum(index) => {
                 let ty = &catalog.types[*index];
@@ -579,5 +713,265 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
                 .help("a client could not tell them apart: make the literal text of the messages differ, or give them different codes"),
             );
         }
+    }
+}
+
+// Rules on a value as it is read: decoding calls them, because the model cannot hold what
+// they reject.
+
+/// `[status.0404]`, `[status.99]`, `[status.abc]`: a status table key is an HTTP status, a
+/// number from 100 to 599 written without leading zeros (`0404` would be a second row for 404).
+pub(crate) fn status_key(key: &str, span: Range<usize>, cx: &mut Ctxt) -> Option<u16> {
+    match key.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) && code.to_string() == key => Some(code),
+        _ => {
+            cx.push(
+                Diagnostic::new(
+                    Rule::StatusOutOfRange,
+                    span,
+                    format!("`{key}` is not an HTTP status code"),
+                )
+                .label("expected a number from 100 to 599")
+                .help("HTTP status codes are three-digit numbers from 100 to 599, written without leading zeros, such as `[status.404]`"),
+            );
+            None
+        }
+    }
+}
+
+/// `status = 700`, `status = 0x194`: an entry's status is a decimal number from 100 to 599.
+/// `number` is the TOML integer's value when it is written in decimal, `written` its text.
+pub(crate) fn status_value(
+    number: Option<i64>,
+    written: &str,
+    span: Range<usize>,
+    cx: &mut Ctxt,
+) -> Option<u16> {
+    if let Some(number) = number
+        && let Ok(code) = u16::try_from(number)
+        && (100..=599).contains(&code)
+    {
+        return Some(code);
+    }
+    cx.push(
+        Diagnostic::new(
+            Rule::StatusOutOfRange,
+            span,
+            format!("status `{written}` is not an HTTP status code"),
+        )
+        .label("not a number from 100 to 599")
+        .help("errors use a client (4xx) or server (5xx) status: write the one the API sends with this error, such as `status = 404`"),
+    );
+    None
+}
+
+/// `"{id"`, `"id}"`, `"{}"`, `"{orgId}"`: a message template parses. Every mistake is reported,
+/// at its place in the file (`in_file` maps a range of the message's text there); `None` when
+/// there is any.
+pub(crate) fn template(
+    message: &Spanned<String>,
+    in_file: impl Fn(Range<usize>) -> Range<usize>,
+    cx: &mut Ctxt,
+) -> Option<Vec<Piece>> {
+    let errors = match error_catalog_template::parse(&message.value) {
+        Ok(pieces) => return Some(pieces),
+        Err(errors) => errors,
+    };
+    for error in errors {
+        let span = in_file(error.span.clone());
+        let diagnostic = match &error.kind {
+            TemplateErrorKind::UnclosedBrace => Diagnostic::new(
+                Rule::UnbalancedBrace,
+                span,
+                "unclosed `{` in message template",
+            )
+            .label("this `{` is never closed")
+            .help("close the placeholder with `}`, or write `{{` for a literal `{`"),
+            TemplateErrorKind::UnopenedBrace => Diagnostic::new(
+                Rule::UnbalancedBrace,
+                span,
+                "unmatched `}` in message template",
+            )
+            .label("this `}` closes nothing")
+            .help("write `}}` for a literal `}`"),
+            TemplateErrorKind::EmptyPlaceholder => Diagnostic::new(
+                Rule::EmptyPlaceholder,
+                span,
+                "empty placeholder `{}` in message template",
+            )
+            .label("placeholder without a name")
+            .help("name the placeholder after what it holds, such as `{storage_id}`: the name becomes the variant's field"),
+            TemplateErrorKind::InvalidName(bad) => Diagnostic::new(
+                Rule::InvalidPlaceholderName,
+                span,
+                format!("placeholder `{{{bad}}}` is not a valid field name"),
+            )
+            .label("not a snake_case identifier")
+            .help(match names::snake_case(bad).filter(|good| !names::is_unraw_keyword(good)) {
+                Some(good) => format!("placeholders are snake_case field names: write `{{{good}}}`"),
+                None => "placeholders are snake_case field names, such as `{org_id}`".to_owned(),
+            }),
+            _ => Diagnostic::new(Rule::UnbalancedBrace, span, error.to_string()),
+        };
+        cx.push(diagnostic);
+    }
+    None
+}
+
+/// `fields.orgId = "u32"`: a declared field name is a snake_case identifier.
+pub(crate) fn declared_field_name(name: &Spanned<String>, cx: &mut Ctxt) -> bool {
+    if error_catalog_template::is_field_name(&name.value) {
+        return true;
+    }
+    let help = match names::snake_case(&name.value) {
+        Some(good) => {
+            format!("field names are snake_case: write `{good}`, and `{{{good}}}` in the message")
+        }
+        None => "field names are snake_case identifiers, such as `org_id`".to_owned(),
+    };
+    cx.push(
+        Diagnostic::new(
+            Rule::InvalidFieldName,
+            name.span.clone(),
+            format!("field name `{}` is not a snake_case identifier", name.value),
+        )
+        .label("invalid field name")
+        .help(help),
+    );
+    false
+}
+
+/// `fields.id = "u32"` in an entry whose message has no `{id}`: every declared field is used.
+pub(crate) fn unused_field(
+    entry: &Spanned<String>,
+    message: &Spanned<String>,
+    field: &Spanned<String>,
+    cx: &mut Ctxt,
+) {
+    cx.push(
+        Diagnostic::new(
+            Rule::UnusedField,
+            field.span.clone(),
+            format!(
+                "field `{}` of `{}` is not used in its message",
+                field.value, entry.value
+            ),
+        )
+        .label("declared here")
+        .related(
+            message.span.clone(),
+            "no `{".to_owned() + &field.value + "}` in this message",
+        )
+        .help(format!(
+            "add `{{{}}}` to the message, or remove the field",
+            field.value
+        )),
+    );
+}
+
+/// `values = []`: a catalog enum has at least one value.
+pub(crate) fn enum_not_empty(name: &Spanned<String>, values: Range<usize>, cx: &mut Ctxt) {
+    cx.push(
+        Diagnostic::new(
+            Rule::InvalidEnum,
+            values,
+            format!("catalog enum `{}` has no values", name.value),
+        )
+        .label("empty list")
+        .help("list the wire spellings: `values = [\"EXPORT\", \"IMPORT\"]`"),
+    );
+}
+
+/// `fields.id = "string"`, `fields.ratio = "f64"`: a field type is built in (`String`, `bool`,
+/// an integer), a catalog enum, or an external type by its path. Resolves it (see
+/// [`types::resolve`]), or reports it.
+pub(crate) fn field_type(
+    ty: &Spanned<String>,
+    enums: &[EnumType],
+    cx: &mut Ctxt,
+) -> Option<(FieldType, syn::Type)> {
+    let text = ty.value.trim();
+    if let Some(resolved) = types::resolve(text, enums) {
+        return Some(resolved);
+    }
+    if matches!(text, "f32" | "f64") {
+        cx.push(
+            Diagnostic::new(
+                Rule::UnknownFieldType,
+                ty.span.clone(),
+                format!("unknown field type `{}`", ty.value),
+            )
+            .label("floating-point fields are not supported")
+            .help(
+                "a float rarely renders back to the text it was parsed from: use `String`, \
+                 or an external type by path that implements `Display + FromStr`",
+            ),
+        );
+        return None;
+    }
+    let known = ["String", "bool"]
+        .into_iter()
+        .chain(INTEGER_TYPES.iter().copied())
+        .chain(enums.iter().map(|t| t.name.value.as_str()));
+    let mut diagnostic = Diagnostic::new(
+        Rule::UnknownFieldType,
+        ty.span.clone(),
+        format!("unknown field type `{}`", ty.value),
+    )
+    .label("not a known type");
+    diagnostic = match names::closest(text, known) {
+        Some(near) => diagnostic.help(format!("did you mean `{near}`?")),
+        None => diagnostic.help(
+            "use `String`, `bool`, an integer type such as `u32`, a catalog enum from `[types.*]`, \
+             or an external type by its full path, such as `uuid::Uuid`",
+        ),
+    };
+    cx.push(diagnostic);
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Vec<Rule> {
+        let source = Source::new("t.toml", "/t.toml", text);
+        match crate::load(&source, None) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics.iter().map(|d| d.rule).collect(),
+        }
+    }
+
+    const HEADER: &str = "[catalog]\ntitle = \"T\"\n\n[status.404]\nreason = \"Not Found\"\n\n";
+
+    #[test]
+    fn a_broken_template_does_not_make_its_fields_unused() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{id}} y {{name\"\n\
+             fields.id = {{ type = \"u32\", example = \"3\" }}\n"
+        );
+        assert_eq!(rules(&text), [Rule::UnbalancedBrace]);
+    }
+
+    #[test]
+    fn adjacent_placeholders_point_at_the_pair_even_when_one_repeats() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"{{a}} x {{n}}{{a}}\"\n\
+             fields.n = \"u32\"\n"
+        );
+        let source = Source::new("t.toml", "/t.toml", text.as_str());
+        let diagnostics = crate::load(&source, None).unwrap_err();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].rule, Rule::AdjacentPlaceholders);
+        let span = diagnostics[0].span.clone().unwrap();
+        assert_eq!(&text[span], "{n}{a}");
+    }
+
+    #[test]
+    fn a_placeholder_that_cannot_be_a_field_is_reported_once() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{self}} y {{self}}\"\n"
+        );
+        assert_eq!(rules(&text), [Rule::InvalidFieldName]);
     }
 }

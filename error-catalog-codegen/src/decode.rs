@@ -3,18 +3,19 @@
 
 use std::ops::Range;
 
-use error_catalog_template::{Piece, TemplateErrorKind};
+use error_catalog_template::Piece;
 use toml::de::{DeTable, DeValue};
 
+use crate::check;
 use crate::diag::{Ctxt, Diagnostic, Rule};
-use crate::examples::{default_example, known_external_example};
+use crate::examples::default_example;
 use crate::model::{
     Catalog, Entry, EnumType, Field, FieldType, Part, Retired, Spanned, Status, Wire,
 };
 use crate::names;
 use crate::source::Source;
 use crate::toml_shape::{self as shape, Table, Value};
-use crate::types::{self, resolve_type};
+use crate::types;
 
 /// Default JSON keys of the error body, when `[catalog] wire` is not given.
 const DEFAULT_WIRE: (&str, &str) = ("code", "message");
@@ -151,48 +152,38 @@ impl Decoder<'_> {
                     cx.push(shape::missing(name.span.clone(), "values", &what));
                     continue;
                 }
-                Some(values) => {
-                    match values.get_ref() {
-                        DeValue::Array(array) => {
-                            let mut out = Vec::new();
-                            for item in array.iter() {
-                                match item.get_ref() {
-                                    DeValue::String(text) => {
-                                        out.push(Spanned::new(text.to_string(), item.span()))
-                                    }
-                                    other => cx.push(shape::wrong_type(
-                                        item.span(),
-                                        "an enum value",
-                                        "a string",
-                                        other,
-                                    )),
+                Some(values) => match values.get_ref() {
+                    DeValue::Array(array) => {
+                        let mut out = Vec::new();
+                        for item in array.iter() {
+                            match item.get_ref() {
+                                DeValue::String(text) => {
+                                    out.push(Spanned::new(text.to_string(), item.span()))
                                 }
+                                other => cx.push(shape::wrong_type(
+                                    item.span(),
+                                    "an enum value",
+                                    "a string",
+                                    other,
+                                )),
                             }
-                            if array.iter().next().is_none() {
-                                cx.push(
-                                Diagnostic::new(
-                                    Rule::InvalidEnum,
-                                    values.span(),
-                                    format!("catalog enum `{}` has no values", name.value),
-                                )
-                                .label("empty list")
-                                .help("list the wire spellings: `values = [\"EXPORT\", \"IMPORT\"]`"),
-                            );
-                                continue;
-                            }
-                            out
                         }
-                        other => {
-                            cx.push(shape::wrong_type(
-                                values.span(),
-                                "`values`",
-                                "an array of strings",
-                                other,
-                            ));
+                        if array.iter().next().is_none() {
+                            check::enum_not_empty(&name, values.span(), cx);
                             continue;
                         }
+                        out
                     }
-                }
+                    other => {
+                        cx.push(shape::wrong_type(
+                            values.span(),
+                            "`values`",
+                            "an array of strings",
+                            other,
+                        ));
+                        continue;
+                    }
+                },
             };
             let variants = values
                 .iter()
@@ -213,23 +204,8 @@ impl Decoder<'_> {
         let mut statuses = Vec::new();
         for (key, value) in table {
             let what = format!("`[status.{}]`", key.get_ref());
-            let code = match key.get_ref().parse::<u16>() {
-                // `[status.0404]` would be a second row for 404.
-                Ok(code) if (100..=599).contains(&code) && code.to_string() == **key.get_ref() => {
-                    code
-                }
-                _ => {
-                    cx.push(
-                        Diagnostic::new(
-                            Rule::StatusOutOfRange,
-                            key.span(),
-                            format!("`{}` is not an HTTP status code", key.get_ref()),
-                        )
-                        .label("expected a number from 100 to 599")
-                        .help("HTTP status codes are three-digit numbers from 100 to 599, written without leading zeros, such as `[status.404]`"),
-                    );
-                    continue;
-                }
+            let Some(code) = check::status_key(key.get_ref(), key.span(), cx) else {
+                continue;
             };
             let Some((body, span)) = shape::table(cx, value, &what) else {
                 continue;
@@ -313,26 +289,14 @@ impl Decoder<'_> {
                 None
             }
             Some(value) => match value.get_ref() {
-                DeValue::Integer(int) => match int.as_str().replace('_', "").parse::<i64>() {
-                    Ok(n) if (100..=599).contains(&n) && int.radix() == 10 => {
-                        Some(Spanned::new(n as u16, value.span()))
-                    }
-                    _ => {
-                        cx.push(
-                            Diagnostic::new(
-                                Rule::StatusOutOfRange,
-                                value.span(),
-                                format!(
-                                    "status `{}` is not an HTTP status code",
-                                    self.source.text().get(value.span()).unwrap_or_default()
-                                ),
-                            )
-                            .label("not a number from 100 to 599")
-                            .help("errors use a client (4xx) or server (5xx) status: write the one the API sends with this error, such as `status = 404`"),
-                        );
-                        None
-                    }
-                },
+                DeValue::Integer(int) => {
+                    let number = (int.radix() == 10)
+                        .then(|| int.as_str().replace('_', "").parse::<i64>().ok())
+                        .flatten();
+                    let written = self.source.text().get(value.span()).unwrap_or_default();
+                    check::status_value(number, written, value.span(), cx)
+                        .map(|code| Spanned::new(code, value.span()))
+                }
                 DeValue::String(text) => {
                     cx.push(
                         shape::wrong_type(value.span(), "`status`", "an integer", value.get_ref())
@@ -377,7 +341,12 @@ impl Decoder<'_> {
             None => Vec::new(),
         };
         let (code, status, message) = (code?, status?, message?);
-        let pieces = self.template(cx, &message);
+        let text = self.source.text();
+        let pieces = check::template(
+            &message,
+            |range| shape::in_string(text, &message, range),
+            cx,
+        );
         let (parts, fields) = self.resolve_template(cx, &name, &message, pieces, declared, types);
         Some(Entry {
             name,
@@ -391,55 +360,6 @@ impl Decoder<'_> {
         })
     }
 
-    /// Parses a message template, reporting its mistakes at their place in the file.
-    /// `None` when it has any.
-    fn template(&self, cx: &mut Ctxt, message: &Spanned<String>) -> Option<Vec<Piece>> {
-        match error_catalog_template::parse(&message.value) {
-            Ok(pieces) => Some(pieces),
-            Err(errors) => {
-                for error in errors {
-                    let span = shape::in_string(self.source.text(), message, error.span.clone());
-                    let diagnostic = match &error.kind {
-                        TemplateErrorKind::UnclosedBrace => Diagnostic::new(
-                            Rule::UnbalancedBrace,
-                            span,
-                            "unclosed `{` in message template",
-                        )
-                        .label("this `{` is never closed")
-                        .help("close the placeholder with `}`, or write `{{` for a literal `{`"),
-                        TemplateErrorKind::UnopenedBrace => Diagnostic::new(
-                            Rule::UnbalancedBrace,
-                            span,
-                            "unmatched `}` in message template",
-                        )
-                        .label("this `}` closes nothing")
-                        .help("write `}}` for a literal `}`"),
-                        TemplateErrorKind::EmptyPlaceholder => Diagnostic::new(
-                            Rule::EmptyPlaceholder,
-                            span,
-                            "empty placeholder `{}` in message template",
-                        )
-                        .label("placeholder without a name")
-                        .help("name the placeholder after what it holds, such as `{storage_id}`: the name becomes the variant's field"),
-                        TemplateErrorKind::InvalidName(bad) => Diagnostic::new(
-                            Rule::InvalidPlaceholderName,
-                            span,
-                            format!("placeholder `{{{bad}}}` is not a valid field name"),
-                        )
-                        .label("not a snake_case identifier")
-                        .help(match names::snake_case(bad).filter(|good| !names::is_unraw_keyword(good)) {
-                            Some(good) => format!("placeholders are snake_case field names: write `{{{good}}}`"),
-                            None => "placeholders are snake_case field names, such as `{org_id}`".to_owned(),
-                        }),
-                        _ => Diagnostic::new(Rule::UnbalancedBrace, span, error.to_string()),
-                    };
-                    cx.push(diagnostic);
-                }
-                None
-            }
-        }
-    }
-
     /// The `fields` table of an entry.
     fn declared_fields(
         &self,
@@ -450,22 +370,7 @@ impl Decoder<'_> {
         let mut declared = Vec::new();
         for (key, value) in table {
             let name = Spanned::new(key.get_ref().to_string(), key.span());
-            if !error_catalog_template::is_field_name(&name.value) {
-                let help = match names::snake_case(&name.value) {
-                    Some(good) => format!(
-                        "field names are snake_case: write `{good}`, and `{{{good}}}` in the message"
-                    ),
-                    None => "field names are snake_case identifiers, such as `org_id`".to_owned(),
-                };
-                cx.push(
-                    Diagnostic::new(
-                        Rule::InvalidFieldName,
-                        name.span.clone(),
-                        format!("field name `{}` is not a snake_case identifier", name.value),
-                    )
-                    .label("invalid field name")
-                    .help(help),
-                );
+            if !check::declared_field_name(&name, cx) {
                 continue;
             }
             let (ty_text, example, doc) = match value.get_ref() {
@@ -519,7 +424,7 @@ impl Decoder<'_> {
                 }
             };
             let ty_text = Spanned::new(ty_text.value.trim().to_owned(), ty_text.span);
-            let ty = resolve_type(cx, &ty_text, types);
+            let ty = check::field_type(&ty_text, types, cx);
             declared.push(Declared {
                 name,
                 ty,
@@ -563,7 +468,8 @@ impl Decoder<'_> {
                 continue;
             }
             let name = Spanned::new(name, span.clone());
-            let Some(ident) = field_ident(cx, &name) else {
+            // Placeholder names are field names: the template's rules made sure of it.
+            let Some(ident) = names::field_ident(&name.value) else {
                 continue;
             };
             let declared = declared.iter().find(|d| d.name.value == name.value);
@@ -576,30 +482,13 @@ impl Decoder<'_> {
                             d.ty_text.span.clone(),
                         )
                     });
-                    let derivable = match &ty {
-                        FieldType::External(path) => known_external_example(path).is_some(),
-                        _ => true,
-                    };
-                    if d.ty.is_some() && d.example.is_none() && !derivable {
-                        cx.push(
-                            Diagnostic::new(
-                                Rule::InvalidExample,
-                                d.ty_text.span.clone(),
-                                format!("field `{}` of external type `{}` has no example", name.value, d.ty_text.value),
-                            )
-                            .label("no example can be derived for this type")
-                            .help(format!(
-                                "give one as the type would display it: `fields.{} = {{ type = \"{}\", example = \"...\" }}`",
-                                name.value, d.ty_text.value
-                            )),
-                        );
-                    }
                     Field {
                         name,
                         ident,
                         ty,
                         rust_type,
                         ty_text: d.ty_text.clone(),
+                        example_given: d.example.is_some(),
                         example,
                         doc: d.doc.clone(),
                     }
@@ -616,6 +505,7 @@ impl Decoder<'_> {
                         ty,
                         rust_type,
                         ty_text: Spanned::new("String".to_owned(), span.clone()),
+                        example_given: false,
                         doc: String::new(),
                     }
                 }
@@ -628,25 +518,7 @@ impl Decoder<'_> {
         }
         for d in declared.iter().filter(|_| template_ok) {
             if !fields.iter().any(|f| f.name.value == d.name.value) {
-                cx.push(
-                    Diagnostic::new(
-                        Rule::UnusedField,
-                        d.name.span.clone(),
-                        format!(
-                            "field `{}` of `{}` is not used in its message",
-                            d.name.value, entry.value
-                        ),
-                    )
-                    .label("declared here")
-                    .related(
-                        message.span.clone(),
-                        "no `{".to_owned() + &d.name.value + "}` in this message",
-                    )
-                    .help(format!(
-                        "add `{{{}}}` to the message, or remove the field",
-                        d.name.value
-                    )),
-                );
+                check::unused_field(entry, message, &d.name, cx);
             }
         }
         (parts, fields)
@@ -665,69 +537,4 @@ struct Declared {
     example: Option<Spanned<String>>,
     /// The field's docs, or empty.
     doc: String,
-}
-
-/// The Rust identifier of a field: its name, or a raw identifier for a keyword. A keyword
-/// that cannot be raw is reported, and keeps its plain identifier so the field exists.
-fn field_ident(cx: &mut Ctxt, name: &Spanned<String>) -> Option<syn::Ident> {
-    if names::is_unraw_keyword(&name.value) {
-        cx.push(
-            Diagnostic::new(
-                Rule::InvalidFieldName,
-                name.span.clone(),
-                format!("`{}` cannot be a field name", name.value),
-            )
-            .label("a Rust keyword that cannot be a raw identifier")
-            .help(format!(
-                "rename the placeholder, such as `{{{}_id}}`",
-                name.value
-            )),
-        );
-    }
-    names::field_ident(&name.value)
-}
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rules(text: &str) -> Vec<Rule> {
-        let source = Source::new("t.toml", "/t.toml", text);
-        match crate::load(&source) {
-            Ok(_) => Vec::new(),
-            Err(diagnostics) => diagnostics.iter().map(|d| d.rule).collect(),
-        }
-    }
-
-    const HEADER: &str = "[catalog]\ntitle = \"T\"\n\n[status.404]\nreason = \"Not Found\"\n\n";
-
-    #[test]
-    fn a_broken_template_does_not_make_its_fields_unused() {
-        let text = format!(
-            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{id}} y {{name\"\n\
-             fields.id = {{ type = \"u32\", example = \"3\" }}\n"
-        );
-        assert_eq!(rules(&text), [Rule::UnbalancedBrace]);
-    }
-
-    #[test]
-    fn adjacent_placeholders_point_at_the_pair_even_when_one_repeats() {
-        let text = format!(
-            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"{{a}} x {{n}}{{a}}\"\n\
-             fields.n = \"u32\"\n"
-        );
-        let source = Source::new("t.toml", "/t.toml", text.as_str());
-        let diagnostics = crate::load(&source).unwrap_err();
-        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-        assert_eq!(diagnostics[0].rule, Rule::AdjacentPlaceholders);
-        let span = diagnostics[0].span.clone().unwrap();
-        assert_eq!(&text[span], "{n}{a}");
-    }
-
-    #[test]
-    fn a_placeholder_that_cannot_be_a_field_is_reported_once() {
-        let text = format!(
-            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{self}} y {{self}}\"\n"
-        );
-        assert_eq!(rules(&text), [Rule::InvalidFieldName]);
-    }
 }

@@ -1,4 +1,4 @@
-//! Token generation: from a checked [`Catalog`] to the error enum and its impls.
+//! Token generation: from a [`Checked`] catalog to the error enum and its impls.
 //!
 //! Every path in the output is absolute (`::core::`, `::std::`, the runtime crate's path), so
 //! the code compiles whatever the user's module has in scope.
@@ -6,6 +6,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::check::{self, Checked};
 use crate::model::{Catalog, Classes, Entry, EnumType, FieldType, Part};
 use error_catalog_template::{Class, Segment};
 
@@ -20,7 +21,18 @@ pub struct Options {
 }
 
 /// The error enum and everything generated for it.
-pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> TokenStream {
+///
+/// `item` is the enum the catalog was checked for (see [`crate::load`]); its name, visibility
+/// and attributes are kept. Should a catalog enum have its name, the output is that diagnostic
+/// as a compile error and the enum as written.
+pub fn expand(catalog: &Checked, item: &syn::ItemEnum, options: &Options) -> TokenStream {
+    let catalog = catalog.catalog();
+    if let Some(clash) = check::error_enum_name(catalog, &item.ident.to_string()) {
+        let message = format!("{} [{}]", clash.message, clash.rule);
+        let error = syn::Error::new(item.ident.span(), message).to_compile_error();
+        let fallback = fallback(item);
+        return quote!(#error #fallback);
+    }
     let krate = &options.krate;
     let private = quote!(#krate::__private);
     let name = &item.ident;

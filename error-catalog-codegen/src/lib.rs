@@ -39,34 +39,34 @@ pub use source::Source;
 
 /// Characters a code may contain besides ASCII letters and digits.
 pub use check::CODE_PUNCTUATION;
+pub use check::Checked;
 
-/// Parses and validates a catalog. Returns the catalog when no rule is broken, and every
-/// diagnostic, in file order, otherwise.
-pub fn load(source: &Source) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut cx = diag::Ctxt::new();
-    let catalog = decode::catalog(source, &mut cx);
-    if let Some(catalog) = &catalog {
-        check::check(catalog, &mut cx);
-    }
-    let mut diagnostics = cx.check();
-    diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
-    for diagnostic in &mut diagnostics {
-        diagnostic.locate(source);
-    }
-    match catalog {
-        Some(catalog) if diagnostics.is_empty() => Ok(catalog),
-        _ => Err(diagnostics),
-    }
+/// Parses and validates a catalog, for an error enum named `error_enum` when there is one
+/// (a catalog enum cannot take its name). Returns the [`Checked`] catalog when no rule is
+/// broken, and every diagnostic, in file order, otherwise.
+pub fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked, Vec<Diagnostic>> {
+    check::load(source, error_enum)
 }
 
 /// Reads and validates the catalog file at `path` (relative to the current directory),
 /// returning every diagnostic as data. An empty report means the catalog is valid.
+///
+/// The rule that needs the error enum's name is not run; [`check_enum`] runs it too.
 pub fn check(path: impl AsRef<Path>) -> Report {
-    let path = path.as_ref();
+    check_file(path.as_ref(), None)
+}
+
+/// [`check`] for the catalog of the error enum named `error_enum`: also reports a catalog enum
+/// with the same name, as the `catalog` attribute does.
+pub fn check_enum(path: impl AsRef<Path>, error_enum: &str) -> Report {
+    check_file(path.as_ref(), Some(error_enum))
+}
+
+fn check_file(path: &Path, error_enum: Option<&str>) -> Report {
     let name = path.display().to_string();
     let base = std::env::current_dir().unwrap_or_default();
     match Source::read(&base, &name, "the current directory") {
-        Ok(source) => match load(&source) {
+        Ok(source) => match load(&source, error_enum) {
             Ok(_) => Report::new(source, Vec::new()),
             Err(diagnostics) => Report::new(source, diagnostics),
         },

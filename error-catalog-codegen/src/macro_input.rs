@@ -106,22 +106,8 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
             return failed(vec![for_rustc(&diagnostic.render(&source))]);
         }
     };
-    match crate::load(&source) {
+    match crate::load(&source, Some(&item.ident.to_string())) {
         Ok(catalog) => {
-            if let Some(clash) = catalog.types.iter().find(|t| item.ident == t.name.value) {
-                let source_line = clash.name.span.clone();
-                let diagnostic = crate::Diagnostic::new(
-                    crate::Rule::InvalidTypeName,
-                    source_line,
-                    format!(
-                        "catalog enum `{}` has the same name as the error enum",
-                        clash.name.value
-                    ),
-                )
-                .label("catalog enum")
-                .help("rename the catalog enum or the error enum");
-                return failed(vec![for_rustc(&diagnostic.render(&source))]);
-            }
             let options = Options {
                 krate: args.krate.clone(),
                 tracked_path: Some(source.path().display().to_string()),

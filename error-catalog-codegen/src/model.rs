@@ -134,6 +134,8 @@ pub struct Field {
     pub ty_text: Spanned<String>,
     /// The example value, given or derived from the type.
     pub example: Spanned<String>,
+    /// Whether the catalog gives the example (otherwise it is derived from the type).
+    pub example_given: bool,
     /// What the field holds, or empty.
     pub doc: String,
 }
@@ -148,6 +150,7 @@ impl fmt::Debug for Field {
             .field("rust_type", &self.rust_type.to_token_stream().to_string())
             .field("ty_text", &self.ty_text)
             .field("example", &self.example)
+            .field("example_given", &self.example_given)
             .field("doc", &self.doc)
             .finish()
     }

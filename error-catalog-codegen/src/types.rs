@@ -3,9 +3,7 @@
 
 use proc_macro2::{Ident, Span};
 
-use crate::diag::{Ctxt, Diagnostic, Rule};
-use crate::model::{EnumType, FieldType, INTEGER_TYPES, Spanned};
-use crate::names;
+use crate::model::{EnumType, FieldType, INTEGER_TYPES};
 
 /// Resolves a type as written in the catalog (already trimmed), or `None` when it names no
 /// type the catalog knows.
@@ -59,50 +57,4 @@ fn path_type(path: syn::Path) -> syn::Type {
 /// has a type while the catalog's diagnostics are collected.
 pub(crate) fn fallback() -> (FieldType, syn::Type) {
     (FieldType::String, syn::parse_quote!(::std::string::String))
-}
-
-/// Resolves a type as written in the catalog, reporting one it does not know.
-pub(crate) fn resolve_type(
-    cx: &mut Ctxt,
-    ty: &Spanned<String>,
-    types: &[EnumType],
-) -> Option<(FieldType, syn::Type)> {
-    let text = ty.value.trim();
-    if let Some(resolved) = resolve(text, types) {
-        return Some(resolved);
-    }
-    if matches!(text, "f32" | "f64") {
-        cx.push(
-            Diagnostic::new(
-                Rule::UnknownFieldType,
-                ty.span.clone(),
-                format!("unknown field type `{}`", ty.value),
-            )
-            .label("floating-point fields are not supported")
-            .help(
-                "a float rarely renders back to the text it was parsed from: use `String`, \
-                 or an external type by path that implements `Display + FromStr`",
-            ),
-        );
-        return None;
-    }
-    let known = ["String", "bool"]
-        .into_iter()
-        .chain(INTEGER_TYPES.iter().copied())
-        .chain(types.iter().map(|t| t.name.value.as_str()));
-    let mut diagnostic = Diagnostic::new(
-        Rule::UnknownFieldType,
-        ty.span.clone(),
-        format!("unknown field type `{}`", ty.value),
-    )
-    .label("not a known type");
-    diagnostic = match names::closest(text, known) {
-        Some(near) => diagnostic.help(format!("did you mean `{near}`?")),
-        None => diagnostic.help(
-            "use `String`, `bool`, an integer type such as `u32`, a catalog enum from `[types.*]`, \
-             or an external type by its full path, such as `uuid::Uuid`",
-        ),
-    };
-    cx.push(diagnostic);
-    None
 }
