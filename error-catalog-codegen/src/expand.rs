@@ -25,7 +25,7 @@ pub struct Options {
 /// `item` is the enum the catalog was checked for (see [`crate::load`]); its name, visibility
 /// and attributes are kept. Should a catalog enum have its name, the output is that diagnostic
 /// as a compile error and the enum as written.
-pub fn expand(catalog: &Checked, item: &syn::ItemEnum, options: &Options) -> TokenStream {
+pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> TokenStream {
     let catalog = catalog.catalog();
     if let Some(clash) = check::error_enum_name(catalog, &item.ident.to_string()) {
         let message = format!("{} [{}]", clash.message, clash.rule);
@@ -170,7 +170,7 @@ pub fn expand(catalog: &Checked, item: &syn::ItemEnum, options: &Options) -> Tok
 
 /// What to emit when the catalog has errors: the enum as the user wrote it and nothing
 /// else, so that every error is the catalog's own and none comes from generated code.
-pub fn fallback(item: &syn::ItemEnum) -> TokenStream {
+pub(crate) fn fallback(item: &syn::DeriveInput) -> TokenStream {
     quote!(#item)
 }
 

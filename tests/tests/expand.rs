@@ -22,7 +22,7 @@ fn options() -> Options {
 
 fn expanded(relative: &str) -> String {
     let catalog = load(&source(relative), Some("BackupError")).expect("catalog is valid");
-    let item: syn::ItemEnum = syn::parse_quote! {
+    let item: syn::DeriveInput = syn::parse_quote! {
         #[derive(Debug, Clone, PartialEq)]
         pub enum BackupError {}
     };
@@ -41,7 +41,7 @@ fn an_error_enum_named_like_a_catalog_enum_expands_to_that_diagnostic() {
     // Checked without an enum name, then expanded for `enum Job`, which the catalog's
     // `[types.Job]` would clash with: the rule runs again, and nothing else is generated.
     let catalog = load(&source("../catalog/backup-restore.toml"), None).expect("catalog is valid");
-    let item: syn::ItemEnum = syn::parse_quote!(
+    let item: syn::DeriveInput = syn::parse_quote!(
         pub enum Job {}
     );
     let tokens = expand(&catalog, &item, &options()).to_string();
