@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::{Deref, Range};
 
-use error_catalog_template::{Piece, Segment, TemplateErrorKind, split};
+use error_catalog_template::{Class, Piece, Segment, TemplateErrorKind, split};
 
 use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::examples::{integer_fits, known_external_example};
@@ -558,7 +558,8 @@ fn external_examples(entry: &Entry, cx: &mut Ctxt) -> bool {
 }
 
 /// `fields.count = { type = "u8", example = "300" }`: an example must parse as its type and
-/// be written the way the type displays it.
+/// be written the way the type displays it. `false` also for a field of an enum without
+/// values, whose examples cannot be checked.
 fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
     let mut ok = true;
     for field in &entry.fields {
@@ -571,7 +572,12 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
             FieldType::Integer(ty) => (!integer_fits(ty, example))
                 .then(|| format!("a `{ty}` written in decimal, without leading zeros or `+`")),
             FieldType::Enum(index) => {
-                let ty = &catalog.types[*index];
+                let Some(ty) = catalog.types.get(*index).filter(|ty| !ty.values.is_empty()) else {
+                    // An enum without values is reported as such; no example could be one of
+                    // its values, nor split back from a message.
+                    ok = false;
+                    continue;
+                };
                 (!ty.values.iter().any(|v| v.value == *example)).then(|| {
                     format!(
                         "one of the values of `{}`: {}",
@@ -689,13 +695,17 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
             );
             continue;
         }
-        for (earlier, earlier_segments) in catalog.entries[..index].iter().zip(segments) {
-            if earlier.code.value != entry.code.value || earlier.status.value != entry.status.value
+        let Some(here) = segments.get(index).filter(|s| matches_some_message(s)) else {
+            continue;
+        };
+        for (earlier, earlier_segments) in catalog.entries.iter().zip(segments).take(index) {
+            if earlier.code.value != entry.code.value
+                || earlier.status.value != entry.status.value
+                || !matches_some_message(earlier_segments)
             {
                 continue;
             }
-            let Some(witness) = error_catalog_template::overlap(earlier_segments, &segments[index])
-            else {
+            let Some(witness) = error_catalog_template::overlap(earlier_segments, here) else {
                 continue;
             };
             cx.push(
@@ -714,6 +724,15 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
             );
         }
     }
+}
+
+/// Whether a compiled template matches any message at all: not when a placeholder's enum has
+/// no values (reported as `invalid-enum`), which also keeps such a template away from
+/// `overlap`, whose automaton needs at least one value.
+fn matches_some_message(segments: &[Segment<'_>]) -> bool {
+    !segments
+        .iter()
+        .any(|s| matches!(s, Segment::Field(Class::OneOf(values)) if values.is_empty()))
 }
 
 // Rules on a value as it is read: decoding calls them, because the model cannot hold what
@@ -973,5 +992,42 @@ mod tests {
             "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{self}} y {{self}}\"\n"
         );
         assert_eq!(rules(&text), [Rule::InvalidFieldName]);
+    }
+
+    /// An entry whose field is typed with the catalog enum `Job`, after `types` (the body of
+    /// `[types.Job]`, or a whole `[types]` section when it starts with `[`).
+    fn with_job_field(types: &str) -> String {
+        format!(
+            "{HEADER}{types}\n\n[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"job {{job}}\"\n\
+             fields.job = \"Job\"\n"
+        )
+    }
+
+    #[test]
+    fn an_enum_without_values_still_types_its_fields() {
+        let cases: &[(&str, Rule)] = &[
+            ("[types.Job]\nvalues = []", Rule::InvalidEnum),
+            ("[types.Job]\ndoc = \"d\"", Rule::MissingKey),
+            ("[types.Job]\nvalues = \"EXPORT\"", Rule::WrongType),
+            ("[types.Job]\nvalues = [1]", Rule::WrongType),
+            // Misspelt: the unknown key suggests `values`; no missing-key besides.
+            ("[types.Job]\nvalue = [\"EXPORT\"]", Rule::UnknownKey),
+            ("[types]\nJob = \"EXPORT\"", Rule::WrongType),
+        ];
+        for (types, rule) in cases {
+            assert_eq!(rules(&with_job_field(types)), [*rule], "{types}");
+        }
+    }
+
+    #[test]
+    fn an_enum_without_values_makes_no_template_ambiguous() {
+        // `A` and `B` share a code and a status; `{job}` can match no text at all.
+        let text = format!(
+            "{HEADER}[types.Job]\nvalues = []\n\n\
+             [errors.A]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"x {{job}}\"\n\
+             fields.job = \"Job\"\n\n\
+             [errors.B]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"x {{name}}\"\n"
+        );
+        assert_eq!(rules(&text), [Rule::InvalidEnum]);
     }
 }

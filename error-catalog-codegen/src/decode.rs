@@ -134,56 +134,16 @@ impl Decoder<'_> {
         (title, doc, wire)
     }
 
-    /// `[types.*]`.
+    /// `[types.*]`. Every enum is kept, even one whose body is broken (reported here), so
+    /// that the fields typed with it still resolve: one mistake, one diagnostic.
     fn types(&self, cx: &mut Ctxt, table: &Table<'_>) -> Vec<EnumType> {
         let mut types = Vec::new();
         for (key, value) in table {
             let name = Spanned::new(key.get_ref().to_string(), key.span());
             let what = format!("`[types.{}]`", name.value);
-            let Some((body, span)) = shape::table(cx, value, &what) else {
-                continue;
-            };
-            shape::known_keys(cx, body, &["values", "doc"], &format!("in {what}"));
-            let doc = shape::string(cx, body, "doc", &span, &what, false)
-                .map(|s| s.value)
-                .unwrap_or_default();
-            let values = match body.get("values") {
-                None => {
-                    cx.push(shape::missing(name.span.clone(), "values", &what));
-                    continue;
-                }
-                Some(values) => match values.get_ref() {
-                    DeValue::Array(array) => {
-                        let mut out = Vec::new();
-                        for item in array.iter() {
-                            match item.get_ref() {
-                                DeValue::String(text) => {
-                                    out.push(Spanned::new(text.to_string(), item.span()))
-                                }
-                                other => cx.push(shape::wrong_type(
-                                    item.span(),
-                                    "an enum value",
-                                    "a string",
-                                    other,
-                                )),
-                            }
-                        }
-                        if array.iter().next().is_none() {
-                            check::enum_not_empty(&name, values.span(), cx);
-                            continue;
-                        }
-                        out
-                    }
-                    other => {
-                        cx.push(shape::wrong_type(
-                            values.span(),
-                            "`values`",
-                            "an array of strings",
-                            other,
-                        ));
-                        continue;
-                    }
-                },
+            let (values, doc) = match shape::table(cx, value, &what) {
+                Some((body, span)) => self.enum_body(cx, &name, &what, body, span),
+                None => (Vec::new(), String::new()),
             };
             let variants = values
                 .iter()
@@ -197,6 +157,68 @@ impl Decoder<'_> {
             });
         }
         types
+    }
+
+    /// The body of `[types.Name]`: its values (none when `values` is missing, empty or not an
+    /// array) and its docs.
+    fn enum_body(
+        &self,
+        cx: &mut Ctxt,
+        name: &Spanned<String>,
+        what: &str,
+        body: &Table<'_>,
+        span: Range<usize>,
+    ) -> (Vec<Spanned<String>>, String) {
+        shape::known_keys(cx, body, &["values", "doc"], &format!("in {what}"));
+        let doc = shape::string(cx, body, "doc", &span, what, false)
+            .map(|s| s.value)
+            .unwrap_or_default();
+        let Some(values) = body.get("values") else {
+            if !shape::misspelt(body, "values") {
+                cx.push(shape::missing(name.span.clone(), "values", what));
+            }
+            return (Vec::new(), doc);
+        };
+        let array = match values.get_ref() {
+            DeValue::Array(array) => array,
+            DeValue::String(text) => {
+                cx.push(
+                    shape::wrong_type(
+                        values.span(),
+                        "`values`",
+                        "an array of strings",
+                        values.get_ref(),
+                    )
+                    .help(format!("write the value in a list: `values = [{text:?}]`")),
+                );
+                return (Vec::new(), doc);
+            }
+            other => {
+                cx.push(shape::wrong_type(
+                    values.span(),
+                    "`values`",
+                    "an array of strings",
+                    other,
+                ));
+                return (Vec::new(), doc);
+            }
+        };
+        if array.iter().next().is_none() {
+            check::enum_not_empty(name, values.span(), cx);
+        }
+        let mut out = Vec::new();
+        for item in array.iter() {
+            match item.get_ref() {
+                DeValue::String(text) => out.push(Spanned::new(text.to_string(), item.span())),
+                other => cx.push(shape::wrong_type(
+                    item.span(),
+                    "an enum value",
+                    "a string",
+                    other,
+                )),
+            }
+        }
+        (out, doc)
     }
 
     /// `[status.*]`.
