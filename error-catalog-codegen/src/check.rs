@@ -79,6 +79,7 @@ fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
     }
     enum_values(catalog, cx);
     variant_names(catalog, cx);
+    retired_code_text(catalog, cx);
     let classes = Classes::new(catalog);
     // Compiled once, for the per-entry rules and for comparing entries two by two.
     let segments: Vec<Vec<Segment<'_>>> = catalog
@@ -375,19 +376,46 @@ fn field_names(entry: &Entry, cx: &mut Ctxt) {
     }
 }
 
-/// `code = ""`, `code = "1 27"`: codes are non-empty and use only letters, digits and
+/// `code = ""`, `code = "1 27"`: an entry's code is non-empty and uses only letters, digits and
 /// [`CODE_PUNCTUATION`].
 fn code_text(entry: &Entry, cx: &mut Ctxt) {
-    let code = &entry.code;
+    code_rule(
+        &entry.code,
+        "code",
+        || format!("`{}` has an empty code", entry.name.value),
+        "give the code the API sends, such as `code = \"127\"`",
+        cx,
+    );
+}
+
+/// `[retired] "" = "..."`, `"1 05" = "..."`: a retired code follows the rule of every code.
+/// (A code retired twice, even once as `101` and once as `"101"`, is a duplicate TOML key.)
+fn retired_code_text(catalog: &Catalog, cx: &mut Ctxt) {
+    for retired in &catalog.retired {
+        code_rule(
+            &retired.code,
+            "retired code",
+            || "a retired code is empty".to_owned(),
+            "write the code that was retired as the key, such as `\"101\" = \"why it was retired\"`",
+            cx,
+        );
+    }
+}
+
+/// The rule of [`code_text`] and [`retired_code_text`]: `what` names the code in messages,
+/// `empty` and `empty_help` say what an empty one is and how to fix it.
+fn code_rule(
+    code: &Spanned<String>,
+    what: &str,
+    empty: impl FnOnce() -> String,
+    empty_help: &str,
+    cx: &mut Ctxt,
+) {
     if code.value.is_empty() {
         cx.push(
-            Diagnostic::new(
-                Rule::InvalidCode,
-                code.span.clone(),
-                format!("`{}` has an empty code", entry.name.value),
-            )
-            .label("empty code")
-            .help("give the code the API sends, such as `code = \"127\"`"),
+            Diagnostic::new(Rule::InvalidCode, code.span.clone(), empty())
+                .label("empty code")
+                .help(empty_help),
         );
         return;
     }
@@ -400,7 +428,7 @@ fn code_text(entry: &Entry, cx: &mut Ctxt) {
             Diagnostic::new(
                 Rule::InvalidCode,
                 code.span.clone(),
-                format!("code `{}` contains `{}`", code.value, bad.escape_debug()),
+                format!("{what} `{}` contains `{}`", code.value, bad.escape_debug()),
             )
             .label("character not allowed in a code")
             .help("codes use ASCII letters, digits and `_ - . : /` only"),

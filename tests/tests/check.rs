@@ -136,3 +136,28 @@ fn check_enum_also_reports_a_catalog_enum_named_like_the_error_enum() {
         "catalog enum `Job` has the same name as the error enum"
     );
 }
+
+#[test]
+fn a_retired_code_listed_twice_is_already_a_toml_error() {
+    // TOML itself rejects a key set twice in a table, and a bare key is the same key as the
+    // quoted one (`101` is `"101"`), so `[retired]` needs no duplicate rule of its own.
+    for (name, retired) in [
+        (
+            "retired-twice-quoted.toml",
+            "\"101\" = \"a\"\n\"101\" = \"b\"\n",
+        ),
+        ("retired-twice-bare.toml", "101 = \"a\"\n\"101\" = \"b\"\n"),
+    ] {
+        let report = check_text(
+            name,
+            &format!("[catalog]\ntitle = \"Test API\"\n\n[retired]\n{retired}"),
+        );
+        let rules: Vec<Rule> = report.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [Rule::TomlSyntax], "{report}");
+        assert_eq!(
+            report[0].message, "invalid TOML: duplicate key `\"101\"`",
+            "{report}"
+        );
+        assert_eq!(report[0].location.as_ref().map(|l| l.line), Some(6));
+    }
+}
