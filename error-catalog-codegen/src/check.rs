@@ -71,7 +71,7 @@ pub(crate) fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked,
 /// fills, when there is one.
 fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
     wire_keys(catalog, cx);
-    type_names(catalog, cx);
+    type_names(catalog, error_enum, cx);
     if let Some(error_enum) = error_enum
         && let Some(diagnostic) = error_enum_name(catalog, error_enum)
     {
@@ -131,41 +131,99 @@ fn wire_keys(catalog: &Catalog, cx: &mut Ctxt) {
     }
 }
 
-/// `[types.job]`, `[types.String]`, `[types.Result]`: a catalog enum needs an UpperCamelCase
-/// name that is not a built-in field type, nor a name of the prelude that the generated enum
-/// would hide in the user's module.
-fn type_names(catalog: &Catalog, cx: &mut Ctxt) {
-    for ty in &catalog.types {
+/// `[types.job]`, `[types.Self]`, `[types.String]`, `[types.Result]`: a catalog enum needs an
+/// UpperCamelCase name that is not a keyword, not a built-in field type, and not a name of the
+/// prelude that the generated enum would hide in the user's module. The hint names a name that
+/// passes, is not taken, and says to write it where fields use the enum too.
+fn type_names(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
+    for (index, ty) in catalog.types.iter().enumerate() {
         let name = &ty.name.value;
-        let builtin = name == "String"
-            || name == "bool"
-            || INTEGER_TYPES.contains(&name.as_str())
-            || names::is_prelude(name);
-        if !names::is_upper_camel(name) || names::is_keyword(name) || builtin {
-            let suggestion = names::upper_camel(name);
-            let help = if !builtin
-                && names::is_upper_camel(&suggestion)
-                && !names::is_keyword(&suggestion)
-            {
-                format!("write `[types.{suggestion}]`")
-            } else {
-                "choose an UpperCamelCase name such as `JobKind`".to_owned()
-            };
-            cx.push(
-                Diagnostic::new(
-                    Rule::InvalidTypeName,
-                    ty.name.span.clone(),
-                    format!("`{name}` cannot be the name of a catalog enum"),
-                )
-                .label(if builtin {
-                    "a built-in type or a name of Rust's prelude"
-                } else {
-                    "not an UpperCamelCase identifier"
-                })
-                .help(help),
-            );
-        }
+        let Some(problem) = type_name_problem(name) else {
+            continue;
+        };
+        let base = Some(names::upper_camel(name)).filter(|base| names::is_upper_camel(base));
+        let candidates = base.iter().flat_map(|base| {
+            let kinds = ["Kind", "Type", "Value"].map(|suffix| format!("{base}{suffix}"));
+            std::iter::once(base.clone()).chain(kinds)
+        });
+        let suggestion = first_usable(candidates, |candidate| {
+            type_name_problem(candidate).is_none()
+                && Some(candidate) != error_enum
+                && !catalog.types.iter().any(|t| t.name.value == candidate)
+        });
+        let used = catalog
+            .entries
+            .iter()
+            .flat_map(|e| &e.fields)
+            .any(|f| f.ty == FieldType::Enum(index));
+        let (label, why) = match problem {
+            TypeNameProblem::NotUpperCamel => ("not an UpperCamelCase identifier", None),
+            TypeNameProblem::Keyword => ("a Rust keyword", Some("a Rust keyword")),
+            TypeNameProblem::BuiltIn => ("a built-in field type", Some("a built-in field type")),
+            TypeNameProblem::Prelude => (
+                "a name of Rust's prelude",
+                Some("a name of Rust's prelude, which the generated enum would hide"),
+            ),
+        };
+        let help = match (why, suggestion) {
+            (None, Some(good)) if used => {
+                format!("write `[types.{good}]`, and `\"{good}\"` as the type of its fields")
+            }
+            (None, Some(good)) => format!("write `[types.{good}]`"),
+            (None, None) => "catalog enum names are UpperCamelCase, such as `JobKind`".to_owned(),
+            (Some(why), Some(good)) if used => format!(
+                "`{name}` is {why}: choose another name, such as `{good}`, here and as the type of its fields"
+            ),
+            (Some(why), Some(good)) => {
+                format!("`{name}` is {why}: choose another name, such as `{good}`")
+            }
+            (Some(why), None) => format!("`{name}` is {why}: choose another name"),
+        };
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidTypeName,
+                ty.name.span.clone(),
+                format!("`{name}` cannot be the name of a catalog enum"),
+            )
+            .label(label)
+            .help(help),
+        );
     }
+}
+
+/// Why a name cannot be a catalog enum's, in the order a fix has to address them.
+enum TypeNameProblem {
+    /// `job`, `bool`, `u32`, `2fa`.
+    NotUpperCamel,
+    /// `Self`.
+    Keyword,
+    /// `String`.
+    BuiltIn,
+    /// `Result`, `Option`, `Vec`.
+    Prelude,
+}
+
+/// What is wrong with `name` as a catalog enum's name, if anything.
+fn type_name_problem(name: &str) -> Option<TypeNameProblem> {
+    Some(if !names::is_upper_camel(name) {
+        TypeNameProblem::NotUpperCamel
+    } else if names::is_keyword(name) {
+        TypeNameProblem::Keyword
+    } else if name == "String" || name == "bool" || INTEGER_TYPES.contains(&name) {
+        TypeNameProblem::BuiltIn
+    } else if names::is_prelude(name) {
+        TypeNameProblem::Prelude
+    } else {
+        return None;
+    })
+}
+
+/// The first candidate name that `usable` accepts, for a hint that fixes the mistake.
+fn first_usable(
+    candidates: impl IntoIterator<Item = String>,
+    usable: impl Fn(&str) -> bool,
+) -> Option<String> {
+    candidates.into_iter().find(|candidate| usable(candidate))
 }
 
 /// `[types.ApiError]` on `pub enum ApiError {}`: a catalog enum cannot take the name of the
@@ -303,23 +361,40 @@ fn enum_values(catalog: &Catalog, cx: &mut Ctxt) {
 }
 
 /// `[errors.backup_exists]`, `[errors.Self]`, `[errors.HttpError]` + `[errors.HTTPError]`:
-/// error names are distinct UpperCamelCase identifiers.
+/// error names are distinct UpperCamelCase identifiers. The hint names a name that passes and
+/// is not taken.
 fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
     let mut seen: HashMap<String, &Entry> = HashMap::new();
     for entry in &catalog.entries {
         let name = &entry.name.value;
-        if !names::is_upper_camel(name) || names::is_keyword(name) {
-            let suggestion = names::upper_camel(name);
-            let help = if names::is_keyword(name) {
-                format!(
-                    "`{name}` is a Rust keyword and cannot name a variant: choose another name, such as `{suggestion}Error`"
-                )
-            } else if names::is_upper_camel(&suggestion) && !names::is_keyword(&suggestion) {
-                format!(
-                    "error names are UpperCamelCase variant names: write `[errors.{suggestion}]`"
-                )
-            } else {
-                "error names are UpperCamelCase variant names, such as `StorageNotFound`".to_owned()
+        // `Self` is the one UpperCamelCase keyword; `type` is first of all not UpperCamelCase.
+        let keyword = names::is_keyword(name) && names::is_upper_camel(name);
+        if !names::is_upper_camel(name) || keyword {
+            let base = names::upper_camel(name);
+            let candidates = [base.clone(), format!("{base}Error")];
+            let suggestion = first_usable(candidates, |candidate| {
+                names::is_upper_camel(candidate)
+                    && !names::is_keyword(candidate)
+                    && !catalog.entries.iter().any(|e| {
+                        !std::ptr::eq(e, entry) && e.name.value.eq_ignore_ascii_case(candidate)
+                    })
+            });
+            let help = match (keyword, suggestion) {
+                (true, Some(good)) => format!(
+                    "`{name}` is a Rust keyword and cannot name a variant: choose another name, such as `{good}`"
+                ),
+                (true, None) => {
+                    format!(
+                        "`{name}` is a Rust keyword and cannot name a variant: choose another name"
+                    )
+                }
+                (false, Some(good)) => {
+                    format!("error names are UpperCamelCase variant names: write `[errors.{good}]`")
+                }
+                (false, None) => {
+                    "error names are UpperCamelCase variant names, such as `StorageNotFound`"
+                        .to_owned()
+                }
             };
             cx.push(
                 Diagnostic::new(
@@ -327,7 +402,7 @@ fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
                     entry.name.span.clone(),
                     format!("`{name}` is not a valid variant name"),
                 )
-                .label(if names::is_keyword(name) {
+                .label(if keyword {
                     "a Rust keyword"
                 } else {
                     "not an UpperCamelCase identifier"
@@ -1057,5 +1132,138 @@ mod tests {
              [errors.B]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"x {{name}}\"\n"
         );
         assert_eq!(rules(&text), [Rule::InvalidEnum]);
+    }
+
+    /// The label and the hint of the one diagnostic `text` gives, checked for `error_enum`.
+    fn hint(text: &str, error_enum: Option<&str>) -> (String, String) {
+        let source = Source::new("t.toml", "/t.toml", text);
+        let diagnostics = crate::load(&source, error_enum).unwrap_err();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let d = &diagnostics[0];
+        (d.label.clone().unwrap(), d.help.clone().unwrap())
+    }
+
+    #[test]
+    fn type_name_hints_give_a_name_that_passes() {
+        let enums = |types: &str| format!("{HEADER}{types}");
+        let cases = [
+            (
+                "[types.job]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "write `[types.Job]`",
+            ),
+            // `String` and `Result` would be rejected again.
+            (
+                "[types.string]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "write `[types.StringKind]`",
+            ),
+            (
+                "[types.result]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "write `[types.ResultKind]`",
+            ),
+            (
+                "[types.u8]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "write `[types.U8]`",
+            ),
+            (
+                "[types.2fa]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "catalog enum names are UpperCamelCase, such as `JobKind`",
+            ),
+            (
+                "[types.Self]\nvalues = [\"A\"]",
+                None,
+                "a Rust keyword",
+                "`Self` is a Rust keyword: choose another name, such as `SelfKind`",
+            ),
+            (
+                "[types.String]\nvalues = [\"A\"]",
+                None,
+                "a built-in field type",
+                "`String` is a built-in field type: choose another name, such as `StringKind`",
+            ),
+            (
+                "[types.Result]\nvalues = [\"A\"]",
+                None,
+                "a name of Rust's prelude",
+                "`Result` is a name of Rust's prelude, which the generated enum would hide: choose another name, such as `ResultKind`",
+            ),
+            // Names taken by another catalog enum or by the error enum are not suggested.
+            (
+                "[types.Result]\nvalues = [\"A\"]\n[types.ResultKind]\nvalues = [\"B\"]",
+                None,
+                "a name of Rust's prelude",
+                "`Result` is a name of Rust's prelude, which the generated enum would hide: choose another name, such as `ResultType`",
+            ),
+            (
+                "[types.Result]\nvalues = [\"A\"]",
+                Some("ResultKind"),
+                "a name of Rust's prelude",
+                "`Result` is a name of Rust's prelude, which the generated enum would hide: choose another name, such as `ResultType`",
+            ),
+        ];
+        for (types, error_enum, label, help) in cases {
+            assert_eq!(
+                hint(&enums(types), error_enum),
+                (label.to_owned(), help.to_owned()),
+                "{types}"
+            );
+        }
+    }
+
+    #[test]
+    fn variant_name_hints_give_a_name_that_passes() {
+        let entries = |names: &[&str]| {
+            let mut text = HEADER.to_owned();
+            for (i, name) in names.iter().enumerate() {
+                text += &format!(
+                    "[errors.{name}]\ncode = \"{i}\"\nstatus = 404\nmessage = \"m{i}\"\n\n"
+                );
+            }
+            text
+        };
+        let cases: [(&[&str], &str, &str); 5] = [
+            (
+                &["storage_not_found"],
+                "not an UpperCamelCase identifier",
+                "error names are UpperCamelCase variant names: write `[errors.StorageNotFound]`",
+            ),
+            // The obvious name is taken, in any case.
+            (
+                &["storage_not_found", "StorageNotFound"],
+                "not an UpperCamelCase identifier",
+                "error names are UpperCamelCase variant names: write `[errors.StorageNotFoundError]`",
+            ),
+            (
+                &["type"],
+                "not an UpperCamelCase identifier",
+                "error names are UpperCamelCase variant names: write `[errors.Type]`",
+            ),
+            (
+                &["self"],
+                "not an UpperCamelCase identifier",
+                "error names are UpperCamelCase variant names: write `[errors.SelfError]`",
+            ),
+            (
+                &["Self"],
+                "a Rust keyword",
+                "`Self` is a Rust keyword and cannot name a variant: choose another name, such as `SelfError`",
+            ),
+        ];
+        for (names, label, help) in cases {
+            assert_eq!(
+                hint(&entries(names), None),
+                (label.to_owned(), help.to_owned()),
+                "{names:?}"
+            );
+        }
     }
 }
