@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 
 use crate::check::{self, Checked};
 use crate::model::{Catalog, Classes, Entry, EnumType, FieldType, Part};
+use crate::names;
 use error_catalog_template::{Class, Segment};
 
 /// What the expansion needs besides the catalog.
@@ -175,7 +176,19 @@ pub(crate) fn fallback(item: &syn::DeriveInput) -> TokenStream {
 }
 
 fn variant_ident(entry: &Entry) -> Ident {
-    Ident::new(&entry.name.value, Span::call_site())
+    checked_ident(&entry.name.value)
+}
+
+/// The identifier of a name the checks accept: an error name, a catalog enum's name or one of
+/// its variants, all ASCII UpperCamelCase, which `Ident::new` takes. A [`Checked`] catalog
+/// holds no other name; should one slip through, it is written `__Invalid` and fails to
+/// compile, rather than panicking here.
+fn checked_ident(name: &str) -> Ident {
+    if names::is_upper_camel(name) {
+        Ident::new(name, Span::call_site())
+    } else {
+        format_ident!("__Invalid")
+    }
 }
 
 /// Markdown inline code that survives backticks in the text.
@@ -431,7 +444,7 @@ fn entries_of(catalog: &Catalog) -> TokenStream {
 }
 
 fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
-    let name = Ident::new(&ty.name.value, Span::call_site());
+    let name = checked_ident(&ty.name.value);
     let mut doc = String::new();
     if !ty.doc.is_empty() {
         doc.push_str(&format!("{}\n\n", ty.doc));
@@ -439,7 +452,7 @@ fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
     doc.push_str("A catalog enum: each variant is one wire value.");
     let doc = doc_lines(&doc);
     let variants = ty.values.iter().zip(&ty.variants).map(|(value, variant)| {
-        let ident = Ident::new(variant, Span::call_site());
+        let ident = checked_ident(variant);
         let doc = format!(" `{}`", value.value);
         quote!(#[doc = #doc] #ident,)
     });
@@ -453,13 +466,9 @@ fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
 }
 
 fn catalog_enum_impls(ty: &EnumType, krate: &syn::Path) -> TokenStream {
-    let name = Ident::new(&ty.name.value, Span::call_site());
+    let name = checked_ident(&ty.name.value);
     let type_name = &ty.name.value;
-    let idents: Vec<Ident> = ty
-        .variants
-        .iter()
-        .map(|v| Ident::new(v, Span::call_site()))
-        .collect();
+    let idents: Vec<Ident> = ty.variants.iter().map(|v| checked_ident(v)).collect();
     let values: Vec<&String> = ty.values.iter().map(|v| &v.value).collect();
     quote! {
         #[automatically_derived]

@@ -1,4 +1,9 @@
-//! The typed catalog: what `catalog/*.toml` says, with the source span of every part.
+//! The typed catalog: what `catalog/*.toml` says, with the source span of every part, each
+//! message template resolved to its fields and each field type to the Rust type it names.
+//!
+//! Anyone can build these values; only [`load`](crate::load) makes a [`Checked`](crate::Checked)
+//! one, which is what code generation takes. The methods here never panic, whatever the
+//! values hold.
 
 use std::fmt;
 use std::ops::Range;
@@ -66,7 +71,8 @@ pub struct Status {
 pub struct EnumType {
     /// The Rust type name; its span is the table's key.
     pub name: Spanned<String>,
-    /// The wire values, in order.
+    /// The wire values, in order; empty when `values` is empty, missing or not an array
+    /// (reported), so that fields typed with the enum still resolve.
     pub values: Vec<Spanned<String>>,
     /// Rust variant names, one per value.
     pub variants: Vec<String>,
@@ -178,6 +184,7 @@ pub const INTEGER_TYPES: &[&str] = &[
 
 /// The wire values of every catalog enum as `&str` slices, which [`Class::OneOf`] borrows.
 pub struct Classes<'a> {
+    /// The values of each catalog enum, by index into [`Catalog::types`].
     values: Vec<Vec<&'a str>>,
 }
 

@@ -69,7 +69,7 @@ pub fn is_unraw_keyword(name: &str) -> bool {
 /// The Rust identifier of a field name: the name, or the raw identifier `r#name` for a
 /// keyword. `None` for a name that is not a field name (see
 /// [`error_catalog_template::is_field_name`]).
-pub fn field_ident(name: &str) -> Option<proc_macro2::Ident> {
+pub(crate) fn field_ident(name: &str) -> Option<proc_macro2::Ident> {
     if !error_catalog_template::is_field_name(name) {
         return None;
     }
