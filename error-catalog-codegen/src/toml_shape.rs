@@ -92,7 +92,8 @@ pub(crate) fn string(
 /// The span of a table header such as `[catalog]`: the first line of the table's value.
 pub(crate) fn header_span(text: &str, span: Range<usize>) -> Range<usize> {
     let start = span.start.min(text.len());
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let rest = text.get(start..).unwrap_or_default();
+    let end = rest.find('\n').map_or(text.len(), |i| start + i);
     start..end.min(span.end.max(start))
 }
 
