@@ -1,21 +1,85 @@
-//! Rules that look across a loaded catalog. Each is a named function; the comment above it
-//! shows what it rejects.
+//! Every rule of the catalog format except the TOML shape ones (`toml-syntax`, `unknown-key`,
+//! `missing-key`, `wrong-type`, in [`toml_shape`](crate::toml_shape)), each a named function
+//! with a comment showing what it rejects. A [`Checked`] catalog comes only from [`load`],
+//! once every rule has passed.
+//!
+//! Most rules look at the decoded [`Catalog`] and run from [`rules`]. A few decide whether a
+//! value can enter the model at all (a status that is no number, a template that does not
+//! parse, a type that names nothing): decoding calls those where it reads the value.
 
 use std::collections::HashMap;
+use std::ops::{Deref, Range};
 
-use error_catalog_template::{Segment, split};
+use error_catalog_template::{Class, Piece, Segment, TemplateErrorKind, split};
 
-use crate::diag::{Diagnostic, Rule};
-use crate::load::Ctxt;
-use crate::model::{Catalog, Classes, Entry, FieldType};
+use crate::diag::{Ctxt, Diagnostic, Rule};
+use crate::examples::{integer_fits, known_external_example};
+use crate::model::{
+    Catalog, Classes, Entry, EnumType, Field, FieldType, INTEGER_TYPES, Part, Spanned,
+};
 use crate::names;
+use crate::source::Source;
+use crate::{decode, types};
 
-/// Runs every rule on `catalog`.
-pub(crate) fn check(catalog: &Catalog, cx: &mut Ctxt) {
+/// A catalog that breaks no rule: what [`expand`](crate::expand::expand) takes. The only way
+/// to get one is [`load`](crate::load), so generated code is never made from a catalog that
+/// was not checked.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The catalog, which passed every rule.
+    catalog: Catalog,
+}
+
+impl Checked {
+    /// The catalog.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The catalog, given up.
+    pub fn into_catalog(self) -> Catalog {
+        self.catalog
+    }
+}
+
+impl Deref for Checked {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        &self.catalog
+    }
+}
+
+/// Decodes `source` and runs every rule; see [`crate::load`].
+pub(crate) fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked, Vec<Diagnostic>> {
+    let mut cx = Ctxt::new();
+    let catalog = decode::catalog(source, &mut cx);
+    if let Some(catalog) = &catalog {
+        rules(catalog, error_enum, &mut cx);
+    }
+    let mut diagnostics = cx.check();
+    diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+    for diagnostic in &mut diagnostics {
+        diagnostic.locate(source);
+    }
+    match catalog {
+        Some(catalog) if diagnostics.is_empty() => Ok(Checked { catalog }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// Runs every rule on a decoded catalog. `error_enum` is the name of the enum the catalog
+/// fills, when there is one.
+fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
     wire_keys(catalog, cx);
-    type_names(catalog, cx);
+    type_names(catalog, error_enum, cx);
+    if let Some(error_enum) = error_enum
+        && let Some(diagnostic) = error_enum_name(catalog, error_enum)
+    {
+        cx.push(diagnostic);
+    }
     enum_values(catalog, cx);
     variant_names(catalog, cx);
+    retired_code_text(catalog, cx);
     let classes = Classes::new(catalog);
     // Compiled once, for the per-entry rules and for comparing entries two by two.
     let segments: Vec<Vec<Segment<'_>>> = catalog
@@ -28,8 +92,9 @@ pub(crate) fn check(catalog: &Catalog, cx: &mut Ctxt) {
         empty_message(entry, cx);
         status(catalog, entry, cx);
         retired(catalog, entry, cx);
+        field_names(entry, cx);
         let adjacent_ok = adjacent_placeholders(entry, segments, cx);
-        let examples_ok = examples(catalog, entry, cx);
+        let examples_ok = external_examples(entry, cx) & examples(catalog, entry, cx);
         if adjacent_ok && examples_ok {
             example_round_trip(entry, segments, cx);
         }
@@ -66,49 +131,126 @@ fn wire_keys(catalog: &Catalog, cx: &mut Ctxt) {
     }
 }
 
-/// `[types.job]`, `[types.String]`, `[types.Result]`: a catalog enum needs an UpperCamelCase
-/// name that is not a built-in field type, nor a name of the prelude that the generated enum
-/// would hide in the user's module.
-fn type_names(catalog: &Catalog, cx: &mut Ctxt) {
-    for ty in &catalog.types {
+/// `[types.job]`, `[types.Self]`, `[types.String]`, `[types.Result]`: a catalog enum needs an
+/// UpperCamelCase name that is not a keyword, not a built-in field type, and not a name of the
+/// prelude that the generated enum would hide in the user's module. The hint names a name that
+/// passes, is not taken, and says to write it where fields use the enum too.
+fn type_names(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
+    for (index, ty) in catalog.types.iter().enumerate() {
         let name = &ty.name.value;
-        let builtin = name == "String"
-            || name == "bool"
-            || crate::model::INTEGER_TYPES.contains(&name.as_str())
-            || names::is_prelude(name);
-        if !names::is_upper_camel(name) || names::is_keyword(name) || builtin {
-            let suggestion = names::upper_camel(name);
-            let help = if !builtin
-                && names::is_upper_camel(&suggestion)
-                && !names::is_keyword(&suggestion)
-            {
-                format!("write `[types.{suggestion}]`")
-            } else {
-                "choose an UpperCamelCase name such as `JobKind`".to_owned()
-            };
-            cx.push(
-                Diagnostic::new(
-                    Rule::InvalidTypeName,
-                    ty.name.span.clone(),
-                    format!("`{name}` cannot be the name of a catalog enum"),
-                )
-                .label(if builtin {
-                    "a built-in type or a name of Rust's prelude"
-                } else {
-                    "not an UpperCamelCase identifier"
-                })
-                .help(help),
-            );
-        }
+        let Some(problem) = type_name_problem(name) else {
+            continue;
+        };
+        let base = Some(names::upper_camel(name)).filter(|base| names::is_upper_camel(base));
+        let candidates = base.iter().flat_map(|base| {
+            let kinds = ["Kind", "Type", "Value"].map(|suffix| format!("{base}{suffix}"));
+            std::iter::once(base.clone()).chain(kinds)
+        });
+        let suggestion = first_usable(candidates, |candidate| {
+            type_name_problem(candidate).is_none()
+                && Some(candidate) != error_enum
+                && !catalog.types.iter().any(|t| t.name.value == candidate)
+        });
+        let used = catalog
+            .entries
+            .iter()
+            .flat_map(|e| &e.fields)
+            .any(|f| f.ty == FieldType::Enum(index));
+        let (label, why) = match problem {
+            TypeNameProblem::NotUpperCamel => ("not an UpperCamelCase identifier", None),
+            TypeNameProblem::Keyword => ("a Rust keyword", Some("a Rust keyword")),
+            TypeNameProblem::BuiltIn => ("a built-in field type", Some("a built-in field type")),
+            TypeNameProblem::Prelude => (
+                "a name of Rust's prelude",
+                Some("a name of Rust's prelude, which the generated enum would hide"),
+            ),
+        };
+        let help = match (why, suggestion) {
+            (None, Some(good)) if used => {
+                format!("write `[types.{good}]`, and `\"{good}\"` as the type of its fields")
+            }
+            (None, Some(good)) => format!("write `[types.{good}]`"),
+            (None, None) => "catalog enum names are UpperCamelCase, such as `JobKind`".to_owned(),
+            (Some(why), Some(good)) if used => format!(
+                "`{name}` is {why}: choose another name, such as `{good}`, here and as the type of its fields"
+            ),
+            (Some(why), Some(good)) => {
+                format!("`{name}` is {why}: choose another name, such as `{good}`")
+            }
+            (Some(why), None) => format!("`{name}` is {why}: choose another name"),
+        };
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidTypeName,
+                ty.name.span.clone(),
+                format!("`{name}` cannot be the name of a catalog enum"),
+            )
+            .label(label)
+            .help(help),
+        );
     }
+}
+
+/// Why a name cannot be a catalog enum's, in the order a fix has to address them.
+enum TypeNameProblem {
+    /// `job`, `bool`, `u32`, `2fa`.
+    NotUpperCamel,
+    /// `Self`.
+    Keyword,
+    /// `String`.
+    BuiltIn,
+    /// `Result`, `Option`, `Vec`.
+    Prelude,
+}
+
+/// What is wrong with `name` as a catalog enum's name, if anything.
+fn type_name_problem(name: &str) -> Option<TypeNameProblem> {
+    Some(if !names::is_upper_camel(name) {
+        TypeNameProblem::NotUpperCamel
+    } else if names::is_keyword(name) {
+        TypeNameProblem::Keyword
+    } else if name == "String" || name == "bool" || INTEGER_TYPES.contains(&name) {
+        TypeNameProblem::BuiltIn
+    } else if names::is_prelude(name) {
+        TypeNameProblem::Prelude
+    } else {
+        return None;
+    })
+}
+
+/// The first candidate name that `usable` accepts, for a hint that fixes the mistake.
+fn first_usable(
+    candidates: impl IntoIterator<Item = String>,
+    usable: impl Fn(&str) -> bool,
+) -> Option<String> {
+    candidates.into_iter().find(|candidate| usable(candidate))
+}
+
+/// `[types.ApiError]` on `pub enum ApiError {}`: a catalog enum cannot take the name of the
+/// error enum it is generated next to. Also run by [`expand`](crate::expand::expand), for an
+/// enum other than the one the catalog was checked for.
+pub(crate) fn error_enum_name(catalog: &Catalog, error_enum: &str) -> Option<Diagnostic> {
+    let clash = catalog.types.iter().find(|t| t.name.value == error_enum)?;
+    Some(
+        Diagnostic::new(
+            Rule::InvalidTypeName,
+            clash.name.span.clone(),
+            format!(
+                "catalog enum `{}` has the same name as the error enum",
+                clash.name.value
+            ),
+        )
+        .label("catalog enum")
+        .help("rename the catalog enum or the error enum"),
+    )
 }
 
 /// `values = ["A", "A", ""]`: values must be distinct, non-empty wire text that gives a Rust
 /// variant name.
 fn enum_values(catalog: &Catalog, cx: &mut Ctxt) {
     for ty in &catalog.types {
-        let mut seen: HashMap<&str, &crate::model::Spanned<String>> = HashMap::new();
-        let mut variants: HashMap<&str, &crate::model::Spanned<String>> = HashMap::new();
+        let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+        let mut variants: HashMap<&str, &Spanned<String>> = HashMap::new();
         for (value, variant) in ty.values.iter().zip(&ty.variants) {
             if let Some(first) = seen.get(value.value.as_str()) {
                 cx.push(
@@ -219,23 +361,40 @@ fn enum_values(catalog: &Catalog, cx: &mut Ctxt) {
 }
 
 /// `[errors.backup_exists]`, `[errors.Self]`, `[errors.HttpError]` + `[errors.HTTPError]`:
-/// error names are distinct UpperCamelCase identifiers.
+/// error names are distinct UpperCamelCase identifiers. The hint names a name that passes and
+/// is not taken.
 fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
     let mut seen: HashMap<String, &Entry> = HashMap::new();
     for entry in &catalog.entries {
         let name = &entry.name.value;
-        if !names::is_upper_camel(name) || names::is_keyword(name) {
-            let suggestion = names::upper_camel(name);
-            let help = if names::is_keyword(name) {
-                format!(
-                    "`{name}` is a Rust keyword and cannot name a variant: choose another name, such as `{suggestion}Error`"
-                )
-            } else if names::is_upper_camel(&suggestion) && !names::is_keyword(&suggestion) {
-                format!(
-                    "error names are UpperCamelCase variant names: write `[errors.{suggestion}]`"
-                )
-            } else {
-                "error names are UpperCamelCase variant names, such as `StorageNotFound`".to_owned()
+        // `Self` is the one UpperCamelCase keyword; `type` is first of all not UpperCamelCase.
+        let keyword = names::is_keyword(name) && names::is_upper_camel(name);
+        if !names::is_upper_camel(name) || keyword {
+            let base = names::upper_camel(name);
+            let candidates = [base.clone(), format!("{base}Error")];
+            let suggestion = first_usable(candidates, |candidate| {
+                names::is_upper_camel(candidate)
+                    && !names::is_keyword(candidate)
+                    && !catalog.entries.iter().any(|e| {
+                        !std::ptr::eq(e, entry) && e.name.value.eq_ignore_ascii_case(candidate)
+                    })
+            });
+            let help = match (keyword, suggestion) {
+                (true, Some(good)) => format!(
+                    "`{name}` is a Rust keyword and cannot name a variant: choose another name, such as `{good}`"
+                ),
+                (true, None) => {
+                    format!(
+                        "`{name}` is a Rust keyword and cannot name a variant: choose another name"
+                    )
+                }
+                (false, Some(good)) => {
+                    format!("error names are UpperCamelCase variant names: write `[errors.{good}]`")
+                }
+                (false, None) => {
+                    "error names are UpperCamelCase variant names, such as `StorageNotFound`"
+                        .to_owned()
+                }
             };
             cx.push(
                 Diagnostic::new(
@@ -243,7 +402,7 @@ fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
                     entry.name.span.clone(),
                     format!("`{name}` is not a valid variant name"),
                 )
-                .label(if names::is_keyword(name) {
+                .label(if keyword {
                     "a Rust keyword"
                 } else {
                     "not an UpperCamelCase identifier"
@@ -270,19 +429,68 @@ fn variant_names(catalog: &Catalog, cx: &mut Ctxt) {
     }
 }
 
-/// `code = ""`, `code = "1 27"`: codes are non-empty and use only letters, digits and
+/// `message = "{self} left"`: `self`, `super` and `crate` cannot name a field, not even as raw
+/// identifiers.
+fn field_names(entry: &Entry, cx: &mut Ctxt) {
+    for field in &entry.fields {
+        let name = &field.name;
+        if names::is_unraw_keyword(&name.value) {
+            cx.push(
+                Diagnostic::new(
+                    Rule::InvalidFieldName,
+                    name.span.clone(),
+                    format!("`{}` cannot be a field name", name.value),
+                )
+                .label("a Rust keyword that cannot be a raw identifier")
+                .help(format!(
+                    "rename the placeholder, such as `{{{}_id}}`",
+                    name.value
+                )),
+            );
+        }
+    }
+}
+
+/// `code = ""`, `code = "1 27"`: an entry's code is non-empty and uses only letters, digits and
 /// [`CODE_PUNCTUATION`].
 fn code_text(entry: &Entry, cx: &mut Ctxt) {
-    let code = &entry.code;
+    code_rule(
+        &entry.code,
+        "code",
+        || format!("`{}` has an empty code", entry.name.value),
+        "give the code the API sends, such as `code = \"127\"`",
+        cx,
+    );
+}
+
+/// `[retired] "" = "..."`, `"1 05" = "..."`: a retired code follows the rule of every code.
+/// (A code retired twice, even once as `101` and once as `"101"`, is a duplicate TOML key.)
+fn retired_code_text(catalog: &Catalog, cx: &mut Ctxt) {
+    for retired in &catalog.retired {
+        code_rule(
+            &retired.code,
+            "retired code",
+            || "a retired code is empty".to_owned(),
+            "write the code that was retired as the key, such as `\"101\" = \"why it was retired\"`",
+            cx,
+        );
+    }
+}
+
+/// The rule of [`code_text`] and [`retired_code_text`]: `what` names the code in messages,
+/// `empty` and `empty_help` say what an empty one is and how to fix it.
+fn code_rule(
+    code: &Spanned<String>,
+    what: &str,
+    empty: impl FnOnce() -> String,
+    empty_help: &str,
+    cx: &mut Ctxt,
+) {
     if code.value.is_empty() {
         cx.push(
-            Diagnostic::new(
-                Rule::InvalidCode,
-                code.span.clone(),
-                format!("`{}` has an empty code", entry.name.value),
-            )
-            .label("empty code")
-            .help("give the code the API sends, such as `code = \"127\"`"),
+            Diagnostic::new(Rule::InvalidCode, code.span.clone(), empty())
+                .label("empty code")
+                .help(empty_help),
         );
         return;
     }
@@ -295,7 +503,7 @@ fn code_text(entry: &Entry, cx: &mut Ctxt) {
             Diagnostic::new(
                 Rule::InvalidCode,
                 code.span.clone(),
-                format!("code `{}` contains `{}`", code.value, bad.escape_debug()),
+                format!("{what} `{}` contains `{}`", code.value, bad.escape_debug()),
             )
             .label("character not allowed in a code")
             .help("codes use ASCII letters, digits and `_ - . : /` only"),
@@ -381,35 +589,40 @@ fn retired(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) {
 
 /// `"{id}{name}"`: two placeholders side by side, where the first could swallow the second.
 fn adjacent_placeholders(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) -> bool {
-    let names: Vec<&str> = entry
-        .pieces
-        .iter()
-        .filter_map(|piece| match piece {
-            error_catalog_template::Piece::Placeholder { name, .. } => Some(name.as_str()),
-            error_catalog_template::Piece::Literal(_) => None,
-        })
-        .collect();
     let mut ok = true;
-    // The ordinal, among the placeholders, of the second segment of each pair.
-    let mut second_placeholder = 0;
-    for pair in segments.windows(2) {
-        if let Segment::Field(_) = pair[0] {
-            second_placeholder += 1;
-        }
-        let (Segment::Field(first), Segment::Field(second)) = (pair[0], pair[1]) else {
+    // Segments are compiled from the parts, one for one.
+    for (parts, segments) in entry.parts.windows(2).zip(segments.windows(2)) {
+        let (
+            [
+                Part::Placeholder {
+                    field: a,
+                    span: a_span,
+                },
+                Part::Placeholder {
+                    field: b,
+                    span: b_span,
+                },
+            ],
+            [Segment::Field(first), Segment::Field(second)],
+        ) = (parts, segments)
+        else {
             continue;
         };
-        if first.separable_from(&second) {
+        if first.separable_from(second) {
             continue;
         }
         ok = false;
-        let (a, b) = (names[second_placeholder - 1], names[second_placeholder]);
-        let spans = &entry.placeholder_spans;
-        let span = spans[second_placeholder - 1].start..spans[second_placeholder].end;
+        let name = |index: &usize| {
+            entry
+                .fields
+                .get(*index)
+                .map_or("", |f| f.name.value.as_str())
+        };
+        let (a, b) = (name(a), name(b));
         cx.push(
             Diagnostic::new(
                 Rule::AdjacentPlaceholders,
-                span,
+                a_span.start..b_span.end,
                 format!("placeholders `{{{a}}}` and `{{{b}}}` have no text between them"),
             )
             .label("a client cannot tell where one ends and the other starts")
@@ -419,8 +632,37 @@ fn adjacent_placeholders(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt)
     ok
 }
 
+/// `fields.id = "acme::Id"`: a field of an external type needs an example, unless it is one of
+/// the well-known types whose example is derived.
+fn external_examples(entry: &Entry, cx: &mut Ctxt) -> bool {
+    let mut ok = true;
+    for field in &entry.fields {
+        let FieldType::External(path) = &field.ty else {
+            continue;
+        };
+        if field.example_given || known_external_example(path).is_some() {
+            continue;
+        }
+        ok = false;
+        let (name, ty) = (&field.name.value, &field.ty_text.value);
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidExample,
+                field.ty_text.span.clone(),
+                format!("field `{name}` of external type `{ty}` has no example"),
+            )
+            .label("no example can be derived for this type")
+            .help(format!(
+                "give one as the type would display it: `fields.{name} = {{ type = \"{ty}\", example = \"...\" }}`"
+            )),
+        );
+    }
+    ok
+}
+
 /// `fields.count = { type = "u8", example = "300" }`: an example must parse as its type and
-/// be written the way the type displays it.
+/// be written the way the type displays it. `false` also for a field of an enum without
+/// values, whose examples cannot be checked.
 fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
     let mut ok = true;
     for field in &entry.fields {
@@ -433,7 +675,12 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
             FieldType::Integer(ty) => (!integer_fits(ty, example))
                 .then(|| format!("a `{ty}` written in decimal, without leading zeros or `+`")),
             FieldType::Enum(index) => {
-                let ty = &catalog.types[*index];
+                let Some(ty) = catalog.types.get(*index).filter(|ty| !ty.values.is_empty()) else {
+                    // An enum without values is reported as such; no example could be one of
+                    // its values, nor split back from a message.
+                    ok = false;
+                    continue;
+                };
                 (!ty.values.iter().any(|v| v.value == *example)).then(|| {
                     format!(
                         "one of the values of `{}`: {}",
@@ -466,40 +713,17 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
     ok
 }
 
-/// Whether `text` is an integer of type `ty`, written as Rust displays it.
-fn integer_fits(ty: &str, text: &str) -> bool {
-    fn displays<T: std::str::FromStr + ToString>(text: &str) -> bool {
-        text.parse::<T>().is_ok_and(|v| v.to_string() == text)
-    }
-    match ty {
-        "u8" => displays::<u8>(text),
-        "u16" => displays::<u16>(text),
-        "u32" => displays::<u32>(text),
-        "u64" => displays::<u64>(text),
-        "u128" => displays::<u128>(text),
-        "usize" => displays::<usize>(text),
-        "i8" => displays::<i8>(text),
-        "i16" => displays::<i16>(text),
-        "i32" => displays::<i32>(text),
-        "i64" => displays::<i64>(text),
-        "i128" => displays::<i128>(text),
-        "isize" => displays::<isize>(text),
-        _ => false,
-    }
-}
-
 /// `message = "{a} = {b}"` with `a`'s example `"x = y"`: the example message must split back
 /// into the examples, or a client would read it differently.
 fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
-    let placeholders = entry.placeholder_fields();
-    if placeholders.len() != entry.placeholder_spans.len() {
-        // A placeholder without a field (such as `{self}`) is reported where it is made.
-        return;
-    }
+    let placeholders: Vec<&Field> = entry
+        .placeholders()
+        .filter_map(|index| entry.fields.get(index))
+        .collect();
     let message = entry.example_message();
     let expected: Vec<&str> = placeholders
         .iter()
-        .map(|&i| entry.fields[i].example.value.as_str())
+        .map(|field| field.example.value.as_str())
         .collect();
     let got = split(segments, &message);
     if got.as_deref() == Some(&expected[..]) {
@@ -508,9 +732,8 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
     let Some(field) = placeholders
         .iter()
         .zip(got.iter().flatten())
-        .map(|(&i, text)| (&entry.fields[i], *text))
-        .find(|(field, text)| field.example.value != *text)
-        .map(|(field, _)| field)
+        .find(|(field, text)| field.example.value != **text)
+        .map(|(field, _)| *field)
         .or(entry.fields.first())
     else {
         return;
@@ -519,7 +742,7 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
         Some(parts) => placeholders
             .iter()
             .zip(parts)
-            .map(|(&i, text)| format!("{} = `{text}`", entry.fields[i].name.value))
+            .map(|(field, text)| format!("{} = `{text}`", field.name.value))
             .collect::<Vec<_>>()
             .join(", "),
         None => "no match".to_owned(),
@@ -575,13 +798,17 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
             );
             continue;
         }
-        for (earlier, earlier_segments) in catalog.entries[..index].iter().zip(segments) {
-            if earlier.code.value != entry.code.value || earlier.status.value != entry.status.value
+        let Some(here) = segments.get(index).filter(|s| matches_some_message(s)) else {
+            continue;
+        };
+        for (earlier, earlier_segments) in catalog.entries.iter().zip(segments).take(index) {
+            if earlier.code.value != entry.code.value
+                || earlier.status.value != entry.status.value
+                || !matches_some_message(earlier_segments)
             {
                 continue;
             }
-            let Some(witness) = error_catalog_template::overlap(earlier_segments, &segments[index])
-            else {
+            let Some(witness) = error_catalog_template::overlap(earlier_segments, here) else {
                 continue;
             };
             cx.push(
@@ -597,6 +824,445 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
                 .related(earlier.message.span.clone(), "can match the same message as this one")
                 .note(format!("both match the message `{witness}`"))
                 .help("a client could not tell them apart: make the literal text of the messages differ, or give them different codes"),
+            );
+        }
+    }
+}
+
+/// Whether a compiled template matches any message at all: not when a placeholder's enum has
+/// no values (reported as `invalid-enum`), which also keeps such a template away from
+/// `overlap`, whose automaton needs at least one value.
+fn matches_some_message(segments: &[Segment<'_>]) -> bool {
+    !segments
+        .iter()
+        .any(|s| matches!(s, Segment::Field(Class::OneOf(values)) if values.is_empty()))
+}
+
+// Rules on a value as it is read: decoding calls them, because the model cannot hold what
+// they reject.
+
+/// `[status.0404]`, `[status.99]`, `[status.abc]`: a status table key is an HTTP status, a
+/// number from 100 to 599 written without leading zeros (`0404` would be a second row for 404).
+pub(crate) fn status_key(key: &str, span: Range<usize>, cx: &mut Ctxt) -> Option<u16> {
+    match key.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) && code.to_string() == key => Some(code),
+        _ => {
+            cx.push(
+                Diagnostic::new(
+                    Rule::StatusOutOfRange,
+                    span,
+                    format!("`{key}` is not an HTTP status code"),
+                )
+                .label("expected a number from 100 to 599")
+                .help("HTTP status codes are three-digit numbers from 100 to 599, written without leading zeros, such as `[status.404]`"),
+            );
+            None
+        }
+    }
+}
+
+/// `status = 700`, `status = 0x194`: an entry's status is a decimal number from 100 to 599.
+/// `number` is the TOML integer's value when it is written in decimal, `written` its text.
+pub(crate) fn status_value(
+    number: Option<i64>,
+    written: &str,
+    span: Range<usize>,
+    cx: &mut Ctxt,
+) -> Option<u16> {
+    if let Some(number) = number
+        && let Ok(code) = u16::try_from(number)
+        && (100..=599).contains(&code)
+    {
+        return Some(code);
+    }
+    cx.push(
+        Diagnostic::new(
+            Rule::StatusOutOfRange,
+            span,
+            format!("status `{written}` is not an HTTP status code"),
+        )
+        .label("not a number from 100 to 599")
+        .help("errors use a client (4xx) or server (5xx) status: write the one the API sends with this error, such as `status = 404`"),
+    );
+    None
+}
+
+/// `"{id"`, `"id}"`, `"{}"`, `"{orgId}"`: a message template parses. Every mistake is reported,
+/// at its place in the file (`in_file` maps a range of the message's text there); `None` when
+/// there is any.
+pub(crate) fn template(
+    message: &Spanned<String>,
+    in_file: impl Fn(Range<usize>) -> Range<usize>,
+    cx: &mut Ctxt,
+) -> Option<Vec<Piece>> {
+    let errors = match error_catalog_template::parse(&message.value) {
+        Ok(pieces) => return Some(pieces),
+        Err(errors) => errors,
+    };
+    for error in errors {
+        let span = in_file(error.span.clone());
+        let diagnostic = match &error.kind {
+            TemplateErrorKind::UnclosedBrace => Diagnostic::new(
+                Rule::UnbalancedBrace,
+                span,
+                "unclosed `{` in message template",
+            )
+            .label("this `{` is never closed")
+            .help("close the placeholder with `}`, or write `{{` for a literal `{`"),
+            TemplateErrorKind::UnopenedBrace => Diagnostic::new(
+                Rule::UnbalancedBrace,
+                span,
+                "unmatched `}` in message template",
+            )
+            .label("this `}` closes nothing")
+            .help("write `}}` for a literal `}`"),
+            TemplateErrorKind::EmptyPlaceholder => Diagnostic::new(
+                Rule::EmptyPlaceholder,
+                span,
+                "empty placeholder `{}` in message template",
+            )
+            .label("placeholder without a name")
+            .help("name the placeholder after what it holds, such as `{storage_id}`: the name becomes the variant's field"),
+            TemplateErrorKind::InvalidName(bad) => Diagnostic::new(
+                Rule::InvalidPlaceholderName,
+                span,
+                format!("placeholder `{{{bad}}}` is not a valid field name"),
+            )
+            .label("not a snake_case identifier")
+            .help(match names::snake_case(bad).filter(|good| !names::is_unraw_keyword(good)) {
+                Some(good) => format!("placeholders are snake_case field names: write `{{{good}}}`"),
+                None => "placeholders are snake_case field names, such as `{org_id}`".to_owned(),
+            }),
+            _ => Diagnostic::new(Rule::UnbalancedBrace, span, error.to_string()),
+        };
+        cx.push(diagnostic);
+    }
+    None
+}
+
+/// `fields.orgId = "u32"`: a declared field name is a snake_case identifier.
+pub(crate) fn declared_field_name(name: &Spanned<String>, cx: &mut Ctxt) -> bool {
+    if error_catalog_template::is_field_name(&name.value) {
+        return true;
+    }
+    let help = match names::snake_case(&name.value) {
+        Some(good) => {
+            format!("field names are snake_case: write `{good}`, and `{{{good}}}` in the message")
+        }
+        None => "field names are snake_case identifiers, such as `org_id`".to_owned(),
+    };
+    cx.push(
+        Diagnostic::new(
+            Rule::InvalidFieldName,
+            name.span.clone(),
+            format!("field name `{}` is not a snake_case identifier", name.value),
+        )
+        .label("invalid field name")
+        .help(help),
+    );
+    false
+}
+
+/// `fields.id = "u32"` in an entry whose message has no `{id}`: every declared field is used.
+pub(crate) fn unused_field(
+    entry: &Spanned<String>,
+    message: &Spanned<String>,
+    field: &Spanned<String>,
+    cx: &mut Ctxt,
+) {
+    cx.push(
+        Diagnostic::new(
+            Rule::UnusedField,
+            field.span.clone(),
+            format!(
+                "field `{}` of `{}` is not used in its message",
+                field.value, entry.value
+            ),
+        )
+        .label("declared here")
+        .related(
+            message.span.clone(),
+            "no `{".to_owned() + &field.value + "}` in this message",
+        )
+        .help(format!(
+            "add `{{{}}}` to the message, or remove the field",
+            field.value
+        )),
+    );
+}
+
+/// `values = []`: a catalog enum has at least one value.
+pub(crate) fn enum_not_empty(name: &Spanned<String>, values: Range<usize>, cx: &mut Ctxt) {
+    cx.push(
+        Diagnostic::new(
+            Rule::InvalidEnum,
+            values,
+            format!("catalog enum `{}` has no values", name.value),
+        )
+        .label("empty list")
+        .help("list the wire spellings: `values = [\"EXPORT\", \"IMPORT\"]`"),
+    );
+}
+
+/// `fields.id = "string"`, `fields.ratio = "f64"`: a field type is built in (`String`, `bool`,
+/// an integer), a catalog enum, or an external type by its path. Resolves it (see
+/// [`types::resolve`]), or reports it.
+pub(crate) fn field_type(
+    ty: &Spanned<String>,
+    enums: &[EnumType],
+    cx: &mut Ctxt,
+) -> Option<(FieldType, syn::Type)> {
+    let text = ty.value.trim();
+    if let Some(resolved) = types::resolve(text, enums) {
+        return Some(resolved);
+    }
+    if matches!(text, "f32" | "f64") {
+        cx.push(
+            Diagnostic::new(
+                Rule::UnknownFieldType,
+                ty.span.clone(),
+                format!("unknown field type `{}`", ty.value),
+            )
+            .label("floating-point fields are not supported")
+            .help(
+                "a float rarely renders back to the text it was parsed from: use `String`, \
+                 or an external type by path that implements `Display + FromStr`",
+            ),
+        );
+        return None;
+    }
+    let known = ["String", "bool"]
+        .into_iter()
+        .chain(INTEGER_TYPES.iter().copied())
+        .chain(enums.iter().map(|t| t.name.value.as_str()));
+    let mut diagnostic = Diagnostic::new(
+        Rule::UnknownFieldType,
+        ty.span.clone(),
+        format!("unknown field type `{}`", ty.value),
+    )
+    .label("not a known type");
+    diagnostic = match names::closest(text, known) {
+        Some(near) => diagnostic.help(format!("did you mean `{near}`?")),
+        None => diagnostic.help(
+            "use `String`, `bool`, an integer type such as `u32`, a catalog enum from `[types.*]`, \
+             or an external type by its full path, such as `uuid::Uuid`",
+        ),
+    };
+    cx.push(diagnostic);
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Vec<Rule> {
+        let source = Source::new("t.toml", "/t.toml", text);
+        match crate::load(&source, None) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics.iter().map(|d| d.rule).collect(),
+        }
+    }
+
+    const HEADER: &str = "[catalog]\ntitle = \"T\"\n\n[status.404]\nreason = \"Not Found\"\n\n";
+
+    #[test]
+    fn a_broken_template_does_not_make_its_fields_unused() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{id}} y {{name\"\n\
+             fields.id = {{ type = \"u32\", example = \"3\" }}\n"
+        );
+        assert_eq!(rules(&text), [Rule::UnbalancedBrace]);
+    }
+
+    #[test]
+    fn adjacent_placeholders_point_at_the_pair_even_when_one_repeats() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"{{a}} x {{n}}{{a}}\"\n\
+             fields.n = \"u32\"\n"
+        );
+        let source = Source::new("t.toml", "/t.toml", text.as_str());
+        let diagnostics = crate::load(&source, None).unwrap_err();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].rule, Rule::AdjacentPlaceholders);
+        let span = diagnostics[0].span.clone().unwrap();
+        assert_eq!(&text[span], "{n}{a}");
+    }
+
+    #[test]
+    fn a_placeholder_that_cannot_be_a_field_is_reported_once() {
+        let text = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{self}} y {{self}}\"\n"
+        );
+        assert_eq!(rules(&text), [Rule::InvalidFieldName]);
+    }
+
+    /// An entry whose field is typed with the catalog enum `Job`, after `types` (the body of
+    /// `[types.Job]`, or a whole `[types]` section when it starts with `[`).
+    fn with_job_field(types: &str) -> String {
+        format!(
+            "{HEADER}{types}\n\n[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"job {{job}}\"\n\
+             fields.job = \"Job\"\n"
+        )
+    }
+
+    #[test]
+    fn an_enum_without_values_still_types_its_fields() {
+        let cases: &[(&str, Rule)] = &[
+            ("[types.Job]\nvalues = []", Rule::InvalidEnum),
+            ("[types.Job]\ndoc = \"d\"", Rule::MissingKey),
+            ("[types.Job]\nvalues = \"EXPORT\"", Rule::WrongType),
+            ("[types.Job]\nvalues = [1]", Rule::WrongType),
+            // Misspelt: the unknown key suggests `values`; no missing-key besides.
+            ("[types.Job]\nvalue = [\"EXPORT\"]", Rule::UnknownKey),
+            ("[types]\nJob = \"EXPORT\"", Rule::WrongType),
+        ];
+        for (types, rule) in cases {
+            assert_eq!(rules(&with_job_field(types)), [*rule], "{types}");
+        }
+    }
+
+    #[test]
+    fn an_enum_without_values_makes_no_template_ambiguous() {
+        // `A` and `B` share a code and a status; `{job}` can match no text at all.
+        let text = format!(
+            "{HEADER}[types.Job]\nvalues = []\n\n\
+             [errors.A]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"x {{job}}\"\n\
+             fields.job = \"Job\"\n\n\
+             [errors.B]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"x {{name}}\"\n"
+        );
+        assert_eq!(rules(&text), [Rule::InvalidEnum]);
+    }
+
+    /// The label and the hint of the one diagnostic `text` gives, checked for `error_enum`.
+    fn hint(text: &str, error_enum: Option<&str>) -> (String, String) {
+        let source = Source::new("t.toml", "/t.toml", text);
+        let diagnostics = crate::load(&source, error_enum).unwrap_err();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let d = &diagnostics[0];
+        (d.label.clone().unwrap(), d.help.clone().unwrap())
+    }
+
+    #[test]
+    fn type_name_hints_give_a_name_that_passes() {
+        let enums = |types: &str| format!("{HEADER}{types}");
+        let cases = [
+            (
+                "[types.job]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "write `[types.Job]`",
+            ),
+            // `String` and `Result` would be rejected again.
+            (
+                "[types.string]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "write `[types.StringKind]`",
+            ),
+            (
+                "[types.result]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "write `[types.ResultKind]`",
+            ),
+            (
+                "[types.u8]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "write `[types.U8]`",
+            ),
+            (
+                "[types.2fa]\nvalues = [\"A\"]",
+                None,
+                "not an UpperCamelCase identifier",
+                "catalog enum names are UpperCamelCase, such as `JobKind`",
+            ),
+            (
+                "[types.Self]\nvalues = [\"A\"]",
+                None,
+                "a Rust keyword",
+                "`Self` is a Rust keyword: choose another name, such as `SelfKind`",
+            ),
+            (
+                "[types.String]\nvalues = [\"A\"]",
+                None,
+                "a built-in field type",
+                "`String` is a built-in field type: choose another name, such as `StringKind`",
+            ),
+            (
+                "[types.Result]\nvalues = [\"A\"]",
+                None,
+                "a name of Rust's prelude",
+                "`Result` is a name of Rust's prelude, which the generated enum would hide: choose another name, such as `ResultKind`",
+            ),
+            // Names taken by another catalog enum or by the error enum are not suggested.
+            (
+                "[types.Result]\nvalues = [\"A\"]\n[types.ResultKind]\nvalues = [\"B\"]",
+                None,
+                "a name of Rust's prelude",
+                "`Result` is a name of Rust's prelude, which the generated enum would hide: choose another name, such as `ResultType`",
+            ),
+            (
+                "[types.Result]\nvalues = [\"A\"]",
+                Some("ResultKind"),
+                "a name of Rust's prelude",
+                "`Result` is a name of Rust's prelude, which the generated enum would hide: choose another name, such as `ResultType`",
+            ),
+        ];
+        for (types, error_enum, label, help) in cases {
+            assert_eq!(
+                hint(&enums(types), error_enum),
+                (label.to_owned(), help.to_owned()),
+                "{types}"
+            );
+        }
+    }
+
+    #[test]
+    fn variant_name_hints_give_a_name_that_passes() {
+        let entries = |names: &[&str]| {
+            let mut text = HEADER.to_owned();
+            for (i, name) in names.iter().enumerate() {
+                text += &format!(
+                    "[errors.{name}]\ncode = \"{i}\"\nstatus = 404\nmessage = \"m{i}\"\n\n"
+                );
+            }
+            text
+        };
+        let cases: [(&[&str], &str, &str); 5] = [
+            (
+                &["storage_not_found"],
+                "not an UpperCamelCase identifier",
+                "error names are UpperCamelCase variant names: write `[errors.StorageNotFound]`",
+            ),
+            // The obvious name is taken, in any case.
+            (
+                &["storage_not_found", "StorageNotFound"],
+                "not an UpperCamelCase identifier",
+                "error names are UpperCamelCase variant names: write `[errors.StorageNotFoundError]`",
+            ),
+            (
+                &["type"],
+                "not an UpperCamelCase identifier",
+                "error names are UpperCamelCase variant names: write `[errors.Type]`",
+            ),
+            (
+                &["self"],
+                "not an UpperCamelCase identifier",
+                "error names are UpperCamelCase variant names: write `[errors.SelfError]`",
+            ),
+            (
+                &["Self"],
+                "a Rust keyword",
+                "`Self` is a Rust keyword and cannot name a variant: choose another name, such as `SelfError`",
+            ),
+        ];
+        for (names, label, help) in cases {
+            assert_eq!(
+                hint(&entries(names), None),
+                (label.to_owned(), help.to_owned()),
+                "{names:?}"
             );
         }
     }

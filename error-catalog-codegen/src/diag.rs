@@ -117,7 +117,11 @@ pub struct Related {
 }
 
 /// One problem found in a catalog.
+///
+/// Built with [`Diagnostic::new`] or [`Diagnostic::file`] and the builder methods; its fields
+/// can be read, and new fields may be added in later versions.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The rule that is broken.
     pub rule: Rule,
@@ -183,7 +187,7 @@ impl Diagnostic {
     /// Ties the diagnostic to `source`, setting its [`location`](Self::location).
     pub fn locate(&mut self, source: &Source) {
         self.location = self.line_col(source).map(|(line, column)| Location {
-            file: source.name.clone(),
+            file: source.name().to_owned(),
             line,
             column,
         });
@@ -233,7 +237,7 @@ impl Diagnostic {
     /// with carets under the spans, then notes and the hint. No colours.
     pub fn render(&self, source: &Source) -> String {
         let title = Level::ERROR.primary_title(format!("{} [{}]", self.message, self.rule));
-        let snippet = || Snippet::source(source.text.as_str()).path(source.name.as_str());
+        let snippet = || Snippet::source(source.text()).path(source.name());
         // Places on the primary span's lines are drawn with it; others get a note of their
         // own, as rustc does for "first defined here".
         let lines = |span: &Range<usize>| {
@@ -263,7 +267,7 @@ impl Diagnostic {
                 }
                 title.element(primary)
             }
-            None => title.element(Origin::path(source.name.as_str())),
+            None => title.element(Origin::path(source.name())),
         };
         for note in &self.notes {
             group = group.element(Level::NOTE.message(note.as_str()));
@@ -281,9 +285,48 @@ impl Diagnostic {
     }
 }
 
+/// Collects the diagnostics found while a catalog is read and checked, so that every problem
+/// is reported, not only the first (serde_derive's `Ctxt`). Whoever creates one must take the
+/// diagnostics out with [`Ctxt::check`]; dropping it unchecked is a bug that debug builds
+/// catch.
+pub(crate) struct Ctxt {
+    /// The diagnostics so far; `None` once taken.
+    diagnostics: Option<Vec<Diagnostic>>,
+}
+
+impl Ctxt {
+    /// An empty collector.
+    pub(crate) fn new() -> Self {
+        Ctxt {
+            diagnostics: Some(Vec::new()),
+        }
+    }
+
+    /// Records a diagnostic.
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        if let Some(diagnostics) = &mut self.diagnostics {
+            diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Takes the diagnostics out, in the order they were found.
+    pub(crate) fn check(mut self) -> Vec<Diagnostic> {
+        self.diagnostics.take().unwrap_or_default()
+    }
+}
+
+impl Drop for Ctxt {
+    fn drop(&mut self) {
+        debug_assert!(
+            self.diagnostics.is_none() || std::thread::panicking(),
+            "diagnostics were collected but never checked"
+        );
+    }
+}
+
 /// Keeps a span inside the text and on character boundaries, so rendering cannot fail.
 fn clamp(span: &Range<usize>, source: &Source) -> Range<usize> {
-    let text = &source.text;
+    let text = source.text();
     let mut start = span.start.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;

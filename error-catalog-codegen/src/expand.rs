@@ -1,4 +1,4 @@
-//! Token generation: from a checked [`Catalog`] to the error enum and its impls.
+//! Token generation: from a [`Checked`] catalog to the error enum and its impls.
 //!
 //! Every path in the output is absolute (`::core::`, `::std::`, the runtime crate's path), so
 //! the code compiles whatever the user's module has in scope.
@@ -6,7 +6,9 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{Catalog, Classes, Entry, EnumType, FieldType};
+use crate::check::{self, Checked};
+use crate::model::{Catalog, Classes, Entry, EnumType, FieldType, Part};
+use crate::names;
 use error_catalog_template::{Class, Segment};
 
 /// What the expansion needs besides the catalog.
@@ -20,7 +22,18 @@ pub struct Options {
 }
 
 /// The error enum and everything generated for it.
-pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> TokenStream {
+///
+/// `item` is the enum the catalog was checked for (see [`crate::load`]); its name, visibility
+/// and attributes are kept. Should a catalog enum have its name, the output is that diagnostic
+/// as a compile error and the enum as written.
+pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> TokenStream {
+    let catalog = catalog.catalog();
+    if let Some(clash) = check::error_enum_name(catalog, &item.ident.to_string()) {
+        let message = format!("{} [{}]", clash.message, clash.rule);
+        let error = syn::Error::new(item.ident.span(), message).to_compile_error();
+        let fallback = fallback(item);
+        return quote!(#error #fallback);
+    }
     let krate = &options.krate;
     let private = quote!(#krate::__private);
     let name = &item.ident;
@@ -52,7 +65,20 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
         .entries
         .iter()
         .enumerate()
-        .map(|(index, entry)| build_arm(catalog, index, entry, &private));
+        .map(|(index, entry)| build_arm(index, entry, &private));
+    // From an entry's index and the text of its placeholders to a value.
+    let build = if catalog.entries.is_empty() {
+        quote!(|_, _| ::core::option::Option::None)
+    } else {
+        quote! {
+            |__index, __text| {
+                ::core::option::Option::Some(match __index {
+                    #(#build_arms)*
+                    _ => return ::core::option::Option::None,
+                })
+            }
+        }
+    };
     let tracked = options.tracked_path.as_ref().map(|path| {
         quote!(
             const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
@@ -113,12 +139,7 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
                     __code: &::core::primitive::str,
                     __message: &::core::primitive::str,
                 ) -> ::core::result::Result<Self, #krate::Unrecognized> {
-                    #private::from_parts::<Self>(__MATCHERS, __status, __code, __message, __entries_of, |__index, __text| {
-                        ::core::option::Option::Some(match __index {
-                            #(#build_arms)*
-                            _ => return ::core::option::Option::None,
-                        })
-                    })
+                    #private::from_parts::<Self>(__MATCHERS, __status, __code, __message, __entries_of, #build)
                 }
             }
 
@@ -183,26 +204,24 @@ pub fn expand(catalog: &Catalog, item: &syn::ItemEnum, options: &Options) -> Tok
 
 /// What to emit when the catalog has errors: the enum as the user wrote it and nothing
 /// else, so that every error is the catalog's own and none comes from generated code.
-pub fn fallback(item: &syn::ItemEnum) -> TokenStream {
+pub(crate) fn fallback(item: &syn::DeriveInput) -> TokenStream {
     quote!(#item)
 }
 
 fn variant_ident(entry: &Entry) -> Ident {
-    Ident::new(&entry.name.value, Span::call_site())
+    checked_ident(&entry.name.value)
 }
 
-fn field_ident(ident: &str) -> Ident {
-    match ident.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(ident, Span::call_site()),
+/// The identifier of a name the checks accept: an error name, a catalog enum's name or one of
+/// its variants, all ASCII UpperCamelCase, which `Ident::new` takes. A [`Checked`] catalog
+/// holds no other name; should one slip through, it is written `__Invalid` and fails to
+/// compile, rather than panicking here.
+fn checked_ident(name: &str) -> Ident {
+    if names::is_upper_camel(name) {
+        Ident::new(name, Span::call_site())
+    } else {
+        format_ident!("__Invalid")
     }
-}
-
-fn rust_type(catalog: &Catalog, ty: &FieldType) -> TokenStream {
-    // Validated types: built-in names, catalog enum names and paths that parsed as `syn::Path`.
-    syn::parse_str::<syn::Type>(&catalog.rust_type(ty))
-        .map(|ty| quote!(#ty))
-        .unwrap_or_else(|error| error.to_compile_error())
 }
 
 /// Markdown inline code that survives backticks in the text.
@@ -288,8 +307,7 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
         return quote!(#doc #variant,);
     }
     let fields = entry.fields.iter().map(|field| {
-        let ident = field_ident(&field.ident);
-        let ty = rust_type(catalog, &field.ty);
+        let (ident, ty) = (&field.ident, &field.rust_type);
         let mut text = format!("`{{{}}}`", field.name.value);
         if !field.doc.is_empty() {
             text.push_str(&format!(": {}", field.doc));
@@ -309,17 +327,14 @@ fn display_arm(entry: &Entry) -> TokenStream {
     let pattern = if entry.fields.is_empty() {
         quote!(Self::#variant)
     } else {
-        let names = entry.fields.iter().map(|f| field_ident(&f.ident));
+        let names = entry.fields.iter().map(|f| &f.ident);
         quote!(Self::#variant { #(#names: #bindings),* })
     };
-    let placeholders = entry.placeholder_fields();
-    let mut next = placeholders.iter();
-    let writes = entry.pieces.iter().map(|piece| match piece {
-        error_catalog_template::Piece::Literal(text) => quote!(__f.write_str(#text)?;),
-        error_catalog_template::Piece::Placeholder { .. } => {
-            let binding = &bindings[*next.next().unwrap_or(&0)];
+    let writes = entry.parts.iter().filter_map(|part| match part {
+        Part::Literal(text) => Some(quote!(__f.write_str(#text)?;)),
+        Part::Placeholder { field, .. } => bindings.get(*field).map(|binding| {
             quote!(::core::fmt::Write::write_fmt(__f, ::core::format_args!("{}", #binding))?;)
-        }
+        }),
     });
     quote! {
         #pattern => {
@@ -329,15 +344,14 @@ fn display_arm(entry: &Entry) -> TokenStream {
     }
 }
 
-fn build_arm(catalog: &Catalog, index: usize, entry: &Entry, private: &TokenStream) -> TokenStream {
+fn build_arm(index: usize, entry: &Entry, private: &TokenStream) -> TokenStream {
     let variant = variant_ident(entry);
     if entry.fields.is_empty() {
         return quote!(#index => Self::#variant,);
     }
-    let placeholders = entry.placeholder_fields();
+    let placeholders: Vec<usize> = entry.placeholders().collect();
     let fields = entry.fields.iter().enumerate().map(|(field_index, field)| {
-        let ident = field_ident(&field.ident);
-        let ty = rust_type(catalog, &field.ty);
+        let (ident, ty) = (&field.ident, &field.rust_type);
         // A field used twice is read from its first placeholder; the rendered message is
         // compared with the received one afterwards.
         let capture = placeholders
@@ -436,10 +450,9 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
 /// external types (an `Ipv4Addr` parses `010.1.2.3`) and fields used more than once. The
 /// splitter gives strings, integers, booleans and catalog enums only text they render as.
 fn verify_rendering(entry: &Entry) -> bool {
-    let placeholders = entry.placeholder_fields();
     entry.fields.iter().enumerate().any(|(index, field)| {
         matches!(field.ty, FieldType::External(_))
-            || placeholders.iter().filter(|&&f| f == index).count() > 1
+            || entry.placeholders().filter(|&f| f == index).count() > 1
     })
 }
 
@@ -466,7 +479,7 @@ fn entries_of(catalog: &Catalog) -> TokenStream {
 }
 
 fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
-    let name = Ident::new(&ty.name.value, Span::call_site());
+    let name = checked_ident(&ty.name.value);
     let mut doc = String::new();
     if !ty.doc.is_empty() {
         doc.push_str(&format!("{}\n\n", ty.doc));
@@ -474,7 +487,7 @@ fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
     doc.push_str("A catalog enum: each variant is one wire value.");
     let doc = doc_lines(&doc);
     let variants = ty.values.iter().zip(&ty.variants).map(|(value, variant)| {
-        let ident = Ident::new(variant, Span::call_site());
+        let ident = checked_ident(variant);
         let doc = format!(" `{}`", value.value);
         quote!(#[doc = #doc] #ident,)
     });
@@ -488,13 +501,9 @@ fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
 }
 
 fn catalog_enum_impls(ty: &EnumType, krate: &syn::Path) -> TokenStream {
-    let name = Ident::new(&ty.name.value, Span::call_site());
+    let name = checked_ident(&ty.name.value);
     let type_name = &ty.name.value;
-    let idents: Vec<Ident> = ty
-        .variants
-        .iter()
-        .map(|v| Ident::new(v, Span::call_site()))
-        .collect();
+    let idents: Vec<Ident> = ty.variants.iter().map(|v| checked_ident(v)).collect();
     let values: Vec<&String> = ty.values.iter().map(|v| &v.value).collect();
     quote! {
         #[automatically_derived]

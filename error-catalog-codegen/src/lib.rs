@@ -1,31 +1,80 @@
-//! The engine of [error-catalog](https://docs.rs/error-catalog): the catalog model, the TOML
-//! loader with source spans, validation, and code generation.
+//! The engine of [error-catalog](https://docs.rs/error-catalog): it reads a TOML catalog of
+//! HTTP API errors, checks it against every rule of the format, and generates the error enum.
+//! The `catalog` attribute (in `error-catalog-derive`) is one call to [`expand_attribute`];
+//! [`check`] and [`check_enum`] validate a catalog file without generating anything.
 //!
-//! The `catalog` attribute macro, a build script and the command-line tool all go through
-//! this crate, in three steps:
+//! # Steps
 //!
-//! 1. [`Source::read`] reads the file (relative paths resolve against a crate directory);
-//! 2. [`load`] parses the TOML into a [`Catalog`] and runs every rule, collecting all
-//!    [`Diagnostic`]s in file order;
-//! 3. [`expand::expand`] turns a valid catalog into tokens.
+//! 1. **Source**: [`Source::read`] reads the file, resolving a relative path against a base
+//!    directory, and indexes its lines for diagnostics ([`source`]).
+//! 2. **Decode**: the TOML tables become a [`Catalog`] ([`model`]): each message template
+//!    resolved into [`model::Part`]s whose placeholders name their field, each field type into
+//!    a [`model::FieldType`] and the `syn::Type` generated code writes, each missing example
+//!    derived from its type. The TOML shape (unknown, missing and mistyped keys) is checked on
+//!    the way.
+//! 3. **Check**: every other rule, each a named function in one module. [`load`] runs steps 2
+//!    and 3 and returns a [`Checked`] catalog, or every [`Diagnostic`] in file order.
+//! 4. **Expand**: [`expand::expand`] turns a [`Checked`] catalog and the enum it fills into
+//!    tokens ([`expand`]).
 //!
-//! [`check`] validates a catalog file without generating anything:
+//! [`diag`] has the one diagnostic type, [`Diagnostic`], rendered like rustc's errors, and
+//! [`Report`], the diagnostics of one file; [`names`] has identifiers, case conversions and
+//! "did you mean" suggestions.
+//!
+//! # Examples
+//!
+//! Validate a catalog file, as data:
 //!
 //! ```
 //! let report = error_catalog_codegen::check("../catalog/backup-restore.toml");
 //! assert!(report.is_empty(), "{report}");
+//!
+//! // The catalog has `[types.Job]`, so it cannot fill an error enum named `Job`.
+//! let report = error_catalog_codegen::check_enum("../catalog/backup-restore.toml", "Job");
+//! assert_eq!(report[0].rule, error_catalog_codegen::Rule::InvalidTypeName);
+//! ```
+//!
+//! Load a catalog and generate the code of its enum:
+//!
+//! ```
+//! use error_catalog_codegen::expand::{Options, expand};
+//! use error_catalog_codegen::{Report, Source, load};
+//!
+//! let source = Source::new(
+//!     "catalog/api.toml",
+//!     "/api/catalog/api.toml",
+//!     "[catalog]\ntitle = \"Storage API\"\n\n[status.404]\n\n\
+//!      [errors.StorageNotFound]\ncode = \"129\"\nstatus = 404\nmessage = \"No storage {id}\"\n",
+//! );
+//! let checked = match load(&source, Some("ApiError")) {
+//!     Ok(checked) => checked,
+//!     Err(diagnostics) => panic!("{}", Report::new(source, diagnostics)),
+//! };
+//! assert_eq!(checked.entries[0].fields[0].name.value, "id");
+//!
+//! let item: syn::DeriveInput = syn::parse_quote!(pub enum ApiError {});
+//! let options = Options {
+//!     krate: syn::parse_quote!(::error_catalog),
+//!     tracked_path: None,
+//!     display_path: "catalog/api.toml".to_owned(),
+//! };
+//! let tokens = expand(&checked, &item, &options).to_string();
+//! assert!(tokens.contains("StorageNotFound"));
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod check;
+mod decode;
 pub mod diag;
+mod examples;
 pub mod expand;
-mod load;
 mod macro_input;
 pub mod model;
 pub mod names;
 pub mod source;
+mod toml_shape;
+mod types;
 
 use std::path::Path;
 
@@ -36,34 +85,34 @@ pub use source::Source;
 
 /// Characters a code may contain besides ASCII letters and digits.
 pub use check::CODE_PUNCTUATION;
+pub use check::Checked;
 
-/// Parses and validates a catalog. Returns the catalog when no rule is broken, and every
-/// diagnostic, in file order, otherwise.
-pub fn load(source: &Source) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut cx = load::Ctxt::default();
-    let catalog = load::load(source, &mut cx);
-    if let Some(catalog) = &catalog {
-        check::check(catalog, &mut cx);
-    }
-    let mut diagnostics = cx.into_diagnostics();
-    diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
-    for diagnostic in &mut diagnostics {
-        diagnostic.locate(source);
-    }
-    match catalog {
-        Some(catalog) if diagnostics.is_empty() => Ok(catalog),
-        _ => Err(diagnostics),
-    }
+/// Parses and validates a catalog, for an error enum named `error_enum` when there is one
+/// (a catalog enum cannot take its name). Returns the [`Checked`] catalog when no rule is
+/// broken, and every diagnostic, in file order, otherwise.
+pub fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked, Vec<Diagnostic>> {
+    check::load(source, error_enum)
 }
 
 /// Reads and validates the catalog file at `path` (relative to the current directory),
 /// returning every diagnostic as data. An empty report means the catalog is valid.
+///
+/// The rule that needs the error enum's name is not run; [`check_enum`] runs it too.
 pub fn check(path: impl AsRef<Path>) -> Report {
-    let path = path.as_ref();
+    check_file(path.as_ref(), None)
+}
+
+/// [`check`] for the catalog of the error enum named `error_enum`: also reports a catalog enum
+/// with the same name, as the `catalog` attribute does.
+pub fn check_enum(path: impl AsRef<Path>, error_enum: &str) -> Report {
+    check_file(path.as_ref(), Some(error_enum))
+}
+
+fn check_file(path: &Path, error_enum: Option<&str>) -> Report {
     let name = path.display().to_string();
     let base = std::env::current_dir().unwrap_or_default();
     match Source::read(&base, &name, "the current directory") {
-        Ok(source) => match load(&source) {
+        Ok(source) => match load(&source, error_enum) {
             Ok(_) => Report::new(source, Vec::new()),
             Err(diagnostics) => Report::new(source, diagnostics),
         },

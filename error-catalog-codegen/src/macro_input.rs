@@ -45,15 +45,22 @@ fn parse_args(attr: TokenStream) -> syn::Result<Args> {
     })
 }
 
-/// Checks that the item is an enum the catalog can fill: no variants, no generics.
-fn parse_item(item: TokenStream) -> syn::Result<syn::ItemEnum> {
-    let item: syn::ItemEnum = syn::parse2(item).map_err(|error| {
-        syn::Error::new(
-            error.span(),
-            "`#[catalog]` goes on an enum: `pub enum ApiError {}`",
-        )
-    })?;
-    if let Some(variant) = item.variants.first() {
+/// What `#[catalog]` goes on, for the errors that say so.
+const NOT_AN_ENUM: &str = "`#[catalog]` goes on an enum: `pub enum ApiError {}`";
+
+/// Checks that the item is an enum the catalog can fill: no variants, no generics. Parsed as
+/// a `DeriveInput`, which is all an enum without variants needs.
+fn parse_item(item: TokenStream) -> syn::Result<syn::DeriveInput> {
+    let item: syn::DeriveInput =
+        syn::parse2(item).map_err(|error| syn::Error::new(error.span(), NOT_AN_ENUM))?;
+    let variants = match &item.data {
+        syn::Data::Enum(data) => &data.variants,
+        syn::Data::Struct(data) => {
+            return Err(syn::Error::new(data.struct_token.span, NOT_AN_ENUM));
+        }
+        syn::Data::Union(data) => return Err(syn::Error::new(data.union_token.span, NOT_AN_ENUM)),
+    };
+    if let Some(variant) = variants.first() {
         return Err(syn::Error::new_spanned(
             variant,
             "the catalog provides the variants: declare the enum empty, `enum Name {}`",
@@ -106,25 +113,11 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
             return failed(vec![for_rustc(&diagnostic.render(&source))]);
         }
     };
-    match crate::load(&source) {
+    match crate::load(&source, Some(&item.ident.to_string())) {
         Ok(catalog) => {
-            if let Some(clash) = catalog.types.iter().find(|t| item.ident == t.name.value) {
-                let source_line = clash.name.span.clone();
-                let diagnostic = crate::Diagnostic::new(
-                    crate::Rule::InvalidTypeName,
-                    source_line,
-                    format!(
-                        "catalog enum `{}` has the same name as the error enum",
-                        clash.name.value
-                    ),
-                )
-                .label("catalog enum")
-                .help("rename the catalog enum or the error enum");
-                return failed(vec![for_rustc(&diagnostic.render(&source))]);
-            }
             let options = Options {
                 krate: args.krate.clone(),
-                tracked_path: Some(source.path.display().to_string()),
+                tracked_path: Some(source.path().display().to_string()),
                 display_path: relative,
             };
             expand::expand(&catalog, &item, &options)

@@ -1,8 +1,15 @@
-//! The typed catalog: what `catalog/*.toml` says, with the source span of every part.
+//! The typed catalog: what `catalog/*.toml` says, with the source span of every part, each
+//! message template resolved to its fields and each field type to the Rust type it names.
+//!
+//! Anyone can build these values; only [`load`](crate::load) makes a [`Checked`](crate::Checked)
+//! one, which is what code generation takes. The methods here never panic, whatever the
+//! values hold.
 
+use std::fmt;
 use std::ops::Range;
 
-use error_catalog_template::{Class, Piece, Segment};
+use error_catalog_template::{Class, Segment};
+use quote::ToTokens;
 
 /// A value with the byte range it came from in the catalog file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,7 +71,8 @@ pub struct Status {
 pub struct EnumType {
     /// The Rust type name; its span is the table's key.
     pub name: Spanned<String>,
-    /// The wire values, in order.
+    /// The wire values, in order; empty when `values` is empty, missing or not an array
+    /// (reported), so that fields typed with the enum still resolve.
     pub values: Vec<Spanned<String>>,
     /// Rust variant names, one per value.
     pub variants: Vec<String>,
@@ -92,10 +100,9 @@ pub struct Entry {
     pub status: Spanned<u16>,
     /// The message template as written.
     pub message: Spanned<String>,
-    /// The parsed template.
-    pub pieces: Vec<Piece>,
-    /// The span in the file of each placeholder of the template, in order of appearance.
-    pub placeholder_spans: Vec<Range<usize>>,
+    /// The template, resolved once: literal text, and placeholders that name their field.
+    /// Empty when the template could not be parsed.
+    pub parts: Vec<Part>,
     /// One field per distinct placeholder, in order of first use.
     pub fields: Vec<Field>,
     /// What the error means, or empty.
@@ -104,21 +111,55 @@ pub struct Entry {
     pub shared_code: Option<Spanned<bool>>,
 }
 
+/// One part of a resolved message template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Literal text, with `{{` and `}}` already turned into single braces.
+    Literal(String),
+    /// A placeholder.
+    Placeholder {
+        /// The index of its field in [`Entry::fields`].
+        field: usize,
+        /// Byte range of the placeholder, braces included, in the catalog file.
+        span: Range<usize>,
+    },
+}
+
 /// One field of an entry: a placeholder and its type.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Field {
-    /// The field name; its span is the placeholder in the message.
+    /// The field name; its span is the first placeholder that uses it.
     pub name: Spanned<String>,
-    /// The Rust identifier: the name, or `r#name` for a keyword.
-    pub ident: String,
-    /// The resolved type.
+    /// The Rust identifier: the name, or the raw identifier `r#name` for a keyword.
+    pub ident: syn::Ident,
+    /// The type, as the catalog means it.
     pub ty: FieldType,
+    /// The type as generated code names it, relative to the enum's module.
+    pub rust_type: syn::Type,
     /// The type as written in the catalog (`"String"` when not declared).
     pub ty_text: Spanned<String>,
     /// The example value, given or derived from the type.
     pub example: Spanned<String>,
+    /// Whether the catalog gives the example (otherwise it is derived from the type).
+    pub example_given: bool,
     /// What the field holds, or empty.
     pub doc: String,
+}
+
+/// The Rust type is shown as its tokens (syn's own `Debug` needs its `extra-traits` feature).
+impl fmt::Debug for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Field")
+            .field("name", &self.name)
+            .field("ident", &self.ident)
+            .field("ty", &self.ty)
+            .field("rust_type", &self.rust_type.to_token_stream().to_string())
+            .field("ty_text", &self.ty_text)
+            .field("example", &self.example)
+            .field("example_given", &self.example_given)
+            .field("doc", &self.doc)
+            .finish()
+    }
 }
 
 /// The type of a field.
@@ -132,7 +173,7 @@ pub enum FieldType {
     Integer(&'static str),
     /// A catalog enum: the index into [`Catalog::types`].
     Enum(usize),
-    /// An external type by path, implementing `Display + FromStr`.
+    /// An external type by path, implementing `Display + FromStr`: the path as written.
     External(String),
 }
 
@@ -143,6 +184,7 @@ pub const INTEGER_TYPES: &[&str] = &[
 
 /// The wire values of every catalog enum as `&str` slices, which [`Class::OneOf`] borrows.
 pub struct Classes<'a> {
+    /// The values of each catalog enum, by index into [`Catalog::types`].
     values: Vec<Vec<&'a str>>,
 }
 
@@ -163,20 +205,23 @@ impl<'a> Classes<'a> {
             FieldType::String | FieldType::External(_) => Class::Text,
             FieldType::Bool => Class::Bool,
             FieldType::Integer(_) => Class::Integer,
-            FieldType::Enum(index) => Class::OneOf(&self.values[*index]),
+            FieldType::Enum(index) => {
+                Class::OneOf(self.values.get(*index).map_or(&[], Vec::as_slice))
+            }
         }
     }
 
     /// The compiled template of an entry: literal text and placeholders with their classes.
     pub fn segments<'s>(&'s self, entry: &'s Entry) -> Vec<Segment<'s>> {
         entry
-            .pieces
+            .parts
             .iter()
-            .map(|piece| match piece {
-                Piece::Literal(text) => Segment::Literal(text),
-                Piece::Placeholder { name, .. } => Segment::Field(
+            .map(|part| match part {
+                Part::Literal(text) => Segment::Literal(text),
+                Part::Placeholder { field, .. } => Segment::Field(
                     entry
-                        .field(name)
+                        .fields
+                        .get(*field)
                         .map_or(Class::Text, |field| self.class(&field.ty)),
                 ),
             })
@@ -192,46 +237,26 @@ impl Catalog {
             .find(|status| status.code.value == code)
             .map(|status| status.reason.as_str())
     }
-
-    /// The type as Rust names it in generated code, written relative to the enum's module.
-    pub fn rust_type(&self, ty: &FieldType) -> String {
-        match ty {
-            FieldType::String => "::std::string::String".to_owned(),
-            FieldType::Bool => "::core::primitive::bool".to_owned(),
-            FieldType::Integer(name) => format!("::core::primitive::{name}"),
-            FieldType::Enum(index) => self.types[*index].name.value.clone(),
-            FieldType::External(path) => path.clone(),
-        }
-    }
 }
 
 impl Entry {
-    /// The field of a placeholder name.
-    pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields.iter().find(|field| field.name.value == name)
-    }
-
     /// For each placeholder, in order of appearance, the index of its field.
-    pub fn placeholder_fields(&self) -> Vec<usize> {
-        self.pieces
-            .iter()
-            .filter_map(|piece| match piece {
-                Piece::Placeholder { name, .. } => {
-                    self.fields.iter().position(|f| f.name.value == *name)
-                }
-                Piece::Literal(_) => None,
-            })
-            .collect()
+    pub fn placeholders(&self) -> impl Iterator<Item = usize> + '_ {
+        self.parts.iter().filter_map(|part| match part {
+            Part::Placeholder { field, .. } => Some(*field),
+            Part::Literal(_) => None,
+        })
     }
 
     /// The message rendered with every field's example.
     pub fn example_message(&self) -> String {
-        self.pieces
+        self.parts
             .iter()
-            .map(|piece| match piece {
-                Piece::Literal(text) => text.as_str(),
-                Piece::Placeholder { name, .. } => self
-                    .field(name)
+            .map(|part| match part {
+                Part::Literal(text) => text.as_str(),
+                Part::Placeholder { field, .. } => self
+                    .fields
+                    .get(*field)
                     .map_or("", |field| field.example.value.as_str()),
             })
             .collect()

@@ -66,6 +66,23 @@ pub fn is_unraw_keyword(name: &str) -> bool {
     matches!(name, "self" | "Self" | "super" | "crate" | "_")
 }
 
+/// The Rust identifier of a field name: the name, or the raw identifier `r#name` for a
+/// keyword. `None` for a name that is not a field name (see
+/// [`error_catalog_template::is_field_name`]).
+pub(crate) fn field_ident(name: &str) -> Option<proc_macro2::Ident> {
+    if !error_catalog_template::is_field_name(name) {
+        return None;
+    }
+    let span = proc_macro2::Span::call_site();
+    // Field names are ASCII snake_case and not `_`, so both constructors accept them; the
+    // keywords that cannot be raw stay plain.
+    Some(if is_keyword(name) && !is_unraw_keyword(name) {
+        proc_macro2::Ident::new_raw(name, span)
+    } else {
+        proc_macro2::Ident::new(name, span)
+    })
+}
+
 /// Whether `name` is an UpperCamelCase Rust identifier: an ASCII capital letter, then
 /// ASCII letters and digits.
 pub fn is_upper_camel(name: &str) -> bool {

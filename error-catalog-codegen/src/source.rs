@@ -4,16 +4,18 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Rule};
 
-/// A catalog file read into memory.
+/// A catalog file read into memory, with an index of its lines.
+///
+/// The fields are private so that the line index always describes the text.
 #[derive(Clone, Debug)]
 pub struct Source {
     /// The path as the user wrote it, shown in diagnostics.
-    pub name: String,
+    name: String,
     /// The absolute path the file was read from.
-    pub path: PathBuf,
+    path: PathBuf,
     /// The file's text.
-    pub text: String,
-    /// Byte offset of the start of each line.
+    text: String,
+    /// Byte offset of the start of each line; the first is 0.
     line_starts: Vec<usize>,
 }
 
@@ -62,12 +64,39 @@ impl Source {
         }
     }
 
-    /// The 1-based line and column (in characters) of a byte offset.
+    /// The file's name as shown in diagnostics: the path as the user wrote it, or relative
+    /// to the current directory.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The absolute path the file was read from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset. An offset past the end
+    /// is the end of the text; one inside a character is that character.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count();
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // `line_starts[0]` is 0, so at least one start is at or before the offset.
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |t| t.chars().count());
         (line + 1, column + 1)
     }
 }
@@ -111,6 +140,9 @@ mod tests {
         assert_eq!(source.line_col(6), (2, 3));
         assert_eq!(source.line_col(7), (3, 1));
         assert_eq!(source.line_col(100), (3, 2));
+        // Inside `é`: the character itself.
+        assert_eq!(source.line_col(5), (2, 2));
+        assert_eq!(Source::new("e", "/e", "").line_col(3), (1, 1));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Cargo runs integration tests in the crate's directory, so paths are relative to `tests/`.
 
-use error_catalog_codegen::{Report, Rule, check};
+use error_catalog_codegen::{Report, Rule, check, check_enum};
 
 /// Writes `catalog` to a file of the test's scratch directory and checks it from there.
 fn check_text(name: &str, catalog: &str) -> Report {
@@ -122,4 +122,42 @@ message = "{org_id}-{cloud_id} and {a_b}_{c}"
 "#,
     );
     assert!(report.is_empty(), "unexpected diagnostics:\n{report}");
+}
+
+#[test]
+fn check_enum_also_reports_a_catalog_enum_named_like_the_error_enum() {
+    // The seed catalog has `[types.Job]`: valid for any error enum but one named `Job`.
+    assert!(check_enum("../catalog/backup-restore.toml", "BackupError").is_empty());
+    let report = check_enum("../catalog/backup-restore.toml", "Job");
+    assert_eq!(report.len(), 1, "{report}");
+    assert_eq!(report[0].rule, Rule::InvalidTypeName);
+    assert_eq!(
+        report[0].message,
+        "catalog enum `Job` has the same name as the error enum"
+    );
+}
+
+#[test]
+fn a_retired_code_listed_twice_is_already_a_toml_error() {
+    // TOML itself rejects a key set twice in a table, and a bare key is the same key as the
+    // quoted one (`101` is `"101"`), so `[retired]` needs no duplicate rule of its own.
+    for (name, retired) in [
+        (
+            "retired-twice-quoted.toml",
+            "\"101\" = \"a\"\n\"101\" = \"b\"\n",
+        ),
+        ("retired-twice-bare.toml", "101 = \"a\"\n\"101\" = \"b\"\n"),
+    ] {
+        let report = check_text(
+            name,
+            &format!("[catalog]\ntitle = \"Test API\"\n\n[retired]\n{retired}"),
+        );
+        let rules: Vec<Rule> = report.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [Rule::TomlSyntax], "{report}");
+        assert_eq!(
+            report[0].message, "invalid TOML: duplicate key `\"101\"`",
+            "{report}"
+        );
+        assert_eq!(report[0].location.as_ref().map(|l| l.line), Some(6));
+    }
 }

@@ -1,0 +1,562 @@
+//! Decoding: from the TOML tables to the typed [`Catalog`]. Every problem becomes a
+//! [`Diagnostic`]; none stops the decoding of the rest.
+
+use std::ops::Range;
+
+use error_catalog_template::Piece;
+use toml::de::{DeTable, DeValue};
+
+use crate::check;
+use crate::diag::{Ctxt, Diagnostic, Rule};
+use crate::examples::default_example;
+use crate::model::{
+    Catalog, Entry, EnumType, Field, FieldType, Part, Retired, Spanned, Status, Wire,
+};
+use crate::names;
+use crate::source::Source;
+use crate::toml_shape::{self as shape, Table, Value};
+use crate::types;
+
+/// Default JSON keys of the error body, when `[catalog] wire` is not given.
+const DEFAULT_WIRE: (&str, &str) = ("code", "message");
+
+/// Parses `source` into a catalog. The catalog is `None` when the file is not valid TOML or
+/// lacks the `[catalog]` table; otherwise it holds every entry that could be read whole.
+pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
+    let (root, errors) = DeTable::parse_recoverable(source.text());
+    if !errors.is_empty() {
+        for error in errors {
+            let span = error.span().unwrap_or(0..0);
+            cx.push(shape::toml_error(source, error.message().trim(), span));
+        }
+        return None;
+    }
+    let root = root.into_inner();
+    let decoder = Decoder { source };
+    shape::known_keys(
+        cx,
+        &root,
+        &["catalog", "status", "types", "errors", "retired"],
+        "at the top level",
+    );
+
+    let header = match root.get("catalog") {
+        Some(value) => shape::table(cx, value, "`[catalog]`"),
+        None => {
+            cx.push(
+                Diagnostic::new(Rule::MissingKey, 0..0, "missing `[catalog]` table")
+                    .label("the catalog starts here")
+                    .help("start the file with `[catalog]` and `title = \"...\"`"),
+            );
+            return None;
+        }
+    };
+    let (title, doc, wire) = match header {
+        Some((table, span)) => decoder.header(cx, table, span),
+        None => (String::new(), String::new(), decoder.default_wire()),
+    };
+
+    let types = root
+        .get("types")
+        .and_then(|v| shape::table(cx, v, "`[types]`"))
+        .map(|(table, _)| decoder.types(cx, table))
+        .unwrap_or_default();
+    let statuses = root
+        .get("status")
+        .and_then(|v| shape::table(cx, v, "`[status]`"))
+        .map(|(table, _)| decoder.statuses(cx, table))
+        .unwrap_or_default();
+    let retired = root
+        .get("retired")
+        .and_then(|v| shape::table(cx, v, "`[retired]`"))
+        .map(|(table, _)| decoder.retired(cx, table))
+        .unwrap_or_default();
+    let entries = root
+        .get("errors")
+        .and_then(|v| shape::table(cx, v, "`[errors]`"))
+        .map(|(table, _)| decoder.entries(cx, table, &types))
+        .unwrap_or_default();
+
+    Some(Catalog {
+        title,
+        doc,
+        wire,
+        statuses,
+        types,
+        entries,
+        retired,
+    })
+}
+
+/// Decodes the tables of one catalog file.
+struct Decoder<'s> {
+    /// The file, for the spans of headers and of text inside strings.
+    source: &'s Source,
+}
+
+impl Decoder<'_> {
+    fn default_wire(&self) -> Wire {
+        Wire {
+            code: Spanned::new(DEFAULT_WIRE.0.to_owned(), 0..0),
+            message: Spanned::new(DEFAULT_WIRE.1.to_owned(), 0..0),
+        }
+    }
+
+    /// `[catalog]`: title, doc and wire keys.
+    fn header(
+        &self,
+        cx: &mut Ctxt,
+        table: &Table<'_>,
+        span: Range<usize>,
+    ) -> (String, String, Wire) {
+        shape::known_keys(cx, table, &["title", "doc", "wire"], "in `[catalog]`");
+        let span = shape::header_span(self.source.text(), span);
+        let title = shape::string(cx, table, "title", &span, "`[catalog]`", true)
+            .map(|s| s.value)
+            .unwrap_or_default();
+        let doc = shape::string(cx, table, "doc", &span, "`[catalog]`", false)
+            .map(|s| s.value)
+            .unwrap_or_default();
+        let mut wire = self.default_wire();
+        if let Some(value) = table.get("wire")
+            && let Some((wire_table, wire_span)) = shape::table(cx, value, "`wire`")
+        {
+            shape::known_keys(cx, wire_table, &["code", "message"], "in `wire`");
+            let code = shape::string(cx, wire_table, "code", &wire_span, "`wire`", true);
+            let message = shape::string(cx, wire_table, "message", &wire_span, "`wire`", true);
+            if let Some(code) = code {
+                wire.code = code;
+            }
+            if let Some(message) = message {
+                wire.message = message;
+            }
+        }
+        (title, doc, wire)
+    }
+
+    /// `[types.*]`. Every enum is kept, even one whose body is broken (reported here), so
+    /// that the fields typed with it still resolve: one mistake, one diagnostic.
+    fn types(&self, cx: &mut Ctxt, table: &Table<'_>) -> Vec<EnumType> {
+        let mut types = Vec::new();
+        for (key, value) in table {
+            let name = Spanned::new(key.get_ref().to_string(), key.span());
+            let what = format!("`[types.{}]`", name.value);
+            let (values, doc) = match shape::table(cx, value, &what) {
+                Some((body, span)) => self.enum_body(cx, &name, &what, body, span),
+                None => (Vec::new(), String::new()),
+            };
+            let variants = values
+                .iter()
+                .map(|v| names::upper_camel(&v.value))
+                .collect();
+            types.push(EnumType {
+                name,
+                values,
+                variants,
+                doc,
+            });
+        }
+        types
+    }
+
+    /// The body of `[types.Name]`: its values (none when `values` is missing, empty or not an
+    /// array) and its docs.
+    fn enum_body(
+        &self,
+        cx: &mut Ctxt,
+        name: &Spanned<String>,
+        what: &str,
+        body: &Table<'_>,
+        span: Range<usize>,
+    ) -> (Vec<Spanned<String>>, String) {
+        shape::known_keys(cx, body, &["values", "doc"], &format!("in {what}"));
+        let doc = shape::string(cx, body, "doc", &span, what, false)
+            .map(|s| s.value)
+            .unwrap_or_default();
+        let Some(values) = body.get("values") else {
+            if !shape::misspelt(body, "values") {
+                cx.push(shape::missing(name.span.clone(), "values", what));
+            }
+            return (Vec::new(), doc);
+        };
+        let array = match values.get_ref() {
+            DeValue::Array(array) => array,
+            DeValue::String(text) => {
+                cx.push(
+                    shape::wrong_type(
+                        values.span(),
+                        "`values`",
+                        "an array of strings",
+                        values.get_ref(),
+                    )
+                    .help(format!("write the value in a list: `values = [{text:?}]`")),
+                );
+                return (Vec::new(), doc);
+            }
+            other => {
+                cx.push(shape::wrong_type(
+                    values.span(),
+                    "`values`",
+                    "an array of strings",
+                    other,
+                ));
+                return (Vec::new(), doc);
+            }
+        };
+        if array.iter().next().is_none() {
+            check::enum_not_empty(name, values.span(), cx);
+        }
+        let mut out = Vec::new();
+        for item in array.iter() {
+            match item.get_ref() {
+                DeValue::String(text) => out.push(Spanned::new(text.to_string(), item.span())),
+                other => cx.push(shape::wrong_type(
+                    item.span(),
+                    "an enum value",
+                    "a string",
+                    other,
+                )),
+            }
+        }
+        (out, doc)
+    }
+
+    /// `[status.*]`.
+    fn statuses(&self, cx: &mut Ctxt, table: &Table<'_>) -> Vec<Status> {
+        let mut statuses = Vec::new();
+        for (key, value) in table {
+            let what = format!("`[status.{}]`", key.get_ref());
+            let Some(code) = check::status_key(key.get_ref(), key.span(), cx) else {
+                continue;
+            };
+            let Some((body, span)) = shape::table(cx, value, &what) else {
+                continue;
+            };
+            shape::known_keys(cx, body, &["reason", "meaning"], &format!("in {what}"));
+            let reason = shape::string(cx, body, "reason", &span, &what, false)
+                .map(|s| s.value)
+                .or_else(|| names::canonical_reason(code).map(str::to_owned))
+                .unwrap_or_default();
+            let meaning = shape::string(cx, body, "meaning", &span, &what, false)
+                .map(|s| s.value)
+                .unwrap_or_default();
+            statuses.push(Status {
+                code: Spanned::new(code, key.span()),
+                reason,
+                meaning,
+            });
+        }
+        statuses
+    }
+
+    /// `[retired]`: code = "note".
+    fn retired(&self, cx: &mut Ctxt, table: &Table<'_>) -> Vec<Retired> {
+        let mut retired = Vec::new();
+        for (key, value) in table {
+            let note = match value.get_ref() {
+                DeValue::String(note) => note.to_string(),
+                other => {
+                    cx.push(
+                        shape::wrong_type(value.span(), "a retired code's note", "a string", other)
+                            .help(format!(
+                                "write `\"{}\" = \"why it was retired\"`",
+                                key.get_ref()
+                            )),
+                    );
+                    continue;
+                }
+            };
+            retired.push(Retired {
+                code: Spanned::new(key.get_ref().to_string(), key.span()),
+                note,
+            });
+        }
+        retired
+    }
+
+    /// `[errors.*]`.
+    fn entries(&self, cx: &mut Ctxt, table: &Table<'_>, types: &[EnumType]) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        for (key, value) in table {
+            let name = Spanned::new(key.get_ref().to_string(), key.span());
+            if let Some(entry) = self.entry(cx, name, value, types) {
+                entries.push(entry);
+            }
+        }
+        entries
+    }
+
+    fn entry(
+        &self,
+        cx: &mut Ctxt,
+        name: Spanned<String>,
+        value: &Value<'_>,
+        types: &[EnumType],
+    ) -> Option<Entry> {
+        let what = format!("`[errors.{}]`", name.value);
+        let (body, _) = shape::table(cx, value, &what)?;
+        shape::known_keys(
+            cx,
+            body,
+            &["code", "status", "message", "doc", "shared_code", "fields"],
+            &format!("in {what}"),
+        );
+        let owner = name.span.clone();
+        let code = shape::string(cx, body, "code", &owner, &what, true);
+        let status = match body.get("status") {
+            None => {
+                if !shape::misspelt(body, "status") {
+                    cx.push(shape::missing(owner.clone(), "status", &what));
+                }
+                None
+            }
+            Some(value) => match value.get_ref() {
+                DeValue::Integer(int) => {
+                    let number = (int.radix() == 10)
+                        .then(|| int.as_str().replace('_', "").parse::<i64>().ok())
+                        .flatten();
+                    let written = self.source.text().get(value.span()).unwrap_or_default();
+                    check::status_value(number, written, value.span(), cx)
+                        .map(|code| Spanned::new(code, value.span()))
+                }
+                DeValue::String(text) => {
+                    cx.push(
+                        shape::wrong_type(value.span(), "`status`", "an integer", value.get_ref())
+                            .help(format!("write it as a number: `status = {text}`")),
+                    );
+                    None
+                }
+                other => {
+                    cx.push(shape::wrong_type(
+                        value.span(),
+                        "`status`",
+                        "an integer",
+                        other,
+                    ));
+                    None
+                }
+            },
+        };
+        let message = shape::string(cx, body, "message", &owner, &what, true);
+        let doc = shape::string(cx, body, "doc", &owner, &what, false)
+            .map(|s| s.value)
+            .unwrap_or_default();
+        let shared_code = body
+            .get("shared_code")
+            .and_then(|value| match value.get_ref() {
+                DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
+                other => {
+                    cx.push(shape::wrong_type(
+                        value.span(),
+                        "`shared_code`",
+                        "a boolean",
+                        other,
+                    ));
+                    None
+                }
+            });
+        let declared = match body.get("fields") {
+            Some(value) => match shape::table(cx, value, "`fields`") {
+                Some((fields, _)) => self.declared_fields(cx, fields, types),
+                None => Vec::new(),
+            },
+            None => Vec::new(),
+        };
+        let (code, status, message) = (code?, status?, message?);
+        let text = self.source.text();
+        let pieces = check::template(
+            &message,
+            |range| shape::in_string(text, &message, range),
+            cx,
+        );
+        let (parts, fields) = self.resolve_template(cx, &name, &message, pieces, declared, types);
+        Some(Entry {
+            name,
+            code,
+            status,
+            message,
+            parts,
+            fields,
+            doc,
+            shared_code,
+        })
+    }
+
+    /// The `fields` table of an entry.
+    fn declared_fields(
+        &self,
+        cx: &mut Ctxt,
+        table: &Table<'_>,
+        types: &[EnumType],
+    ) -> Vec<Declared> {
+        let mut declared = Vec::new();
+        for (key, value) in table {
+            let name = Spanned::new(key.get_ref().to_string(), key.span());
+            if !check::declared_field_name(&name, cx) {
+                continue;
+            }
+            let (ty_text, example, doc) = match value.get_ref() {
+                DeValue::String(ty) => (
+                    Spanned::new(ty.to_string(), value.span()),
+                    None,
+                    String::new(),
+                ),
+                DeValue::Table(long) => {
+                    shape::known_keys(
+                        cx,
+                        long,
+                        &["type", "example", "doc"],
+                        &format!("in field `{}`", name.value),
+                    );
+                    let ty = shape::string(cx, long, "type", &value.span(), "the field", false)
+                        .unwrap_or_else(|| Spanned::new("String".to_owned(), value.span()));
+                    let example = long
+                        .get("example")
+                        .and_then(|example| match example.get_ref() {
+                            DeValue::String(text) => {
+                                Some(Spanned::new(text.to_string(), example.span()))
+                            }
+                            DeValue::Integer(int) => {
+                                Some(Spanned::new(int.as_str().to_owned(), example.span()))
+                            }
+                            DeValue::Boolean(b) => {
+                                Some(Spanned::new(b.to_string(), example.span()))
+                            }
+                            other => {
+                                cx.push(shape::wrong_type(
+                                    example.span(),
+                                    "`example`",
+                                    "a string",
+                                    other,
+                                ));
+                                None
+                            }
+                        });
+                    let doc = shape::string(cx, long, "doc", &value.span(), "the field", false)
+                        .map(|s| s.value)
+                        .unwrap_or_default();
+                    (ty, example, doc)
+                }
+                other => {
+                    cx.push(
+                        shape::wrong_type(value.span(), &format!("field `{}`", name.value), "a type name or a table", other)
+                            .help(format!("write `fields.{} = \"String\"` or `fields.{} = {{ type = \"u32\", example = \"42\" }}`", name.value, name.value)),
+                    );
+                    continue;
+                }
+            };
+            let ty_text = Spanned::new(ty_text.value.trim().to_owned(), ty_text.span);
+            let ty = check::field_type(&ty_text, types, cx);
+            declared.push(Declared {
+                name,
+                ty,
+                ty_text,
+                example,
+                doc,
+            });
+        }
+        declared
+    }
+
+    /// Joins the placeholders of the template with the declared fields: each placeholder
+    /// becomes a part that names its field, and each distinct placeholder a field. `pieces` is
+    /// `None` when the template could not be parsed: its placeholders are then unknown, so no
+    /// declared field is reported as unused.
+    fn resolve_template(
+        &self,
+        cx: &mut Ctxt,
+        entry: &Spanned<String>,
+        message: &Spanned<String>,
+        pieces: Option<Vec<Piece>>,
+        declared: Vec<Declared>,
+        types: &[EnumType],
+    ) -> (Vec<Part>, Vec<Field>) {
+        let template_ok = pieces.is_some();
+        let mut parts = Vec::new();
+        let mut fields: Vec<Field> = Vec::new();
+        for piece in pieces.unwrap_or_default() {
+            let (name, span) = match piece {
+                Piece::Literal(text) => {
+                    parts.push(Part::Literal(text));
+                    continue;
+                }
+                Piece::Placeholder { name, span } => {
+                    (name, shape::in_string(self.source.text(), message, span))
+                }
+            };
+            // A name used twice is one field.
+            if let Some(index) = fields.iter().position(|f| f.name.value == name) {
+                parts.push(Part::Placeholder { field: index, span });
+                continue;
+            }
+            let name = Spanned::new(name, span.clone());
+            // Placeholder names are field names: the template's rules made sure of it.
+            let Some(ident) = names::field_ident(&name.value) else {
+                continue;
+            };
+            let declared = declared.iter().find(|d| d.name.value == name.value);
+            let field = match declared {
+                Some(d) => {
+                    let (ty, rust_type) = d.ty.clone().unwrap_or_else(types::fallback);
+                    let example = d.example.clone().unwrap_or_else(|| {
+                        Spanned::new(
+                            default_example(&name.value, &ty, types),
+                            d.ty_text.span.clone(),
+                        )
+                    });
+                    Field {
+                        name,
+                        ident,
+                        ty,
+                        rust_type,
+                        ty_text: d.ty_text.clone(),
+                        example_given: d.example.is_some(),
+                        example,
+                        doc: d.doc.clone(),
+                    }
+                }
+                None => {
+                    let (ty, rust_type) = types::fallback();
+                    Field {
+                        example: Spanned::new(
+                            default_example(&name.value, &ty, types),
+                            span.clone(),
+                        ),
+                        name,
+                        ident,
+                        ty,
+                        rust_type,
+                        ty_text: Spanned::new("String".to_owned(), span.clone()),
+                        example_given: false,
+                        doc: String::new(),
+                    }
+                }
+            };
+            parts.push(Part::Placeholder {
+                field: fields.len(),
+                span,
+            });
+            fields.push(field);
+        }
+        for d in declared.iter().filter(|_| template_ok) {
+            if !fields.iter().any(|f| f.name.value == d.name.value) {
+                check::unused_field(entry, message, &d.name, cx);
+            }
+        }
+        (parts, fields)
+    }
+}
+
+/// A field as declared in an entry's `fields` table.
+struct Declared {
+    /// The field name; its span is the key.
+    name: Spanned<String>,
+    /// The resolved type, `None` when the type is unknown (and reported).
+    ty: Option<(FieldType, syn::Type)>,
+    /// The type as written, trimmed.
+    ty_text: Spanned<String>,
+    /// The example, if given.
+    example: Option<Spanned<String>>,
+    /// The field's docs, or empty.
+    doc: String,
+}
