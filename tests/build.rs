@@ -36,7 +36,10 @@ fn first_catalog(markdown: &str) -> Option<String> {
         if line.trim() != "```toml" {
             continue;
         }
-        let body: Vec<&str> = lines.by_ref().take_while(|l| !l.starts_with("```")).collect();
+        let body: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| !l.starts_with("```"))
+            .collect();
         if body.first() == Some(&"[catalog]") {
             return Some(body.join("\n") + "\n");
         }

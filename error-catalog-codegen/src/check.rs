@@ -13,7 +13,7 @@ use std::ops::{Deref, Range};
 use error_catalog_template::{Class, Piece, Segment, TemplateErrorKind, split};
 
 use crate::diag::{Ctxt, Diagnostic, Rule};
-use crate::examples::{integer_fits, known_external_example};
+use crate::examples::known_external_example;
 use crate::model::{
     Catalog, Classes, Entry, EnumType, Field, FieldType, INTEGER_TYPES, Part, Spanned,
 };
@@ -672,8 +672,12 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
             FieldType::Bool => {
                 (example != "true" && example != "false").then(|| "`true` or `false`".to_owned())
             }
-            FieldType::Integer(ty) => (!integer_fits(ty, example))
-                .then(|| format!("a `{ty}` written in decimal, without leading zeros or `+`")),
+            FieldType::Integer(int) => (!int.accepts(example)).then(|| {
+                format!(
+                    "a `{}` written in decimal, without leading zeros or `+`",
+                    int.name()
+                )
+            }),
             FieldType::Enum(index) => {
                 let Some(ty) = catalog.types.get(*index).filter(|ty| !ty.values.is_empty()) else {
                     // An enum without values is reported as such; no example could be one of
@@ -725,7 +729,8 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
         .iter()
         .map(|field| field.example.value.as_str())
         .collect();
-    let got = split(segments, &message);
+    let mut captures = vec![""; expected.len()];
+    let got = split(segments, &message, &mut captures).then_some(captures);
     if got.as_deref() == Some(&expected[..]) {
         return;
     }

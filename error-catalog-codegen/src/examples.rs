@@ -40,25 +40,3 @@ pub(crate) fn default_example(name: &str, ty: &FieldType, types: &[EnumType]) ->
             .unwrap_or_default(),
     }
 }
-
-/// Whether `text` is an integer of type `ty`, written as Rust displays it.
-pub(crate) fn integer_fits(ty: &str, text: &str) -> bool {
-    fn displays<T: std::str::FromStr + ToString>(text: &str) -> bool {
-        text.parse::<T>().is_ok_and(|v| v.to_string() == text)
-    }
-    match ty {
-        "u8" => displays::<u8>(text),
-        "u16" => displays::<u16>(text),
-        "u32" => displays::<u32>(text),
-        "u64" => displays::<u64>(text),
-        "u128" => displays::<u128>(text),
-        "usize" => displays::<usize>(text),
-        "i8" => displays::<i8>(text),
-        "i16" => displays::<i16>(text),
-        "i32" => displays::<i32>(text),
-        "i64" => displays::<i64>(text),
-        "i128" => displays::<i128>(text),
-        "isize" => displays::<isize>(text),
-        _ => false,
-    }
-}

@@ -56,10 +56,13 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
         quote!(Self::#variant { .. } => #index,)
     });
     // `match *self {}` for an enum with no variants: a catalog with no errors yet.
-    let self_place = if catalog.entries.is_empty() {
-        quote!(*self)
+    let (self_place, spec_body) = if catalog.entries.is_empty() {
+        (quote!(*self), quote!(match *self {}))
     } else {
-        quote!(self)
+        (
+            quote!(self),
+            quote!(&__ERRORS[match self { #(#index_arms)* }]),
+        )
     };
     let build_arms = catalog
         .entries
@@ -128,10 +131,7 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
                 }
 
                 fn spec(&self) -> &'static #krate::ErrorSpec {
-                    let __index: ::core::primitive::usize = match #self_place {
-                        #(#index_arms)*
-                    };
-                    &__ERRORS[__index]
+                    #spec_body
                 }
 
                 fn from_parts(
@@ -330,11 +330,13 @@ fn display_arm(entry: &Entry) -> TokenStream {
         let names = entry.fields.iter().map(|f| &f.ident);
         quote!(Self::#variant { #(#names: #bindings),* })
     };
-    let writes = entry.parts.iter().filter_map(|part| match part {
+    let writes = entry.parts.iter().filter_map(|part| {
+        match part {
         Part::Literal(text) => Some(quote!(__f.write_str(#text)?;)),
         Part::Placeholder { field, .. } => bindings.get(*field).map(|binding| {
             quote!(::core::fmt::Write::write_fmt(__f, ::core::format_args!("{}", #binding))?;)
         }),
+    }
     });
     quote! {
         #pattern => {

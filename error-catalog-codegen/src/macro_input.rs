@@ -1,7 +1,7 @@
 //! The `#[catalog(...)]` attribute: its options, the enum it is placed on, and the whole
 //! expansion from attribute tokens to output tokens.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -77,10 +77,16 @@ fn parse_item(item: TokenStream) -> syn::Result<syn::DeriveInput> {
 
 /// The whole attribute: `attr` is what is inside `#[catalog(...)]`, `item` the enum.
 ///
-/// Relative paths resolve against the `CARGO_MANIFEST_DIR` environment variable. A broken
+/// Relative paths resolve against the `CARGO_MANIFEST_DIR` environment variable and, when no
+/// file is there, against the directory of `source_file`, the file that holds the attribute
+/// (`proc_macro::Span::local_file` of the call site; `None` outside a macro). A broken
 /// catalog gives one `compile_error!` per diagnostic, spanned at the path literal, plus the
 /// enum as written, so that no error comes from inside generated code.
-pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
+pub fn expand_attribute(
+    attr: TokenStream,
+    item: TokenStream,
+    source_file: Option<&Path>,
+) -> TokenStream {
     let item = match parse_item(item) {
         Ok(item) => item,
         Err(error) => return error.to_compile_error(),
@@ -106,7 +112,7 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
         let fallback = expand::fallback(&item);
         quote!(#(#errors)* #fallback)
     };
-    let source = match Source::read(&base, &relative, "the directory of the crate's Cargo.toml") {
+    let source = match read_catalog(&base, source_file, &relative) {
         Ok(source) => source,
         Err(diagnostic) => {
             let source = Source::new(relative.clone(), base.join(&relative), "");
@@ -128,6 +134,53 @@ pub fn expand_attribute(attr: TokenStream, item: TokenStream) -> TokenStream {
                 .map(|d| for_rustc(&d.render(&source)))
                 .collect(),
         ),
+    }
+}
+
+/// Reads the catalog at `relative`: from the directory of the crate's `Cargo.toml` (`base`)
+/// and, when no file is there, from the directory of the source file that holds the
+/// attribute, as `include_str!` would. A file found in neither place is one diagnostic that
+/// names both.
+fn read_catalog(
+    base: &Path,
+    source_file: Option<&Path>,
+    relative: &str,
+) -> Result<Source, Box<crate::Diagnostic>> {
+    const MANIFEST_DIR: &str = "the directory of the crate's Cargo.toml";
+    let first = match Source::read(base, relative, MANIFEST_DIR) {
+        Ok(source) => return Ok(source),
+        Err(diagnostic) => diagnostic,
+    };
+    // The compiler names the file relative to the directory it runs in.
+    let Some(dir) = source_file.and_then(Path::parent).map(base_of) else {
+        return Err(first);
+    };
+    let missing = |d: &crate::Diagnostic| d.message.starts_with("catalog file not found");
+    if dir == base || !missing(&first) || Path::new(relative).is_absolute() {
+        return Err(first);
+    }
+    match Source::read(&dir, relative, "the directory of the source file") {
+        Ok(source) => Ok(source),
+        Err(second) if missing(&second) => {
+            let mut combined = *first;
+            combined.notes.extend(second.notes);
+            combined.help = Some(
+                "give the path of the catalog relative to the directory of the crate's \
+                 Cargo.toml, or to the directory of the source file that holds the attribute"
+                    .to_owned(),
+            );
+            Err(Box::new(combined))
+        }
+        Err(second) => Err(second),
+    }
+}
+
+/// `dir` made absolute against the current directory.
+fn base_of(dir: &Path) -> PathBuf {
+    if dir.is_absolute() {
+        dir.to_owned()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(dir)
     }
 }
 

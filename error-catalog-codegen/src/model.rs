@@ -8,7 +8,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use error_catalog_template::{Class, Segment};
+use error_catalog_template::{Class, Int, Segment};
 use quote::ToTokens;
 
 /// A value with the byte range it came from in the catalog file.
@@ -170,7 +170,7 @@ pub enum FieldType {
     /// `bool`.
     Bool,
     /// A primitive integer type, by name (`u32`, `i64`, ...).
-    Integer(&'static str),
+    Integer(Int),
     /// A catalog enum: the index into [`Catalog::types`].
     Enum(usize),
     /// An external type by path, implementing `Display + FromStr`: the path as written.
@@ -204,7 +204,7 @@ impl<'a> Classes<'a> {
         match ty {
             FieldType::String | FieldType::External(_) => Class::Text,
             FieldType::Bool => Class::Bool,
-            FieldType::Integer(_) => Class::Integer,
+            FieldType::Integer(int) => Class::Integer(*int),
             FieldType::Enum(index) => {
                 Class::OneOf(self.values.get(*index).map_or(&[], Vec::as_slice))
             }

@@ -49,9 +49,18 @@ impl Source {
                     std::io::ErrorKind::InvalidData => "catalog file is not UTF-8 text".to_owned(),
                     _ => format!("catalog file cannot be read: {error}"),
                 };
-                Err(Box::new(
+                let diagnostic =
                     Diagnostic::file(Rule::FileNotReadable, format!("{what}: `{relative}`"))
-                        .note(format!("looked for `{}`", path.display()))
+                        .note(format!("looked for `{}`", path.display()));
+                // An absolute path is not resolved against anything.
+                if Path::new(relative).is_absolute() {
+                    return Err(Box::new(
+                        diagnostic
+                            .help(format!("check the path, or give it relative to {base_is}")),
+                    ));
+                }
+                Err(Box::new(
+                    diagnostic
                         .note(format!(
                             "the path is resolved against `{}` ({base_is})",
                             base.display()

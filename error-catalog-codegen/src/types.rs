@@ -3,7 +3,9 @@
 
 use proc_macro2::{Ident, Span};
 
-use crate::model::{EnumType, FieldType, INTEGER_TYPES};
+use error_catalog_template::Int;
+
+use crate::model::{EnumType, FieldType};
 
 /// Resolves a type as written in the catalog (already trimmed), or `None` when it names no
 /// type the catalog knows.
@@ -14,8 +16,8 @@ pub(crate) fn resolve(text: &str, types: &[EnumType]) -> Option<(FieldType, syn:
     if text == "bool" {
         return Some((FieldType::Bool, syn::parse_quote!(::core::primitive::bool)));
     }
-    if let Some(int) = INTEGER_TYPES.iter().find(|&&t| t == text) {
-        let ident = Ident::new(int, Span::call_site());
+    if let Some(int) = Int::from_name(text) {
+        let ident = Ident::new(int.name(), Span::call_site());
         return Some((
             FieldType::Integer(int),
             syn::parse_quote!(::core::primitive::#ident),

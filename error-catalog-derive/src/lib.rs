@@ -14,5 +14,8 @@ use proc_macro::TokenStream;
 /// ```
 #[proc_macro_attribute]
 pub fn catalog(attr: TokenStream, item: TokenStream) -> TokenStream {
-    error_catalog_codegen::expand_attribute(attr.into(), item.into()).into()
+    // The file that holds the attribute: a catalog not found beside `Cargo.toml` is looked
+    // for beside it, as `include_str!` does.
+    let file = proc_macro::Span::call_site().local_file();
+    error_catalog_codegen::expand_attribute(attr.into(), item.into(), file.as_deref()).into()
 }

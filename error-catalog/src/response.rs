@@ -552,11 +552,8 @@ pub(crate) fn from_response<E>(
     match read_body(catalog.wire, body) {
         Ok((code, message)) => from_parts(&code, &message),
         Err((partial, reason)) => {
-            let mut unrecognized = Unrecognized::new(
-                catalog,
-                status,
-                UnrecognizedKind::NotAnErrorBody(reason),
-            );
+            let mut unrecognized =
+                Unrecognized::new(catalog, status, UnrecognizedKind::NotAnErrorBody(reason));
             unrecognized.code = partial.code.map(Cow::into_owned);
             unrecognized.message = partial.message.map(Cow::into_owned);
             Err(unrecognized)

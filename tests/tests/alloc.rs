@@ -75,10 +75,15 @@ fn display_without_width_or_precision_allocates_nothing() {
 #[test]
 fn a_message_that_splits_on_the_first_try_allocates_only_what_is_kept() {
     let message = "Invalid cloudId=c-9 for job=IMPORT with externalId=i-12";
+    let mut parsed = None;
     let count = allocations_of(|| {
-        let error = BackupError::from_parts(http::StatusCode::NOT_FOUND, "112", message).unwrap();
-        assert_eq!(error.to_string(), message);
+        parsed = Some(BackupError::from_parts(
+            http::StatusCode::NOT_FOUND,
+            "112",
+            message,
+        ));
     });
-    // Two `String` fields, the `to_string` of the assertion; the split itself allocates nothing.
-    assert_eq!(count, 3);
+    assert_eq!(parsed.unwrap().unwrap().to_string(), message);
+    // One for each of the two `String` fields; the split itself allocates nothing.
+    assert_eq!(count, 2);
 }

@@ -37,44 +37,44 @@ fn field_types_move_the_cuts() {
 #[test]
 fn integers_are_read_only_as_their_type_displays_them() {
     let parse = |message: &str| CaseError::from_parts(StatusCode::BAD_REQUEST, "E2", message);
-    // `u8` cannot be 300, so `step` is `30` and `rest` starts with `0-`.
+    let progress = |rest: &str, step, tail: &str, total| CaseError::Progress {
+        rest: rest.into(),
+        step,
+        tail: tail.into(),
+        total,
+    };
+    // `256` is no `u8`: the first cut gives `step` that text, so `rest` takes more.
+    assert_eq!(parse("x-256-1-y of 5"), Ok(progress("x-256", 1, "y", 5)));
+    assert_eq!(parse("x-255-1-y of 5"), Ok(progress("x", 255, "1-y", 5)));
+    // A `u8` has no sign: `-7` is not one, `7` after `x-` is.
+    assert_eq!(parse("x--7-y of 5"), Ok(progress("x-", 7, "y", 5)));
     assert_eq!(
-        parse("step 300-1 of 5").unwrap(),
-        CaseError::Progress {
-            step: 30,
-            rest: "0-1".into(),
-            total: 5
-        }
+        parse("x-7-a-b of -32768"),
+        Ok(progress("x", 7, "a-b", i16::MIN))
     );
-    // `7-` is no `u8`: the first `-` after a valid step is the cut.
-    assert_eq!(
-        parse("step 7-x-y of -32768").unwrap(),
-        CaseError::Progress {
-            step: 7,
-            rest: "x-y".into(),
-            total: -32768
-        }
-    );
-    // Forms that parse but display differently are not the type's text.
+    // Forms that parse but display differently are not the type's text, and no other
+    // reading exists.
     for message in [
-        "step +7-x of 5",
-        "step 07-x of 5",
-        "step 7-x of -0",
-        "step 7-x of 40000",
-        "step -7-x of 5",
+        "x-+7-y of 5",
+        "x-07-y of 5",
+        "x-7-y of -0",
+        "x-7-y of +5",
+        "x-7-y of 40000",
+        "x-7-y of ",
     ] {
         let error = parse(message).unwrap_err();
-        assert_eq!(*error.kind(), UnrecognizedKind::MessageMismatch, "{message}");
+        assert_eq!(
+            *error.kind(),
+            UnrecognizedKind::MessageMismatch,
+            "{message}"
+        );
     }
-    // Every value renders back exactly.
+    // Every value renders back exactly, even with the literal text inside the strings.
     for step in [0u8, 9, 10, 255] {
         for total in [i16::MIN, -1, 0, 1, i16::MAX] {
-            let value = CaseError::Progress {
-                step,
-                rest: "of 1-2".into(),
-                total,
-            };
-            assert_eq!(parse(&value.to_string()).unwrap().to_string(), value.to_string());
+            let value = progress("a-1-b", step, "c-2-d of 3", total);
+            let parsed = parse(&value.to_string()).unwrap();
+            assert_eq!(parsed.to_string(), value.to_string());
         }
     }
 }
@@ -141,7 +141,8 @@ fn of_a_repeated_key_the_last_one_wins() {
     assert_eq!(value["errorCode"], "140");
 
     // A last occurrence of the wrong type wins too.
-    let body = br#"{"errorCode":"140","errorMessage":"Export Already in Progress","errorCode":null}"#;
+    let body =
+        br#"{"errorCode":"140","errorMessage":"Export Already in Progress","errorCode":null}"#;
     let error = BackupError::from_response(StatusCode::CONFLICT, body).unwrap_err();
     assert_eq!(
         *error.kind(),
@@ -174,9 +175,11 @@ fn a_code_that_is_neither_a_string_nor_an_integer_has_its_own_case() {
 #[test]
 fn from_parts_is_what_from_response_does_after_reading_the_body() {
     for spec in BackupError::specs() {
-        let body = serde_json::json!({ "errorCode": spec.code, "errorMessage": spec.example_message() });
+        let body =
+            serde_json::json!({ "errorCode": spec.code, "errorMessage": spec.example_message() });
         let from_body = BackupError::from_response(spec.status_code(), body.to_string().as_bytes());
-        let from_parts = BackupError::from_parts(spec.status_code(), spec.code, spec.example_message());
+        let from_parts =
+            BackupError::from_parts(spec.status_code(), spec.code, spec.example_message());
         assert_eq!(from_body, from_parts);
         assert_eq!(from_parts.unwrap().spec(), spec);
     }
@@ -188,8 +191,11 @@ fn from_parts_is_what_from_response_does_after_reading_the_body() {
 
 #[test]
 fn the_json_error_is_kept_with_its_position() {
-    let error = BackupError::from_response(StatusCode::BAD_GATEWAY, b"{\n  \"errorCode\": \"1\",\n  oops")
-        .unwrap_err();
+    let error = BackupError::from_response(
+        StatusCode::BAD_GATEWAY,
+        b"{\n  \"errorCode\": \"1\",\n  oops",
+    )
+    .unwrap_err();
     let UnrecognizedKind::NotAnErrorBody(BodyError::NotJson(json)) = error.kind() else {
         panic!("not a JSON error: {error:?}");
     };
@@ -225,7 +231,8 @@ fn users_can_build_and_take_apart_an_unrecognized() {
     )
     .with_code("999")
     .with_message("No such thing");
-    let received = BackupError::from_parts(StatusCode::NOT_FOUND, "999", "No such thing").unwrap_err();
+    let received =
+        BackupError::from_parts(StatusCode::NOT_FOUND, "999", "No such thing").unwrap_err();
     assert_eq!(built, received);
     let (status, code, message, kind) = received.into_parts();
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -242,7 +249,15 @@ fn a_middleware_handles_several_catalogs_through_a_trait_object() {
     ];
     let lines: Vec<String> = errors
         .iter()
-        .map(|e| format!("{} {} {} {}", e.status().as_u16(), e.code(), e.spec().name, e))
+        .map(|e| {
+            format!(
+                "{} {} {} {}",
+                e.status().as_u16(),
+                e.code(),
+                e.spec().name,
+                e
+            )
+        })
         .collect();
     assert_eq!(
         lines,

@@ -97,6 +97,9 @@ fn catalog_enums_honour_width_fill_and_alignment() {
 fn a_trait_object_renders_the_same() {
     let error = BackupError::ExportAlreadyInProgress;
     let object: &dyn error_catalog::CatalogError = &error;
-    assert_eq!(format!("{object:>30}"), format!("{:>30}", error.to_string()));
+    assert_eq!(
+        format!("{object:>30}"),
+        format!("{:>30}", error.to_string())
+    );
     assert_eq!(object.code(), "140");
 }

@@ -186,7 +186,10 @@ fn metadata_describes_the_whole_catalog() {
         ]
     );
     assert_eq!(result.fields[2].doc, "The largest size accepted.");
-    assert_eq!(result.example_message(), "payload of 12KB exceeds {limit} of 10KB");
+    assert_eq!(
+        result.example_message(),
+        "payload of 12KB exceeds {limit} of 10KB"
+    );
 }
 
 #[test]

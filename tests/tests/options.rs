@@ -11,7 +11,10 @@ mod rerooted {
     // No `error_catalog` in scope here but through the re-export.
     pub mod error_catalog {}
 
-    #[::error_catalog::catalog(path = "../catalog/backup-restore.toml", crate = "crate::framework::errors")]
+    #[::error_catalog::catalog(
+        path = "../catalog/backup-restore.toml",
+        crate = "crate::framework::errors"
+    )]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum BackupError {}
 }

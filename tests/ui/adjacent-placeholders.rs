@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/adjacent-placeholders.toml")]
+#[error_catalog::catalog(path = "adjacent-placeholders.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/ambiguous-templates.toml")]
+#[error_catalog::catalog(path = "ambiguous-templates.toml")]
 pub enum ApiError {}
 
 fn main() {}

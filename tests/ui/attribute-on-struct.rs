@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../catalog/backup-restore.toml")]
+#[error_catalog::catalog(path = "../../catalog/backup-restore.toml")]
 pub struct ApiError;
 
 fn main() {}

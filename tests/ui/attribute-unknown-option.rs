@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../catalog/backup-restore.toml", file = "x.toml")]
+#[error_catalog::catalog(path = "../../catalog/backup-restore.toml", file = "x.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/duplicate-code.toml")]
+#[error_catalog::catalog(path = "duplicate-code.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/empty-message.toml")]
+#[error_catalog::catalog(path = "empty-message.toml")]
 pub enum ApiError {}
 
 fn main() {}

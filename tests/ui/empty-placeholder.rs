@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/empty-placeholder.toml")]
+#[error_catalog::catalog(path = "empty-placeholder.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/five-mistakes.toml")]
+#[error_catalog::catalog(path = "five-mistakes.toml")]
 pub enum ApiError {}
 
 fn main() {}

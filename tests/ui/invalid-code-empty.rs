@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-code-empty.toml")]
+#[error_catalog::catalog(path = "invalid-code-empty.toml")]
 pub enum ApiError {}
 
 fn main() {}

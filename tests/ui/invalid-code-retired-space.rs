@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-code-retired-space.toml")]
+#[error_catalog::catalog(path = "invalid-code-retired-space.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-code-space.toml")]
+#[error_catalog::catalog(path = "invalid-code-space.toml")]
 pub enum ApiError {}
 
 fn main() {}

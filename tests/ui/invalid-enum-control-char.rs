@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-enum-control-char.toml")]
+#[error_catalog::catalog(path = "invalid-enum-control-char.toml")]
 pub enum ApiError {}
 
 fn main() {}

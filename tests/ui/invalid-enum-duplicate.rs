@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-enum-duplicate.toml")]
+#[error_catalog::catalog(path = "invalid-enum-duplicate.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-enum-empty-field-type.toml")]
+#[error_catalog::catalog(path = "invalid-enum-empty-field-type.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-enum-empty.toml")]
+#[error_catalog::catalog(path = "invalid-enum-empty.toml")]
 pub enum ApiError {}
 
 fn main() {}

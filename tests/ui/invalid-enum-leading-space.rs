@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-enum-leading-space.toml")]
+#[error_catalog::catalog(path = "invalid-enum-leading-space.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-example-enum.toml")]
+#[error_catalog::catalog(path = "invalid-example-enum.toml")]
 pub enum ApiError {}
 
 fn main() {}

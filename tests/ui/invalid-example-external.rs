@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-example-external.toml")]
+#[error_catalog::catalog(path = "invalid-example-external.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-example-integer.toml")]
+#[error_catalog::catalog(path = "invalid-example-integer.toml")]
 pub enum ApiError {}
 
 fn main() {}

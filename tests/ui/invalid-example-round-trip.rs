@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-example-round-trip.toml")]
+#[error_catalog::catalog(path = "invalid-example-round-trip.toml")]
 pub enum ApiError {}
 
 fn main() {}

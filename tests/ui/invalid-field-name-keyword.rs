@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-field-name-keyword.toml")]
+#[error_catalog::catalog(path = "invalid-field-name-keyword.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-placeholder-name.toml")]
+#[error_catalog::catalog(path = "invalid-placeholder-name.toml")]
 pub enum ApiError {}
 
 fn main() {}

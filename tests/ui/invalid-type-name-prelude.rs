@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-type-name-prelude.toml")]
+#[error_catalog::catalog(path = "invalid-type-name-prelude.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-type-name.toml")]
+#[error_catalog::catalog(path = "invalid-type-name.toml")]
 pub enum ApiError {}
 
 fn main() {}

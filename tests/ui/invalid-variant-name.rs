@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-variant-name.toml")]
+#[error_catalog::catalog(path = "invalid-variant-name.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/invalid-wire.toml")]
+#[error_catalog::catalog(path = "invalid-wire.toml")]
 pub enum ApiError {}
 
 fn main() {}

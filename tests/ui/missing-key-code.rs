@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/missing-key-code.toml")]
+#[error_catalog::catalog(path = "missing-key-code.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/missing-key-enum-values.toml")]
+#[error_catalog::catalog(path = "missing-key-enum-values.toml")]
 pub enum ApiError {}
 
 fn main() {}

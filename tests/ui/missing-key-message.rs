@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/missing-key-message.toml")]
+#[error_catalog::catalog(path = "missing-key-message.toml")]
 pub enum ApiError {}
 
 fn main() {}

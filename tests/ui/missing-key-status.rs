@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/missing-key-status.toml")]
+#[error_catalog::catalog(path = "missing-key-status.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/name-collision.toml")]
+#[error_catalog::catalog(path = "name-collision.toml")]
 pub enum ApiError {}
 
 fn main() {}

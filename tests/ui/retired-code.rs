@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/retired-code.toml")]
+#[error_catalog::catalog(path = "retired-code.toml")]
 pub enum ApiError {}
 
 fn main() {}

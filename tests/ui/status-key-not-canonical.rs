@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/status-key-not-canonical.toml")]
+#[error_catalog::catalog(path = "status-key-not-canonical.toml")]
 pub enum ApiError {}
 
 fn main() {}

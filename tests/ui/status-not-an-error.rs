@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/status-not-an-error.toml")]
+#[error_catalog::catalog(path = "status-not-an-error.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/status-not-in-table.toml")]
+#[error_catalog::catalog(path = "status-not-in-table.toml")]
 pub enum ApiError {}
 
 fn main() {}

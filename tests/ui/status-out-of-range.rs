@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/status-out-of-range.toml")]
+#[error_catalog::catalog(path = "status-out-of-range.toml")]
 pub enum ApiError {}
 
 fn main() {}

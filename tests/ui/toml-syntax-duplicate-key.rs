@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/toml-syntax-duplicate-key.toml")]
+#[error_catalog::catalog(path = "toml-syntax-duplicate-key.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/toml-syntax-unclosed-string.toml")]
+#[error_catalog::catalog(path = "toml-syntax-unclosed-string.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/unbalanced-brace-stray.toml")]
+#[error_catalog::catalog(path = "unbalanced-brace-stray.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/unbalanced-brace-unclosed.toml")]
+#[error_catalog::catalog(path = "unbalanced-brace-unclosed.toml")]
 pub enum ApiError {}
 
 fn main() {}

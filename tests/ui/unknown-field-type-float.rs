@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/unknown-field-type-float.toml")]
+#[error_catalog::catalog(path = "unknown-field-type-float.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/unknown-field-type.toml")]
+#[error_catalog::catalog(path = "unknown-field-type.toml")]
 pub enum ApiError {}
 
 fn main() {}

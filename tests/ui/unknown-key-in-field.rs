@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/unknown-key-in-field.toml")]
+#[error_catalog::catalog(path = "unknown-key-in-field.toml")]
 pub enum ApiError {}
 
 fn main() {}

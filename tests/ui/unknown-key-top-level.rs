@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/unknown-key-top-level.toml")]
+#[error_catalog::catalog(path = "unknown-key-top-level.toml")]
 pub enum ApiError {}
 
 fn main() {}

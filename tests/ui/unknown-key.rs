@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/unknown-key.toml")]
+#[error_catalog::catalog(path = "unknown-key.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/unused-field.toml")]
+#[error_catalog::catalog(path = "unused-field.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/wrong-type-enum-values.toml")]
+#[error_catalog::catalog(path = "wrong-type-enum-values.toml")]
 pub enum ApiError {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[error_catalog::catalog(path = "../../../../tests/ui/wrong-type.toml")]
+#[error_catalog::catalog(path = "wrong-type.toml")]
 pub enum ApiError {}
 
 fn main() {}
