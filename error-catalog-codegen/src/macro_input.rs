@@ -191,3 +191,50 @@ fn for_rustc(rendered: &str) -> String {
         .unwrap_or(rendered)
         .to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A crate directory with `src/lib.rs` and the given files.
+    fn crate_dir(name: &str, files: &[&str]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "error-catalog-macro-input-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        for file in files.iter().chain(&["src/lib.rs"]) {
+            let path = dir.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "[catalog]\ntitle = \"T\"\n").unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn the_manifest_directory_comes_first() {
+        let dir = crate_dir("first", &["api.toml", "src/api.toml"]);
+        let source = read_catalog(&dir, Some(&dir.join("src/lib.rs")), "api.toml").unwrap();
+        assert_eq!(source.path(), dir.join("api.toml"));
+    }
+
+    #[test]
+    fn then_the_directory_of_the_source_file() {
+        let dir = crate_dir("second", &["src/api.toml"]);
+        let source = read_catalog(&dir, Some(&dir.join("src/lib.rs")), "api.toml").unwrap();
+        assert_eq!(source.path(), dir.join("src/api.toml"));
+        // Without a source file, only the manifest directory counts.
+        assert!(read_catalog(&dir, None, "api.toml").is_err());
+    }
+
+    #[test]
+    fn a_file_in_neither_place_names_both() {
+        let dir = crate_dir("neither", &[]);
+        let diagnostic =
+            read_catalog(&dir, Some(&dir.join("src/lib.rs")), "api.toml").unwrap_err();
+        let notes = diagnostic.notes.join("\n");
+        assert!(notes.contains(&dir.join("api.toml").display().to_string()), "{notes}");
+        assert!(notes.contains(&dir.join("src/api.toml").display().to_string()), "{notes}");
+        assert!(diagnostic.help.unwrap().contains("source file"));
+    }
+}

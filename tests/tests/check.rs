@@ -96,12 +96,23 @@ fn diagnostics_carry_their_location_as_data() {
             location.line, location.column, first.message
         )
     );
-    let mut count = 0;
-    for diagnostic in &report {
-        assert!(diagnostic.location.is_some());
-        count += 1;
-    }
-    assert_eq!(count, report.len());
+    // Every diagnostic, read by iterating over the report, is located where its span is.
+    let located: Vec<String> = (&report)
+        .into_iter()
+        .map(|d| {
+            let location = d.location.as_ref().expect("a located diagnostic");
+            format!("{}:{}", location.line, location.column)
+        })
+        .collect();
+    let from_spans: Vec<String> = report
+        .iter()
+        .map(|d| {
+            let (line, column) = d.line_col(&report.source).expect("a span");
+            format!("{line}:{column}")
+        })
+        .collect();
+    assert_eq!(located, from_spans);
+    assert_eq!(located, ["5:30", "14:31", "22:9", "29:10", "35:53"]);
 }
 
 #[test]
