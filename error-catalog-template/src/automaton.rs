@@ -60,11 +60,28 @@ struct Part<'s> {
     kind: Kind<'s>,
 }
 
-/// A node of a trie: whether a value ends here, and its children, sorted by character.
-#[derive(Clone, Debug, Default)]
+/// A node of a trie: the character that leads to it, whether a value ends here, and its
+/// children as a list: its first child, and each child's next sibling.
+#[derive(Clone, Copy, Debug)]
 struct Node {
+    c: char,
     accept: bool,
-    children: Vec<(char, u32)>,
+    child: u32,
+    sibling: u32,
+}
+
+/// No node.
+const NONE: u32 = u32::MAX;
+
+impl Node {
+    fn new(c: char) -> Node {
+        Node {
+            c,
+            accept: false,
+            child: NONE,
+            sibling: NONE,
+        }
+    }
 }
 
 /// The integer automaton of one [`Int`]. States: 0 before anything, 1 after `-`, 2 after a
@@ -265,11 +282,7 @@ impl<'s> Automaton<'s> {
                 offset as u32
             }
             Kind::Text { nonempty } => u32::from(nonempty),
-            Kind::Trie { root } => {
-                let node = &self.trie[(root + state.local) as usize];
-                let at = node.children.binary_search_by(|&(k, _)| k.cmp(&c)).ok()?;
-                node.children[at].1 - root
-            }
+            Kind::Trie { root } => child(&self.trie, root + state.local, c)? - root,
             Kind::Integer(int) => int.step(state.local, c)?,
         };
         Some(State {
@@ -300,11 +313,16 @@ impl<'s> Automaton<'s> {
         Some(match part.kind {
             Kind::Literal(text) => text[state.local as usize..].chars().take(1).collect(),
             Kind::Text { .. } => return None,
-            Kind::Trie { root } => self.trie[(root + state.local) as usize]
-                .children
-                .iter()
-                .map(|&(c, _)| c)
-                .collect(),
+            Kind::Trie { root } => {
+                let mut chars = Vec::new();
+                let mut node = self.trie[(root + state.local) as usize].child;
+                while node != NONE {
+                    chars.push(self.trie[node as usize].c);
+                    node = self.trie[node as usize].sibling;
+                }
+                chars.sort_unstable();
+                chars
+            }
             Kind::Integer(int) => std::iter::once('-')
                 .chain('0'..='9')
                 .filter(|&c| int.step(state.local, c).is_some())
@@ -313,24 +331,36 @@ impl<'s> Automaton<'s> {
     }
 }
 
+/// The child of `node` that `c` leads to.
+fn child(trie: &[Node], node: u32, c: char) -> Option<u32> {
+    let mut at = trie[node as usize].child;
+    while at != NONE {
+        if trie[at as usize].c == c {
+            return Some(at);
+        }
+        at = trie[at as usize].sibling;
+    }
+    None
+}
+
 /// Adds the trie of `values` to `trie`; returns its root. Equal values make one path.
 fn build_trie(trie: &mut Vec<Node>, values: &[&str]) -> u32 {
     let root = trie.len() as u32;
-    trie.push(Node::default());
+    trie.push(Node::new('\0'));
     for value in values {
-        let mut node = root as usize;
+        let mut node = root;
         for c in value.chars() {
-            node = match trie[node].children.binary_search_by(|&(k, _)| k.cmp(&c)) {
-                Ok(at) => trie[node].children[at].1 as usize,
-                Err(at) => {
-                    let child = trie.len();
-                    trie[node].children.insert(at, (c, child as u32));
-                    trie.push(Node::default());
-                    child
-                }
-            };
+            node = child(trie, node, c).unwrap_or_else(|| {
+                let new = trie.len() as u32;
+                trie.push(Node {
+                    sibling: trie[node as usize].child,
+                    ..Node::new(c)
+                });
+                trie[node as usize].child = new;
+                new
+            });
         }
-        trie[node].accept = true;
+        trie[node as usize].accept = true;
     }
     root
 }
@@ -391,42 +421,70 @@ impl Automaton<'_> {
     /// Adds a thread in `state` at byte position `at`, with `slots`, to `threads`, after the
     /// threads that leaving placeholders here leads to, which come first: a state's exits
     /// form a chain (each state has at most one), followed until a state already there.
+    ///
+    /// `next` is the character at `at` (`None` at the end): a thread in a literal that does
+    /// not go on with it, or at the end of the template before the end of the message, would
+    /// die at the next step, so it is not added. Its state is left out of the list for every
+    /// thread alike, so the threads kept and their order are those without this pruning.
     fn add(
         &self,
         threads: &mut Threads,
         state: State,
         at: usize,
         slots: &[usize],
-        chain: &mut Vec<(usize, State, Option<usize>)>,
+        next: Option<char>,
+        chain: &mut Vec<(u32, State, u32)>,
     ) {
         chain.clear();
-        let mut next = Some(state);
-        while let Some(state) = next {
+        let mut state = state;
+        loop {
             let id = self.id(state);
             if threads.contains(id) {
                 break;
             }
-            let exit = self.exit(state);
-            chain.push((id, state, exit.map(|(field, _)| field)));
-            next = exit.map(|(_, to)| to);
-        }
-        for (i, &(id, state, _)) in chain.iter().enumerate().rev() {
-            #[cfg(test)]
-            count(&STEPS);
-            let new = threads.push(id, state);
-            new.copy_from_slice(slots);
-            // The states before this one in the chain were left here.
-            for &(_, _, field) in &chain[..i] {
-                if let Some(field) = field {
-                    new[field] = at;
+            match self.exit(state) {
+                Some((field, to)) => {
+                    chain.push((id as u32, state, field as u32));
+                    state = to;
+                }
+                None => {
+                    chain.push((id as u32, state, NONE));
+                    break;
                 }
             }
+        }
+        for (i, &(id, state, _)) in chain.iter().enumerate().rev() {
+            if !self.may_read(state, next) {
+                continue;
+            }
+            #[cfg(test)]
+            count(&STEPS);
+            let new = threads.push(id as usize, state);
+            new.copy_from_slice(slots);
+            // The placeholders of the states before this one in the chain were left here.
+            for &(_, _, field) in &chain[..i] {
+                new[field as usize] = at;
+            }
+        }
+    }
+
+    /// Whether a thread in `state` can go on when `next` comes (`None`: the end).
+    fn may_read(&self, state: State, next: Option<char>) -> bool {
+        match (self.parts.get(state.part as usize), next) {
+            (None, next) => next.is_none(),
+            (Some(part), Some(c)) => match part.kind {
+                Kind::Literal(text) => text[state.local as usize..].starts_with(c),
+                _ => true,
+            },
+            (Some(_), None) => false,
         }
     }
 }
 
 /// The slow path of [`split`](crate::split): the complete splitter. `captures` has one
 /// slot per placeholder.
+#[cold]
+#[inline(never)]
 pub(crate) fn split<'m>(
     segments: &[Segment<'_>],
     message: &'m str,
@@ -441,17 +499,20 @@ pub(crate) fn split<'m>(
     let mut next = Threads::new(states, fields);
     let mut chain = Vec::with_capacity(automaton.parts.len() + 1);
     let none = vec![0; fields];
-    automaton.add(&mut now, automaton.start(0), 0, &none, &mut chain);
-    for (at, c) in message.char_indices() {
+    let mut chars = message.char_indices().peekable();
+    let first = chars.peek().map(|&(_, c)| c);
+    automaton.add(&mut now, automaton.start(0), 0, &none, first, &mut chain);
+    while let Some((at, c)) = chars.next() {
         if now.order.is_empty() {
             return false;
         }
         let after = at + c.len_utf8();
+        let lookahead = chars.peek().map(|&(_, c)| c);
         for &(id, state) in &now.order {
             #[cfg(test)]
             count(&STEPS);
             if let Some(to) = automaton.step(state, c) {
-                automaton.add(&mut next, to, after, now.slots(id), &mut chain);
+                automaton.add(&mut next, to, after, now.slots(id), lookahead, &mut chain);
             }
         }
         std::mem::swap(&mut now, &mut next);

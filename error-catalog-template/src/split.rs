@@ -25,18 +25,60 @@ pub enum Segment<'a> {
 ///
 /// Runs in time linear in `message.len()` (times the template's size when the message needs
 /// the full search), and allocates nothing unless it needs that search.
+#[inline]
 pub fn split<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'m str]) -> bool {
-    let fields = segments
-        .iter()
-        .filter(|s| matches!(s, Segment::Field(_)))
-        .count();
-    if captures.len() != fields {
+    let shape = Shape::of(segments);
+    if captures.len() != shape.fields {
         return false;
     }
-    match first_cuts(segments, message, captures) {
+    let cuts = if shape.first_cuts {
+        first_cuts(segments, message, captures, shape.sure)
+    } else {
+        Cuts::Unsure
+    };
+    match cuts {
         Cuts::Fit => true,
         Cuts::NoReading => false,
         Cuts::Unsure => automaton::split(segments, message, captures),
+    }
+}
+
+/// What the fast path needs to know of a template, from one look at its segments.
+struct Shape {
+    /// Number of placeholders.
+    fields: usize,
+    /// Whether every two placeholders have literal text between them, and no two literal
+    /// segments are side by side: then failing to place a literal means no reading exists.
+    sure: bool,
+    /// Whether the fast path applies: every placeholder directly followed by another can
+    /// take its longest run (see [`first_cuts`]).
+    first_cuts: bool,
+}
+
+impl Shape {
+    #[inline]
+    fn of(segments: &[Segment<'_>]) -> Shape {
+        let mut shape = Shape {
+            fields: 0,
+            sure: true,
+            first_cuts: true,
+        };
+        let mut previous: Option<&Segment<'_>> = None;
+        for segment in segments {
+            match (previous, segment) {
+                (Some(Segment::Literal(_)), Segment::Literal(_)) => shape.sure = false,
+                (Some(Segment::Field(first)), Segment::Field(second)) => {
+                    shape.sure = false;
+                    shape.first_cuts &= first.is_bounded()
+                        && !second.accepts("")
+                        && first.never_contains_start_of(second);
+                }
+                _ => {}
+            }
+            shape.fields += usize::from(matches!(segment, Segment::Field(_)));
+            previous = Some(segment);
+        }
+        shape
     }
 }
 
@@ -68,6 +110,10 @@ fn scanned(bytes: usize) {
 /// another takes the longest run of characters its class can contain; then every capture
 /// must be accepted by its class.
 ///
+/// `sure` tells whether the template has literal text between every two placeholders, each
+/// literal one segment; the caller has checked that every placeholder directly followed by
+/// another can take its run, as said below.
+///
 /// When it gives a reading whose every capture is accepted, that reading is the one the
 /// crate's rule chooses. Suppose another reading gave the `k`th placeholder a shorter text,
 /// the ones before it the same. Both readings start that placeholder at the same position
@@ -83,25 +129,13 @@ fn scanned(bytes: usize) {
 /// text: by induction, each literal is found at or before where any reading has it, so the
 /// search never fails when a reading exists. It then answers [`Cuts::NoReading`]; every other
 /// failure is left to the full search.
-fn first_cuts<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'m str]) -> Cuts {
-    // A failure to place a literal is final only for templates with literal text between
-    // every two placeholders, each one segment.
-    let mut sure = true;
-    for pair in segments.windows(2) {
-        match pair {
-            [Segment::Literal(_), Segment::Literal(_)] => sure = false,
-            [Segment::Field(first), Segment::Field(second)] => {
-                sure = false;
-                if !first.is_bounded()
-                    || second.accepts("")
-                    || !first.never_contains_start_of(second)
-                {
-                    return Cuts::Unsure;
-                }
-            }
-            _ => {}
-        }
-    }
+#[inline]
+fn first_cuts<'m>(
+    segments: &[Segment<'_>],
+    message: &'m str,
+    captures: &mut [&'m str],
+    sure: bool,
+) -> Cuts {
     let no_place = if sure { Cuts::NoReading } else { Cuts::Unsure };
     // The last literal, when the template ends with one, is anchored at the end of the message.
     let (body, tail) = match segments.split_last() {
