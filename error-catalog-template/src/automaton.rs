@@ -25,39 +25,35 @@
 use crate::class::{BOOLS, Class, Int};
 use crate::split::Segment;
 
-/// A state of the automaton: a part and a state inside it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct State {
-    /// Index of the part; the number of parts means the end of the template.
-    part: u32,
-    /// State inside the part: a byte offset in a literal, a node of a trie, the state of an
-    /// integer (see [`IntPart`]).
-    local: u32,
+/// A state of the automaton: its index in [`Automaton::states`].
+pub(crate) type State = u32;
+
+/// What a state reads, and where it goes.
+#[derive(Clone, Copy, Debug)]
+enum Read {
+    /// This character (in a literal).
+    Char { c: char, next: State },
+    /// Any character (in a text placeholder).
+    Any { next: State },
+    /// A character that leads from this node of [`Automaton::trie`] to a child; the child's
+    /// state is the child's index plus `delta` (wrapping).
+    Trie { node: u32, delta: u32 },
+    /// A character that this integer automaton (of [`Automaton::ints`]), in state `local`,
+    /// reads; its state `l` is state `base + l` of the template.
+    Int { int: u32, local: u32, base: State },
+    /// Nothing: the end of the template.
+    End,
 }
 
-/// What one part of the template reads.
+/// One state of the automaton.
 #[derive(Clone, Copy, Debug)]
-enum Kind<'s> {
-    /// These characters, in order; never empty.
-    Literal(&'s str),
-    /// Any text; with `nonempty`, at least one character (state 0 before it, 1 after).
-    Text { nonempty: bool },
-    /// One of the values stored as the trie whose root is this node of [`Automaton::trie`];
-    /// the nodes of one trie are consecutive, so a state is a node's offset from the root.
-    Trie { root: u32 },
-    /// An integer.
-    Integer(IntPart),
-}
-
-/// A part of the template.
-#[derive(Clone, Copy, Debug)]
-struct Part<'s> {
-    /// Id of the part's first state; its states' ids follow.
-    base: u32,
-    /// Index of the placeholder, for a placeholder (for a literal, the number of
-    /// placeholders before it).
+struct Rec {
+    read: Read,
+    /// When the state can end its placeholder here: the state where the next part starts
+    /// ([`NONE`] otherwise).
+    exit: State,
+    /// The placeholder the state is in.
     field: u32,
-    kind: Kind<'s>,
 }
 
 /// A node of a trie: the character that leads to it, whether a value ends here, and its
@@ -180,153 +176,193 @@ impl IntPart {
     }
 }
 
-/// The automaton of a template.
+/// The automaton of a template: its states in template order, the first one where the
+/// template starts and the last one its end.
 #[derive(Debug)]
-pub(crate) struct Automaton<'s> {
-    parts: Vec<Part<'s>>,
+pub(crate) struct Automaton {
+    states: Vec<Rec>,
     trie: Vec<Node>,
-    /// Number of states, the final one included.
-    states: u32,
+    ints: Vec<IntPart>,
     /// Number of placeholders.
     fields: usize,
 }
 
-impl<'s> Automaton<'s> {
+impl Automaton {
     /// The automaton of `segments`. With `nonempty_text`, text placeholders must read at
     /// least one character (for [`overlap`](crate::overlap)'s preferred witnesses).
-    pub(crate) fn new(segments: &[Segment<'s>], nonempty_text: bool) -> Automaton<'s> {
-        let mut parts = Vec::with_capacity(segments.len());
-        let mut trie = Vec::new();
-        let mut states = 0;
-        let mut fields = 0;
+    pub(crate) fn new(segments: &[Segment<'_>], nonempty_text: bool) -> Automaton {
+        // Room for every state and trie node, so that building allocates once for each.
+        let (mut states, mut nodes) = (1, 0);
         for segment in segments {
-            let field = fields as u32;
-            let (kind, size) = match *segment {
-                Segment::Literal("") => continue,
-                Segment::Literal(text) => (Kind::Literal(text), text.len() as u32),
-                Segment::Field(class) => {
-                    let kind = match class {
-                        Class::Text => Kind::Text {
-                            nonempty: nonempty_text,
-                        },
-                        Class::Integer(int) => Kind::Integer(IntPart::new(int)),
-                        Class::Bool => Kind::Trie {
-                            root: build_trie(&mut trie, BOOLS),
-                        },
-                        Class::OneOf(values) => Kind::Trie {
-                            root: build_trie(&mut trie, values),
-                        },
-                    };
-                    let size = match kind {
-                        Kind::Text { nonempty } => 1 + u32::from(nonempty),
-                        Kind::Trie { root } => trie.len() as u32 - root,
-                        Kind::Integer(int) => int.states(),
-                        Kind::Literal(_) => unreachable!(),
-                    };
-                    fields += 1;
-                    (kind, size)
+            match segment {
+                Segment::Literal(text) => states += text.len(),
+                Segment::Field(Class::Text) => states += 2,
+                Segment::Field(Class::Integer(int)) => {
+                    states += IntPart::new(*int).states() as usize
                 }
+                Segment::Field(Class::Bool) => nodes += 10,
+                Segment::Field(Class::OneOf(values)) => {
+                    nodes += 1 + values.iter().map(|v| v.len()).sum::<usize>()
+                }
+            }
+        }
+        let mut automaton = Automaton {
+            states: Vec::with_capacity(states + nodes),
+            trie: Vec::with_capacity(nodes),
+            ints: Vec::new(),
+            fields: 0,
+        };
+        let states = &mut automaton.states;
+        for segment in segments {
+            let base = states.len() as State;
+            let field = automaton.fields as u32;
+            let class = match *segment {
+                Segment::Literal(text) => {
+                    for (i, c) in text.chars().enumerate() {
+                        let next = base + i as State + 1;
+                        let read = Read::Char { c, next };
+                        states.push(Rec {
+                            read,
+                            exit: NONE,
+                            field: NONE,
+                        });
+                    }
+                    continue;
+                }
+                Segment::Field(class) => class,
             };
-            parts.push(Part {
-                base: states,
-                field,
-                kind,
-            });
-            states += size;
+            automaton.fields += 1;
+            // A state that accepts gets its exit once the part's size is known.
+            let mut push = |read, accepts: bool| {
+                let exit = if accepts { 0 } else { NONE };
+                states.push(Rec { read, exit, field });
+            };
+            match class {
+                Class::Text if nonempty_text => {
+                    push(Read::Any { next: base + 1 }, false);
+                    push(Read::Any { next: base + 1 }, true);
+                }
+                Class::Text => push(Read::Any { next: base }, true),
+                Class::Integer(int) => {
+                    let part = IntPart::new(int);
+                    let index = automaton.ints.len() as u32;
+                    automaton.ints.push(part);
+                    for local in 0..part.states() {
+                        let read = Read::Int {
+                            int: index,
+                            local,
+                            base,
+                        };
+                        push(read, part.accepts(local));
+                    }
+                }
+                Class::Bool | Class::OneOf(_) => {
+                    let values = match class {
+                        Class::OneOf(values) => values,
+                        _ => BOOLS,
+                    };
+                    let root = build_trie(&mut automaton.trie, values);
+                    let delta = base.wrapping_sub(root);
+                    for node in root..automaton.trie.len() as u32 {
+                        let read = Read::Trie { node, delta };
+                        push(read, automaton.trie[node as usize].accept);
+                    }
+                }
+            }
+            // Each exit is where the next part starts, past this part's states.
+            let next = states.len() as State;
+            for rec in &mut states[base as usize..] {
+                if rec.exit != NONE {
+                    rec.exit = next;
+                }
+            }
         }
-        Automaton {
-            parts,
-            trie,
-            states: states + 1,
-            fields,
-        }
+        states.push(Rec {
+            read: Read::End,
+            exit: NONE,
+            field: NONE,
+        });
+        automaton
     }
 
     /// Number of states.
     pub(crate) fn states(&self) -> usize {
-        self.states as usize
+        self.states.len()
     }
 
-    /// A number for each state, below [`Automaton::states`].
-    pub(crate) fn id(&self, state: State) -> usize {
-        match self.parts.get(state.part as usize) {
-            Some(part) => (part.base + state.local) as usize,
-            None => self.states as usize - 1,
+    /// The state where the template starts.
+    pub(crate) fn start(&self) -> State {
+        0
+    }
+
+    /// The state where the template ends.
+    pub(crate) fn end(&self) -> State {
+        self.states.len() as State - 1
+    }
+
+    /// Where `state` goes on reading `c`.
+    #[inline]
+    pub(crate) fn step(&self, state: State, c: char) -> Option<State> {
+        match self.states[state as usize].read {
+            Read::Char { c: x, next } => (x == c).then_some(next),
+            Read::Any { next } => Some(next),
+            Read::Trie { node, delta } => {
+                child(&self.trie, node, c).map(|child| child.wrapping_add(delta))
+            }
+            Read::Int { int, local, base } => {
+                self.ints[int as usize].step(local, c).map(|l| base + l)
+            }
+            Read::End => None,
         }
     }
 
-    /// The state where part `part` starts (the final state past the last part).
-    pub(crate) fn start(&self, part: u32) -> State {
-        State { part, local: 0 }
+    /// If `state` is in a placeholder and can end it here: the placeholder's index and the
+    /// state where the next part starts.
+    #[inline]
+    pub(crate) fn exit(&self, state: State) -> Option<(usize, State)> {
+        let rec = &self.states[state as usize];
+        (rec.exit != NONE).then_some((rec.field as usize, rec.exit))
+    }
+
+    /// Whether a thread in `state` can go on when `next` comes (`None`: the end): always
+    /// inside a placeholder, only with the right character in a literal, and only at the end
+    /// of the message at the end of the template.
+    #[inline]
+    fn may_read(&self, state: State, next: Option<char>) -> bool {
+        match (self.states[state as usize].read, next) {
+            (Read::Char { c, .. }, next) => next == Some(c),
+            (Read::End, next) => next.is_none(),
+            (_, next) => next.is_some(),
+        }
     }
 
     /// Whether `state` is the end of the template.
     #[cfg(feature = "build")]
     pub(crate) fn is_final(&self, state: State) -> bool {
-        state.part as usize == self.parts.len()
-    }
-
-    /// Where `state` goes on reading `c`.
-    pub(crate) fn step(&self, state: State, c: char) -> Option<State> {
-        let part = self.parts.get(state.part as usize)?;
-        let local = match part.kind {
-            Kind::Literal(text) => {
-                let offset = state.local as usize;
-                if !text[offset..].starts_with(c) {
-                    return None;
-                }
-                let offset = offset + c.len_utf8();
-                if offset == text.len() {
-                    return Some(self.start(state.part + 1));
-                }
-                offset as u32
-            }
-            Kind::Text { nonempty } => u32::from(nonempty),
-            Kind::Trie { root } => child(&self.trie, root + state.local, c)? - root,
-            Kind::Integer(int) => int.step(state.local, c)?,
-        };
-        Some(State {
-            part: state.part,
-            local,
-        })
-    }
-
-    /// If `state` is in a placeholder and can end it here: the placeholder's index and the
-    /// state where the next part starts.
-    pub(crate) fn exit(&self, state: State) -> Option<(usize, State)> {
-        let part = self.parts.get(state.part as usize)?;
-        let accepts = match part.kind {
-            Kind::Literal(_) => false,
-            Kind::Text { nonempty } => !nonempty || state.local == 1,
-            Kind::Trie { root } => self.trie[(root + state.local) as usize].accept,
-            Kind::Integer(int) => int.accepts(state.local),
-        };
-        accepts.then(|| (part.field as usize, self.start(state.part + 1)))
+        state == self.end()
     }
 
     /// The characters `state` can read, in order; `None` when it reads any character.
     #[cfg(feature = "build")]
     pub(crate) fn reads(&self, state: State) -> Option<Vec<char>> {
-        let Some(part) = self.parts.get(state.part as usize) else {
-            return Some(Vec::new());
-        };
-        Some(match part.kind {
-            Kind::Literal(text) => text[state.local as usize..].chars().take(1).collect(),
-            Kind::Text { .. } => return None,
-            Kind::Trie { root } => {
+        Some(match self.states[state as usize].read {
+            Read::Char { c, .. } => vec![c],
+            Read::Any { .. } => return None,
+            Read::Trie { node, .. } => {
                 let mut chars = Vec::new();
-                let mut node = self.trie[(root + state.local) as usize].child;
-                while node != NONE {
-                    chars.push(self.trie[node as usize].c);
-                    node = self.trie[node as usize].sibling;
+                let mut child = self.trie[node as usize].child;
+                while child != NONE {
+                    chars.push(self.trie[child as usize].c);
+                    child = self.trie[child as usize].sibling;
                 }
                 chars.sort_unstable();
                 chars
             }
-            Kind::Integer(int) => std::iter::once('-')
+            Read::Int { int, local, .. } => std::iter::once('-')
                 .chain('0'..='9')
-                .filter(|&c| int.step(state.local, c).is_some())
+                .filter(|&c| self.ints[int as usize].step(local, c).is_some())
                 .collect(),
+            Read::End => Vec::new(),
         })
     }
 }
@@ -381,11 +417,11 @@ fn count(counter: &'static std::thread::LocalKey<std::cell::Cell<u64>>) {
 /// The threads alive at one position: at most one per state, in priority order, each with
 /// the end of every placeholder it has left (one slot per placeholder).
 struct Threads {
-    /// For each state id, its index in `order` if it is there (a sparse set: no clearing).
+    /// For each state, its index in `order` if it is there (a sparse set: no clearing).
     index: Vec<u32>,
-    /// The threads' states and their ids, in priority order.
-    order: Vec<(usize, State)>,
-    /// Slots of the thread in state id `i`: `slots[i * fields..(i + 1) * fields]`.
+    /// The threads' states, in priority order.
+    order: Vec<State>,
+    /// Slots of the thread in state `s`: `slots[s * fields..(s + 1) * fields]`.
     slots: Vec<usize>,
     fields: usize,
 }
@@ -400,32 +436,39 @@ impl Threads {
         }
     }
 
-    fn contains(&self, id: usize) -> bool {
-        let at = self.index[id] as usize;
-        at < self.order.len() && self.order[at].0 == id
+    #[inline]
+    fn contains(&self, state: State) -> bool {
+        let at = self.index[state as usize] as usize;
+        at < self.order.len() && self.order[at] == state
     }
 
     /// Appends a thread in `state` (not there yet); returns its slots.
-    fn push(&mut self, id: usize, state: State) -> &mut [usize] {
-        self.index[id] = self.order.len() as u32;
-        self.order.push((id, state));
-        &mut self.slots[id * self.fields..(id + 1) * self.fields]
+    #[inline]
+    fn push(&mut self, state: State) -> &mut [usize] {
+        self.index[state as usize] = self.order.len() as u32;
+        self.order.push(state);
+        let at = state as usize * self.fields;
+        &mut self.slots[at..at + self.fields]
     }
 
-    fn slots(&self, id: usize) -> &[usize] {
-        &self.slots[id * self.fields..(id + 1) * self.fields]
+    #[inline]
+    fn slots(&self, state: State) -> &[usize] {
+        let at = state as usize * self.fields;
+        &self.slots[at..at + self.fields]
     }
 }
 
-impl Automaton<'_> {
+impl Automaton {
     /// Adds a thread in `state` at byte position `at`, with `slots`, to `threads`, after the
     /// threads that leaving placeholders here leads to, which come first: a state's exits
     /// form a chain (each state has at most one), followed until a state already there.
     ///
     /// `next` is the character at `at` (`None` at the end): a thread in a literal that does
     /// not go on with it, or at the end of the template before the end of the message, would
-    /// die at the next step, so it is not added. Its state is left out of the list for every
-    /// thread alike, so the threads kept and their order are those without this pruning.
+    /// die at the next step, so it is not added. Such a state has no exit and is left out of
+    /// the list for every thread alike, so the threads kept, and their order, are those
+    /// without this pruning.
+    #[inline]
     fn add(
         &self,
         threads: &mut Threads,
@@ -433,50 +476,29 @@ impl Automaton<'_> {
         at: usize,
         slots: &[usize],
         next: Option<char>,
-        chain: &mut Vec<(u32, State, u32)>,
+        chain: &mut Vec<State>,
     ) {
         chain.clear();
         let mut state = state;
-        loop {
-            let id = self.id(state);
-            if threads.contains(id) {
-                break;
-            }
+        while !threads.contains(state) {
+            chain.push(state);
             match self.exit(state) {
-                Some((field, to)) => {
-                    chain.push((id as u32, state, field as u32));
-                    state = to;
-                }
-                None => {
-                    chain.push((id as u32, state, NONE));
-                    break;
-                }
+                Some((_, to)) => state = to,
+                None => break,
             }
         }
-        for (i, &(id, state, _)) in chain.iter().enumerate().rev() {
+        for (i, &state) in chain.iter().enumerate().rev() {
             if !self.may_read(state, next) {
                 continue;
             }
             #[cfg(test)]
             count(&STEPS);
-            let new = threads.push(id as usize, state);
+            let new = threads.push(state);
             new.copy_from_slice(slots);
             // The placeholders of the states before this one in the chain were left here.
-            for &(_, _, field) in &chain[..i] {
-                new[field as usize] = at;
+            for &left in &chain[..i] {
+                new[self.states[left as usize].field as usize] = at;
             }
-        }
-    }
-
-    /// Whether a thread in `state` can go on when `next` comes (`None`: the end).
-    fn may_read(&self, state: State, next: Option<char>) -> bool {
-        match (self.parts.get(state.part as usize), next) {
-            (None, next) => next.is_none(),
-            (Some(part), Some(c)) => match part.kind {
-                Kind::Literal(text) => text[state.local as usize..].starts_with(c),
-                _ => true,
-            },
-            (Some(_), None) => false,
         }
     }
 }
@@ -497,28 +519,35 @@ pub(crate) fn split<'m>(
     let (states, fields) = (automaton.states(), automaton.fields);
     let mut now = Threads::new(states, fields);
     let mut next = Threads::new(states, fields);
-    let mut chain = Vec::with_capacity(automaton.parts.len() + 1);
+    let mut chain = Vec::with_capacity(states);
     let none = vec![0; fields];
     let mut chars = message.char_indices().peekable();
     let first = chars.peek().map(|&(_, c)| c);
-    automaton.add(&mut now, automaton.start(0), 0, &none, first, &mut chain);
+    automaton.add(&mut now, automaton.start(), 0, &none, first, &mut chain);
     while let Some((at, c)) = chars.next() {
         if now.order.is_empty() {
             return false;
         }
         let after = at + c.len_utf8();
         let lookahead = chars.peek().map(|&(_, c)| c);
-        for &(id, state) in &now.order {
+        for &state in &now.order {
             #[cfg(test)]
             count(&STEPS);
             if let Some(to) = automaton.step(state, c) {
-                automaton.add(&mut next, to, after, now.slots(id), lookahead, &mut chain);
+                automaton.add(
+                    &mut next,
+                    to,
+                    after,
+                    now.slots(state),
+                    lookahead,
+                    &mut chain,
+                );
             }
         }
         std::mem::swap(&mut now, &mut next);
         next.order.clear();
     }
-    let end = automaton.id(automaton.start(automaton.parts.len() as u32));
+    let end = automaton.end();
     if !now.contains(end) {
         return false;
     }
