@@ -503,8 +503,8 @@ impl Automaton {
     }
 }
 
-/// The slow path of [`split`](crate::split): the complete splitter. `captures` has one
-/// slot per placeholder.
+/// The slow path of [`split`](crate::split): the complete splitter. Gives `false` when
+/// `captures` does not have one slot per placeholder.
 #[cold]
 #[inline(never)]
 pub(crate) fn split<'m>(
@@ -515,7 +515,9 @@ pub(crate) fn split<'m>(
     #[cfg(test)]
     count(&SLOW_CALLS);
     let automaton = Automaton::new(segments, false);
-    debug_assert_eq!(automaton.fields, captures.len());
+    if automaton.fields != captures.len() {
+        return false;
+    }
     let (states, fields) = (automaton.states(), automaton.fields);
     let mut now = Threads::new(states, fields);
     let mut next = Threads::new(states, fields);

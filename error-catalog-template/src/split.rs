@@ -27,58 +27,10 @@ pub enum Segment<'a> {
 /// the full search), and allocates nothing unless it needs that search.
 #[inline]
 pub fn split<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'m str]) -> bool {
-    let shape = Shape::of(segments);
-    if captures.len() != shape.fields {
-        return false;
-    }
-    let cuts = if shape.first_cuts {
-        first_cuts(segments, message, captures, shape.sure)
-    } else {
-        Cuts::Unsure
-    };
-    match cuts {
+    match first_cuts(segments, message, captures) {
         Cuts::Fit => true,
         Cuts::NoReading => false,
         Cuts::Unsure => automaton::split(segments, message, captures),
-    }
-}
-
-/// What the fast path needs to know of a template, from one look at its segments.
-struct Shape {
-    /// Number of placeholders.
-    fields: usize,
-    /// Whether every two placeholders have literal text between them, and no two literal
-    /// segments are side by side: then failing to place a literal means no reading exists.
-    sure: bool,
-    /// Whether the fast path applies: every placeholder directly followed by another can
-    /// take its longest run (see [`first_cuts`]).
-    first_cuts: bool,
-}
-
-impl Shape {
-    #[inline]
-    fn of(segments: &[Segment<'_>]) -> Shape {
-        let mut shape = Shape {
-            fields: 0,
-            sure: true,
-            first_cuts: true,
-        };
-        let mut previous: Option<&Segment<'_>> = None;
-        for segment in segments {
-            match (previous, segment) {
-                (Some(Segment::Literal(_)), Segment::Literal(_)) => shape.sure = false,
-                (Some(Segment::Field(first)), Segment::Field(second)) => {
-                    shape.sure = false;
-                    shape.first_cuts &= first.is_bounded()
-                        && !second.accepts("")
-                        && first.never_contains_start_of(second);
-                }
-                _ => {}
-            }
-            shape.fields += usize::from(matches!(segment, Segment::Field(_)));
-            previous = Some(segment);
-        }
-        shape
     }
 }
 
@@ -87,7 +39,7 @@ impl Shape {
 enum Cuts {
     /// The captures are the chosen reading.
     Fit,
-    /// No reading exists.
+    /// No reading exists, or `captures` has the wrong length.
     NoReading,
     /// The full search must decide.
     Unsure,
@@ -110,10 +62,6 @@ fn scanned(bytes: usize) {
 /// another takes the longest run of characters its class can contain; then every capture
 /// must be accepted by its class.
 ///
-/// `sure` tells whether the template has literal text between every two placeholders, each
-/// literal one segment; the caller has checked that every placeholder directly followed by
-/// another can take its run, as said below.
-///
 /// When it gives a reading whose every capture is accepted, that reading is the one the
 /// crate's rule chooses. Suppose another reading gave the `k`th placeholder a shorter text,
 /// the ones before it the same. Both readings start that placeholder at the same position
@@ -129,14 +77,18 @@ fn scanned(bytes: usize) {
 /// text: by induction, each literal is found at or before where any reading has it, so the
 /// search never fails when a reading exists. It then answers [`Cuts::NoReading`]; every other
 /// failure is left to the full search.
+///
+/// It answers [`Cuts::NoReading`] too when `captures` does not have one slot per placeholder.
 #[inline]
-fn first_cuts<'m>(
-    segments: &[Segment<'_>],
-    message: &'m str,
-    captures: &mut [&'m str],
-    sure: bool,
-) -> Cuts {
-    let no_place = if sure { Cuts::NoReading } else { Cuts::Unsure };
+fn first_cuts<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'m str]) -> Cuts {
+    // What failing to place a literal means; only worked out when that happens.
+    let no_place = || {
+        if is_sure(segments) {
+            Cuts::NoReading
+        } else {
+            Cuts::Unsure
+        }
+    };
     // The last literal, when the template ends with one, is anchored at the end of the message.
     let (body, tail) = match segments.split_last() {
         Some((Segment::Literal(last), body)) if !body.is_empty() => (body, Some(*last)),
@@ -158,7 +110,7 @@ fn first_cuts<'m>(
                 if !message[pos..end].starts_with(lit) {
                     // The first segment is final whatever the template; after a placeholder
                     // the literal was found there, so this is after another literal.
-                    return if i == 0 { Cuts::NoReading } else { no_place };
+                    return if i == 0 { Cuts::NoReading } else { no_place() };
                 }
                 pos += lit.len();
             }
@@ -174,10 +126,18 @@ fn first_cuts<'m>(
                         None => {
                             #[cfg(test)]
                             scanned(end - pos);
-                            return no_place;
+                            return no_place();
                         }
                     },
-                    Some(Segment::Field(_)) => {
+                    Some(Segment::Field(next)) => {
+                        // The longest run is only sure to be the reading chosen when the
+                        // next placeholder cannot be empty nor start inside the run.
+                        if !class.is_bounded()
+                            || next.accepts("")
+                            || !class.never_contains_start_of(next)
+                        {
+                            return Cuts::Unsure;
+                        }
                         let run = message[pos..end]
                             .char_indices()
                             .find(|&(_, c)| !class.can_contain(c))
@@ -191,18 +151,35 @@ fn first_cuts<'m>(
                 if !class.accepts(text) {
                     return Cuts::Unsure;
                 }
-                captures[field] = text;
+                let Some(slot) = captures.get_mut(field) else {
+                    return Cuts::NoReading;
+                };
+                *slot = text;
                 field += 1;
                 pos = stop;
             }
         }
     }
-    if pos == end {
+    if field != captures.len() {
+        Cuts::NoReading
+    } else if pos == end {
         Cuts::Fit
     } else {
         // Only a template of literals alone, or ending with two literals, gets here.
-        no_place
+        no_place()
     }
+}
+
+/// Whether every two placeholders of the template have literal text between them, and no
+/// two literal segments are side by side: then failing to place a literal means that no
+/// reading exists (see [`first_cuts`]).
+fn is_sure(segments: &[Segment<'_>]) -> bool {
+    segments.windows(2).all(|pair| {
+        !matches!(
+            pair,
+            [Segment::Literal(_), Segment::Literal(_)] | [Segment::Field(_), Segment::Field(_)]
+        )
+    })
 }
 
 /// Renders `segments` with `values` in place of the placeholders, in order. Missing values
