@@ -519,36 +519,40 @@ pub(crate) fn split<'m>(
         return false;
     }
     let (states, fields) = (automaton.states(), automaton.fields);
-    let mut now = Threads::new(states, fields);
-    let mut next = Threads::new(states, fields);
+    // The threads at this position and at the next, in turn: `lists[now]` and the other.
+    let mut lists = [Threads::new(states, fields), Threads::new(states, fields)];
+    let mut now = 0;
     let mut chain = Vec::with_capacity(states);
     let none = vec![0; fields];
     let mut chars = message.char_indices().peekable();
     let first = chars.peek().map(|&(_, c)| c);
-    automaton.add(&mut now, automaton.start(), 0, &none, first, &mut chain);
+    automaton.add(
+        &mut lists[0],
+        automaton.start(),
+        0,
+        &none,
+        first,
+        &mut chain,
+    );
     while let Some((at, c)) = chars.next() {
-        if now.order.is_empty() {
+        let [a, b] = &mut lists;
+        let (threads, next) = if now == 0 { (&*a, b) } else { (&*b, a) };
+        if threads.order.is_empty() {
             return false;
         }
         let after = at + c.len_utf8();
         let lookahead = chars.peek().map(|&(_, c)| c);
-        for &state in &now.order {
+        for &state in &threads.order {
             #[cfg(test)]
             count(&STEPS);
             if let Some(to) = automaton.step(state, c) {
-                automaton.add(
-                    &mut next,
-                    to,
-                    after,
-                    now.slots(state),
-                    lookahead,
-                    &mut chain,
-                );
+                automaton.add(next, to, after, threads.slots(state), lookahead, &mut chain);
             }
         }
-        std::mem::swap(&mut now, &mut next);
-        next.order.clear();
+        lists[now].order.clear();
+        now ^= 1;
     }
+    let now = &lists[now];
     let end = automaton.end();
     if !now.contains(end) {
         return false;
