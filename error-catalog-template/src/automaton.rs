@@ -25,46 +25,59 @@
 use crate::class::{BOOLS, Class, Int};
 use crate::split::Segment;
 
-/// A state of the automaton: a part and a state inside it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct State {
-    /// Index of the part; the number of parts means the end of the template.
-    part: u32,
-    /// State inside the part: a byte offset in a literal, a node of a trie, the state of an
-    /// integer (see [`IntPart`]).
-    local: u32,
+/// A state of the automaton: its index in [`Automaton::states`].
+pub(crate) type State = u32;
+
+/// What a state reads, and where it goes.
+#[derive(Clone, Copy, Debug)]
+enum Read {
+    /// This character (in a literal).
+    Char { c: char, next: State },
+    /// Any character (in a text placeholder).
+    Any { next: State },
+    /// A character that leads from this node of [`Automaton::trie`] to a child; the child's
+    /// state is the child's index plus `delta` (wrapping).
+    Trie { node: u32, delta: u32 },
+    /// A character that this integer automaton (of [`Automaton::ints`]), in state `local`,
+    /// reads; its state `l` is state `base + l` of the template.
+    Int { int: u32, local: u32, base: State },
+    /// Nothing: the end of the template.
+    End,
 }
 
-/// What one part of the template reads.
+/// One state of the automaton.
 #[derive(Clone, Copy, Debug)]
-enum Kind<'s> {
-    /// These characters, in order; never empty.
-    Literal(&'s str),
-    /// Any text; with `nonempty`, at least one character (state 0 before it, 1 after).
-    Text { nonempty: bool },
-    /// One of the values stored as the trie whose root is this node of [`Automaton::trie`];
-    /// the nodes of one trie are consecutive, so a state is a node's offset from the root.
-    Trie { root: u32 },
-    /// An integer.
-    Integer(IntPart),
-}
-
-/// A part of the template.
-#[derive(Clone, Copy, Debug)]
-struct Part<'s> {
-    /// Id of the part's first state; its states' ids follow.
-    base: u32,
-    /// Index of the placeholder, for a placeholder (for a literal, the number of
-    /// placeholders before it).
+struct Rec {
+    read: Read,
+    /// When the state can end its placeholder here: the state where the next part starts
+    /// ([`NONE`] otherwise).
+    exit: State,
+    /// The placeholder the state is in.
     field: u32,
-    kind: Kind<'s>,
 }
 
-/// A node of a trie: whether a value ends here, and its children, sorted by character.
-#[derive(Clone, Debug, Default)]
+/// A node of a trie: the character that leads to it, whether a value ends here, and its
+/// children as a list: its first child, and each child's next sibling.
+#[derive(Clone, Copy, Debug)]
 struct Node {
+    c: char,
     accept: bool,
-    children: Vec<(char, u32)>,
+    child: u32,
+    sibling: u32,
+}
+
+/// No node.
+const NONE: u32 = u32::MAX;
+
+impl Node {
+    fn new(c: char) -> Node {
+        Node {
+            c,
+            accept: false,
+            child: NONE,
+            sibling: NONE,
+        }
+    }
 }
 
 /// The integer automaton of one [`Int`]. States: 0 before anything, 1 after `-`, 2 after a
@@ -163,174 +176,227 @@ impl IntPart {
     }
 }
 
-/// The automaton of a template.
+/// The automaton of a template: its states in template order, the first one where the
+/// template starts and the last one its end.
 #[derive(Debug)]
-pub(crate) struct Automaton<'s> {
-    parts: Vec<Part<'s>>,
+pub(crate) struct Automaton {
+    states: Vec<Rec>,
     trie: Vec<Node>,
-    /// Number of states, the final one included.
-    states: u32,
+    ints: Vec<IntPart>,
     /// Number of placeholders.
     fields: usize,
 }
 
-impl<'s> Automaton<'s> {
+impl Automaton {
     /// The automaton of `segments`. With `nonempty_text`, text placeholders must read at
     /// least one character (for [`overlap`](crate::overlap)'s preferred witnesses).
-    pub(crate) fn new(segments: &[Segment<'s>], nonempty_text: bool) -> Automaton<'s> {
-        let mut parts = Vec::with_capacity(segments.len());
-        let mut trie = Vec::new();
-        let mut states = 0;
-        let mut fields = 0;
+    pub(crate) fn new(segments: &[Segment<'_>], nonempty_text: bool) -> Automaton {
+        // Room for every state and trie node, so that building allocates once for each.
+        let (mut states, mut nodes) = (1, 0);
         for segment in segments {
-            let field = fields as u32;
-            let (kind, size) = match *segment {
-                Segment::Literal("") => continue,
-                Segment::Literal(text) => (Kind::Literal(text), text.len() as u32),
-                Segment::Field(class) => {
-                    let kind = match class {
-                        Class::Text => Kind::Text {
-                            nonempty: nonempty_text,
-                        },
-                        Class::Integer(int) => Kind::Integer(IntPart::new(int)),
-                        Class::Bool => Kind::Trie {
-                            root: build_trie(&mut trie, BOOLS),
-                        },
-                        Class::OneOf(values) => Kind::Trie {
-                            root: build_trie(&mut trie, values),
-                        },
-                    };
-                    let size = match kind {
-                        Kind::Text { nonempty } => 1 + u32::from(nonempty),
-                        Kind::Trie { root } => trie.len() as u32 - root,
-                        Kind::Integer(int) => int.states(),
-                        Kind::Literal(_) => unreachable!(),
-                    };
-                    fields += 1;
-                    (kind, size)
+            match segment {
+                Segment::Literal(text) => states += text.len(),
+                Segment::Field(Class::Text) => states += 2,
+                Segment::Field(Class::Integer(int)) => {
+                    states += IntPart::new(*int).states() as usize
                 }
+                Segment::Field(Class::Bool) => nodes += 10,
+                Segment::Field(Class::OneOf(values)) => {
+                    nodes += 1 + values.iter().map(|v| v.len()).sum::<usize>()
+                }
+            }
+        }
+        let mut automaton = Automaton {
+            states: Vec::with_capacity(states + nodes),
+            trie: Vec::with_capacity(nodes),
+            ints: Vec::new(),
+            fields: 0,
+        };
+        let states = &mut automaton.states;
+        for segment in segments {
+            let base = states.len() as State;
+            let field = automaton.fields as u32;
+            let class = match *segment {
+                Segment::Literal(text) => {
+                    for (i, c) in text.chars().enumerate() {
+                        let next = base + i as State + 1;
+                        let read = Read::Char { c, next };
+                        states.push(Rec {
+                            read,
+                            exit: NONE,
+                            field: NONE,
+                        });
+                    }
+                    continue;
+                }
+                Segment::Field(class) => class,
             };
-            parts.push(Part {
-                base: states,
-                field,
-                kind,
-            });
-            states += size;
+            automaton.fields += 1;
+            // A state that accepts gets its exit once the part's size is known.
+            let mut push = |read, accepts: bool| {
+                let exit = if accepts { 0 } else { NONE };
+                states.push(Rec { read, exit, field });
+            };
+            match class {
+                Class::Text if nonempty_text => {
+                    push(Read::Any { next: base + 1 }, false);
+                    push(Read::Any { next: base + 1 }, true);
+                }
+                Class::Text => push(Read::Any { next: base }, true),
+                Class::Integer(int) => {
+                    let part = IntPart::new(int);
+                    let index = automaton.ints.len() as u32;
+                    automaton.ints.push(part);
+                    for local in 0..part.states() {
+                        let read = Read::Int {
+                            int: index,
+                            local,
+                            base,
+                        };
+                        push(read, part.accepts(local));
+                    }
+                }
+                Class::Bool | Class::OneOf(_) => {
+                    let values = match class {
+                        Class::OneOf(values) => values,
+                        _ => BOOLS,
+                    };
+                    let root = build_trie(&mut automaton.trie, values);
+                    let delta = base.wrapping_sub(root);
+                    for node in root..automaton.trie.len() as u32 {
+                        let read = Read::Trie { node, delta };
+                        push(read, automaton.trie[node as usize].accept);
+                    }
+                }
+            }
+            // Each exit is where the next part starts, past this part's states.
+            let next = states.len() as State;
+            for rec in &mut states[base as usize..] {
+                if rec.exit != NONE {
+                    rec.exit = next;
+                }
+            }
         }
-        Automaton {
-            parts,
-            trie,
-            states: states + 1,
-            fields,
-        }
+        states.push(Rec {
+            read: Read::End,
+            exit: NONE,
+            field: NONE,
+        });
+        automaton
     }
 
     /// Number of states.
     pub(crate) fn states(&self) -> usize {
-        self.states as usize
+        self.states.len()
     }
 
-    /// A number for each state, below [`Automaton::states`].
-    pub(crate) fn id(&self, state: State) -> usize {
-        match self.parts.get(state.part as usize) {
-            Some(part) => (part.base + state.local) as usize,
-            None => self.states as usize - 1,
+    /// The state where the template starts.
+    pub(crate) fn start(&self) -> State {
+        0
+    }
+
+    /// The state where the template ends.
+    pub(crate) fn end(&self) -> State {
+        self.states.len() as State - 1
+    }
+
+    /// Where `state` goes on reading `c`.
+    #[inline]
+    pub(crate) fn step(&self, state: State, c: char) -> Option<State> {
+        match self.states[state as usize].read {
+            Read::Char { c: x, next } => (x == c).then_some(next),
+            Read::Any { next } => Some(next),
+            Read::Trie { node, delta } => {
+                child(&self.trie, node, c).map(|child| child.wrapping_add(delta))
+            }
+            Read::Int { int, local, base } => {
+                self.ints[int as usize].step(local, c).map(|l| base + l)
+            }
+            Read::End => None,
         }
     }
 
-    /// The state where part `part` starts (the final state past the last part).
-    pub(crate) fn start(&self, part: u32) -> State {
-        State { part, local: 0 }
+    /// If `state` is in a placeholder and can end it here: the placeholder's index and the
+    /// state where the next part starts.
+    #[inline]
+    pub(crate) fn exit(&self, state: State) -> Option<(usize, State)> {
+        let rec = &self.states[state as usize];
+        (rec.exit != NONE).then_some((rec.field as usize, rec.exit))
+    }
+
+    /// Whether a thread in `state` can go on when `next` comes (`None`: the end): always
+    /// inside a placeholder, only with the right character in a literal, and only at the end
+    /// of the message at the end of the template.
+    #[inline]
+    fn may_read(&self, state: State, next: Option<char>) -> bool {
+        match (self.states[state as usize].read, next) {
+            (Read::Char { c, .. }, next) => next == Some(c),
+            (Read::End, next) => next.is_none(),
+            (_, next) => next.is_some(),
+        }
     }
 
     /// Whether `state` is the end of the template.
     #[cfg(feature = "build")]
     pub(crate) fn is_final(&self, state: State) -> bool {
-        state.part as usize == self.parts.len()
-    }
-
-    /// Where `state` goes on reading `c`.
-    pub(crate) fn step(&self, state: State, c: char) -> Option<State> {
-        let part = self.parts.get(state.part as usize)?;
-        let local = match part.kind {
-            Kind::Literal(text) => {
-                let offset = state.local as usize;
-                if !text[offset..].starts_with(c) {
-                    return None;
-                }
-                let offset = offset + c.len_utf8();
-                if offset == text.len() {
-                    return Some(self.start(state.part + 1));
-                }
-                offset as u32
-            }
-            Kind::Text { nonempty } => u32::from(nonempty),
-            Kind::Trie { root } => {
-                let node = &self.trie[(root + state.local) as usize];
-                let at = node.children.binary_search_by(|&(k, _)| k.cmp(&c)).ok()?;
-                node.children[at].1 - root
-            }
-            Kind::Integer(int) => int.step(state.local, c)?,
-        };
-        Some(State {
-            part: state.part,
-            local,
-        })
-    }
-
-    /// If `state` is in a placeholder and can end it here: the placeholder's index and the
-    /// state where the next part starts.
-    pub(crate) fn exit(&self, state: State) -> Option<(usize, State)> {
-        let part = self.parts.get(state.part as usize)?;
-        let accepts = match part.kind {
-            Kind::Literal(_) => false,
-            Kind::Text { nonempty } => !nonempty || state.local == 1,
-            Kind::Trie { root } => self.trie[(root + state.local) as usize].accept,
-            Kind::Integer(int) => int.accepts(state.local),
-        };
-        accepts.then(|| (part.field as usize, self.start(state.part + 1)))
+        state == self.end()
     }
 
     /// The characters `state` can read, in order; `None` when it reads any character.
     #[cfg(feature = "build")]
     pub(crate) fn reads(&self, state: State) -> Option<Vec<char>> {
-        let Some(part) = self.parts.get(state.part as usize) else {
-            return Some(Vec::new());
-        };
-        Some(match part.kind {
-            Kind::Literal(text) => text[state.local as usize..].chars().take(1).collect(),
-            Kind::Text { .. } => return None,
-            Kind::Trie { root } => self.trie[(root + state.local) as usize]
-                .children
-                .iter()
-                .map(|&(c, _)| c)
-                .collect(),
-            Kind::Integer(int) => std::iter::once('-')
+        Some(match self.states[state as usize].read {
+            Read::Char { c, .. } => vec![c],
+            Read::Any { .. } => return None,
+            Read::Trie { node, .. } => {
+                let mut chars = Vec::new();
+                let mut child = self.trie[node as usize].child;
+                while child != NONE {
+                    chars.push(self.trie[child as usize].c);
+                    child = self.trie[child as usize].sibling;
+                }
+                chars.sort_unstable();
+                chars
+            }
+            Read::Int { int, local, .. } => std::iter::once('-')
                 .chain('0'..='9')
-                .filter(|&c| int.step(state.local, c).is_some())
+                .filter(|&c| self.ints[int as usize].step(local, c).is_some())
                 .collect(),
+            Read::End => Vec::new(),
         })
     }
+}
+
+/// The child of `node` that `c` leads to.
+fn child(trie: &[Node], node: u32, c: char) -> Option<u32> {
+    let mut at = trie[node as usize].child;
+    while at != NONE {
+        if trie[at as usize].c == c {
+            return Some(at);
+        }
+        at = trie[at as usize].sibling;
+    }
+    None
 }
 
 /// Adds the trie of `values` to `trie`; returns its root. Equal values make one path.
 fn build_trie(trie: &mut Vec<Node>, values: &[&str]) -> u32 {
     let root = trie.len() as u32;
-    trie.push(Node::default());
+    trie.push(Node::new('\0'));
     for value in values {
-        let mut node = root as usize;
+        let mut node = root;
         for c in value.chars() {
-            node = match trie[node].children.binary_search_by(|&(k, _)| k.cmp(&c)) {
-                Ok(at) => trie[node].children[at].1 as usize,
-                Err(at) => {
-                    let child = trie.len();
-                    trie[node].children.insert(at, (c, child as u32));
-                    trie.push(Node::default());
-                    child
-                }
-            };
+            node = child(trie, node, c).unwrap_or_else(|| {
+                let new = trie.len() as u32;
+                trie.push(Node {
+                    sibling: trie[node as usize].child,
+                    ..Node::new(c)
+                });
+                trie[node as usize].child = new;
+                new
+            });
         }
-        trie[node].accept = true;
+        trie[node as usize].accept = true;
     }
     root
 }
@@ -351,11 +417,11 @@ fn count(counter: &'static std::thread::LocalKey<std::cell::Cell<u64>>) {
 /// The threads alive at one position: at most one per state, in priority order, each with
 /// the end of every placeholder it has left (one slot per placeholder).
 struct Threads {
-    /// For each state id, its index in `order` if it is there (a sparse set: no clearing).
+    /// For each state, its index in `order` if it is there (a sparse set: no clearing).
     index: Vec<u32>,
-    /// The threads' states and their ids, in priority order.
-    order: Vec<(usize, State)>,
-    /// Slots of the thread in state id `i`: `slots[i * fields..(i + 1) * fields]`.
+    /// The threads' states, in priority order.
+    order: Vec<State>,
+    /// Slots of the thread in state `s`: `slots[s * fields..(s + 1) * fields]`.
     slots: Vec<usize>,
     fields: usize,
 }
@@ -370,63 +436,77 @@ impl Threads {
         }
     }
 
-    fn contains(&self, id: usize) -> bool {
-        let at = self.index[id] as usize;
-        at < self.order.len() && self.order[at].0 == id
+    #[inline]
+    fn contains(&self, state: State) -> bool {
+        let at = self.index[state as usize] as usize;
+        at < self.order.len() && self.order[at] == state
     }
 
     /// Appends a thread in `state` (not there yet); returns its slots.
-    fn push(&mut self, id: usize, state: State) -> &mut [usize] {
-        self.index[id] = self.order.len() as u32;
-        self.order.push((id, state));
-        &mut self.slots[id * self.fields..(id + 1) * self.fields]
+    #[inline]
+    fn push(&mut self, state: State) -> &mut [usize] {
+        self.index[state as usize] = self.order.len() as u32;
+        self.order.push(state);
+        let at = state as usize * self.fields;
+        &mut self.slots[at..at + self.fields]
     }
 
-    fn slots(&self, id: usize) -> &[usize] {
-        &self.slots[id * self.fields..(id + 1) * self.fields]
+    #[inline]
+    fn slots(&self, state: State) -> &[usize] {
+        let at = state as usize * self.fields;
+        &self.slots[at..at + self.fields]
     }
 }
 
-impl Automaton<'_> {
+impl Automaton {
     /// Adds a thread in `state` at byte position `at`, with `slots`, to `threads`, after the
     /// threads that leaving placeholders here leads to, which come first: a state's exits
     /// form a chain (each state has at most one), followed until a state already there.
+    ///
+    /// `next` is the character at `at` (`None` at the end): a thread in a literal that does
+    /// not go on with it, or at the end of the template before the end of the message, would
+    /// die at the next step, so it is not added. Such a state has no exit and is left out of
+    /// the list for every thread alike, so the threads kept, and their order, are those
+    /// without this pruning.
+    #[inline]
     fn add(
         &self,
         threads: &mut Threads,
         state: State,
         at: usize,
         slots: &[usize],
-        chain: &mut Vec<(usize, State, Option<usize>)>,
+        next: Option<char>,
+        chain: &mut Vec<State>,
     ) {
         chain.clear();
-        let mut next = Some(state);
-        while let Some(state) = next {
-            let id = self.id(state);
-            if threads.contains(id) {
-                break;
+        let mut state = state;
+        while !threads.contains(state) {
+            chain.push(state);
+            match self.exit(state) {
+                Some((_, to)) => state = to,
+                None => break,
             }
-            let exit = self.exit(state);
-            chain.push((id, state, exit.map(|(field, _)| field)));
-            next = exit.map(|(_, to)| to);
         }
-        for (i, &(id, state, _)) in chain.iter().enumerate().rev() {
+        for (i, &state) in chain.iter().enumerate().rev() {
+            if !self.may_read(state, next) {
+                continue;
+            }
             #[cfg(test)]
             count(&STEPS);
-            let new = threads.push(id, state);
+            let new = threads.push(state);
             new.copy_from_slice(slots);
-            // The states before this one in the chain were left here.
-            for &(_, _, field) in &chain[..i] {
-                if let Some(field) = field {
-                    new[field] = at;
-                }
+            // The placeholders of the states before this one in the chain were left here.
+            for &left in &chain[..i] {
+                new[self.states[left as usize].field as usize] = at;
             }
         }
     }
 }
 
-/// The slow path of [`split`](crate::split): the complete splitter. `captures` has one
-/// slot per placeholder.
+/// The slow path of [`split`](crate::split): the complete splitter. Gives `false` when
+/// `captures` does not have one slot per placeholder.
+#[cold]
+#[inline(never)]
 pub(crate) fn split<'m>(
     segments: &[Segment<'_>],
     message: &'m str,
@@ -435,29 +515,45 @@ pub(crate) fn split<'m>(
     #[cfg(test)]
     count(&SLOW_CALLS);
     let automaton = Automaton::new(segments, false);
-    debug_assert_eq!(automaton.fields, captures.len());
+    if automaton.fields != captures.len() {
+        return false;
+    }
     let (states, fields) = (automaton.states(), automaton.fields);
-    let mut now = Threads::new(states, fields);
-    let mut next = Threads::new(states, fields);
-    let mut chain = Vec::with_capacity(automaton.parts.len() + 1);
+    // The threads at this position and at the next, in turn: `lists[now]` and the other.
+    let mut lists = [Threads::new(states, fields), Threads::new(states, fields)];
+    let mut now = 0;
+    let mut chain = Vec::with_capacity(states);
     let none = vec![0; fields];
-    automaton.add(&mut now, automaton.start(0), 0, &none, &mut chain);
-    for (at, c) in message.char_indices() {
-        if now.order.is_empty() {
+    let mut chars = message.char_indices().peekable();
+    let first = chars.peek().map(|&(_, c)| c);
+    automaton.add(
+        &mut lists[0],
+        automaton.start(),
+        0,
+        &none,
+        first,
+        &mut chain,
+    );
+    while let Some((at, c)) = chars.next() {
+        let [a, b] = &mut lists;
+        let (threads, next) = if now == 0 { (&*a, b) } else { (&*b, a) };
+        if threads.order.is_empty() {
             return false;
         }
         let after = at + c.len_utf8();
-        for &(id, state) in &now.order {
+        let lookahead = chars.peek().map(|&(_, c)| c);
+        for &state in &threads.order {
             #[cfg(test)]
             count(&STEPS);
             if let Some(to) = automaton.step(state, c) {
-                automaton.add(&mut next, to, after, now.slots(id), &mut chain);
+                automaton.add(next, to, after, threads.slots(state), lookahead, &mut chain);
             }
         }
-        std::mem::swap(&mut now, &mut next);
-        next.order.clear();
+        lists[now].order.clear();
+        now ^= 1;
     }
-    let end = automaton.id(automaton.start(automaton.parts.len() as u32));
+    let now = &lists[now];
+    let end = automaton.end();
     if !now.contains(end) {
         return false;
     }

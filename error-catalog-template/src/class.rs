@@ -26,6 +26,7 @@ impl Class<'_> {
     /// [`Class::Text`] accepts any text, the empty text too; [`Class::Bool`] exactly `true`
     /// and `false`; [`Class::OneOf`] exactly one of its values; [`Class::Integer`] what
     /// [`Int::accepts`] accepts.
+    #[inline]
     pub fn accepts(&self, text: &str) -> bool {
         match self {
             Class::Text => true,

@@ -35,13 +35,19 @@
 //!
 //! Most messages are read at first sight: each placeholder ends where the literal text after
 //! it next occurs, the template's last literal is matched at the very end of the message,
-//! and a placeholder directly followed by another (possible when the first one's class
-//! cannot contain a character the second one's can start with) takes the longest run of
-//! characters its class can contain. When every text so cut is accepted by its class, that
-//! is the reading the rule chooses, found without allocating. Otherwise the template is run
-//! as an automaton over the message, all readings at once, in time proportional to the
-//! message's length times the template's size, and memory proportional to the template's
-//! size times its number of placeholders.
+//! and a placeholder directly followed by another takes the longest run of characters its
+//! class can contain, when the second one's class rejects the empty text and cannot start
+//! with a character the first one's can contain. When every text so cut is accepted by its
+//! class, that is the reading the rule chooses, found without allocating. (For templates
+//! with literal text between every two placeholders, earlier versions cut messages exactly
+//! this way and stopped there: the reading chosen is theirs whenever their cuts gave texts
+//! that parse.) Otherwise the template is run
+//! as an automaton over the message, all readings at once: for each character, at most one
+//! thread per state of the automaton (a literal character, a trie node of an enum, a state of
+//! an integer's digits), each carrying where the placeholders it has left ended. That takes
+//! time proportional to the message's length times the number of states (times the number
+//! of placeholders, for copying those positions), and memory proportional to the number of
+//! states times the number of placeholders, whatever the message's length.
 //!
 //! The rule is deterministic, and since every capture is a substring of the message, putting
 //! the captures back into the template gives back exactly the message that was split.

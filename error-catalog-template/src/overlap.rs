@@ -22,7 +22,7 @@ pub fn overlap(a: &[Segment<'_>], b: &[Segment<'_>]) -> Option<String> {
 }
 
 /// `state` and the states that leaving placeholders there leads to, without reading.
-fn closure(automaton: &Automaton<'_>, state: State) -> Vec<State> {
+fn closure(automaton: &Automaton, state: State) -> Vec<State> {
     let mut out = vec![state];
     let mut at = state;
     while let Some((_, next)) = automaton.exit(at) {
@@ -36,14 +36,14 @@ fn closure(automaton: &Automaton<'_>, state: State) -> Vec<State> {
 type Pair = (State, State);
 
 /// Breadth-first search over pairs of states for the shortest text both automata accept.
-fn shortest_common(x: &Automaton<'_>, y: &Automaton<'_>) -> Option<String> {
-    let start = (x.start(0), y.start(0));
+fn shortest_common(x: &Automaton, y: &Automaton) -> Option<String> {
+    let start = (x.start(), y.start());
     let mut queue = VecDeque::from([start]);
     // For each pair of states reached: the pair it was reached from, and the character read.
     let mut seen: HashMap<Pair, Option<(Pair, char)>> = HashMap::from([(start, None)]);
     while let Some(pair @ (p, q)) = queue.pop_front() {
         let (ps, qs) = (closure(x, p), closure(y, q));
-        let done = |a: &Automaton<'_>, states: &[State]| states.iter().any(|&s| a.is_final(s));
+        let done = |a: &Automaton, states: &[State]| states.iter().any(|&s| a.is_final(s));
         if done(x, &ps) && done(y, &qs) {
             let mut text = Vec::new();
             let mut at = pair;

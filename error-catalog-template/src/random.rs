@@ -96,11 +96,19 @@ fn noise(rng: &mut Rng, message: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// A random template of up to four placeholders, possibly side by side.
+/// A random template of up to four placeholders, possibly side by side, and at times with
+/// literals split in two segments or empty ones.
 fn template<'a>(rng: &mut Rng, literals: &'a [String]) -> Vec<Segment<'a>> {
     let mut segments = Vec::new();
     for (i, literal) in literals.iter().enumerate() {
-        if !literal.is_empty() {
+        if rng.below(8) == 0 {
+            let cut = (0..=literal.len())
+                .filter(|&at| literal.is_char_boundary(at))
+                .nth(rng.below(literal.chars().count() + 1))
+                .unwrap_or(0);
+            segments.push(Segment::Literal(&literal[..cut]));
+            segments.push(Segment::Literal(&literal[cut..]));
+        } else if !literal.is_empty() {
             segments.push(Segment::Literal(literal.as_str()));
         }
         if i + 1 < literals.len() && rng.below(4) > 0 {

@@ -25,14 +25,8 @@ pub enum Segment<'a> {
 ///
 /// Runs in time linear in `message.len()` (times the template's size when the message needs
 /// the full search), and allocates nothing unless it needs that search.
+#[inline]
 pub fn split<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'m str]) -> bool {
-    let fields = segments
-        .iter()
-        .filter(|s| matches!(s, Segment::Field(_)))
-        .count();
-    if captures.len() != fields {
-        return false;
-    }
     match first_cuts(segments, message, captures) {
         Cuts::Fit => true,
         Cuts::NoReading => false,
@@ -45,7 +39,7 @@ pub fn split<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'m
 enum Cuts {
     /// The captures are the chosen reading.
     Fit,
-    /// No reading exists.
+    /// No reading exists, or `captures` has the wrong length.
     NoReading,
     /// The full search must decide.
     Unsure,
@@ -83,26 +77,18 @@ fn scanned(bytes: usize) {
 /// text: by induction, each literal is found at or before where any reading has it, so the
 /// search never fails when a reading exists. It then answers [`Cuts::NoReading`]; every other
 /// failure is left to the full search.
+///
+/// It answers [`Cuts::NoReading`] too when `captures` does not have one slot per placeholder.
+#[inline]
 fn first_cuts<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'m str]) -> Cuts {
-    // A failure to place a literal is final only for templates with literal text between
-    // every two placeholders, each one segment.
-    let mut sure = true;
-    for pair in segments.windows(2) {
-        match pair {
-            [Segment::Literal(_), Segment::Literal(_)] => sure = false,
-            [Segment::Field(first), Segment::Field(second)] => {
-                sure = false;
-                if !first.is_bounded()
-                    || second.accepts("")
-                    || !first.never_contains_start_of(second)
-                {
-                    return Cuts::Unsure;
-                }
-            }
-            _ => {}
+    // What failing to place a literal means; only worked out when that happens.
+    let no_place = || {
+        if is_sure(segments) {
+            Cuts::NoReading
+        } else {
+            Cuts::Unsure
         }
-    }
-    let no_place = if sure { Cuts::NoReading } else { Cuts::Unsure };
+    };
     // The last literal, when the template ends with one, is anchored at the end of the message.
     let (body, tail) = match segments.split_last() {
         Some((Segment::Literal(last), body)) if !body.is_empty() => (body, Some(*last)),
@@ -124,7 +110,7 @@ fn first_cuts<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'
                 if !message[pos..end].starts_with(lit) {
                     // The first segment is final whatever the template; after a placeholder
                     // the literal was found there, so this is after another literal.
-                    return if i == 0 { Cuts::NoReading } else { no_place };
+                    return if i == 0 { Cuts::NoReading } else { no_place() };
                 }
                 pos += lit.len();
             }
@@ -140,10 +126,18 @@ fn first_cuts<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'
                         None => {
                             #[cfg(test)]
                             scanned(end - pos);
-                            return no_place;
+                            return no_place();
                         }
                     },
-                    Some(Segment::Field(_)) => {
+                    Some(Segment::Field(next)) => {
+                        // The longest run is only sure to be the reading chosen when the
+                        // next placeholder cannot be empty nor start inside the run.
+                        if !class.is_bounded()
+                            || next.accepts("")
+                            || !class.never_contains_start_of(next)
+                        {
+                            return Cuts::Unsure;
+                        }
                         let run = message[pos..end]
                             .char_indices()
                             .find(|&(_, c)| !class.can_contain(c))
@@ -157,18 +151,35 @@ fn first_cuts<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'
                 if !class.accepts(text) {
                     return Cuts::Unsure;
                 }
-                captures[field] = text;
+                let Some(slot) = captures.get_mut(field) else {
+                    return Cuts::NoReading;
+                };
+                *slot = text;
                 field += 1;
                 pos = stop;
             }
         }
     }
-    if pos == end {
+    if field != captures.len() {
+        Cuts::NoReading
+    } else if pos == end {
         Cuts::Fit
     } else {
         // Only a template of literals alone, or ending with two literals, gets here.
-        no_place
+        no_place()
     }
+}
+
+/// Whether every two placeholders of the template have literal text between them, and no
+/// two literal segments are side by side: then failing to place a literal means that no
+/// reading exists (see [`first_cuts`]).
+fn is_sure(segments: &[Segment<'_>]) -> bool {
+    segments.windows(2).all(|pair| {
+        !matches!(
+            pair,
+            [Segment::Literal(_), Segment::Literal(_)] | [Segment::Field(_), Segment::Field(_)]
+        )
+    })
 }
 
 /// Renders `segments` with `values` in place of the placeholders, in order. Missing values
