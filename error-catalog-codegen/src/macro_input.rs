@@ -230,11 +230,16 @@ mod tests {
     #[test]
     fn a_file_in_neither_place_names_both() {
         let dir = crate_dir("neither", &[]);
-        let diagnostic =
-            read_catalog(&dir, Some(&dir.join("src/lib.rs")), "api.toml").unwrap_err();
+        let diagnostic = read_catalog(&dir, Some(&dir.join("src/lib.rs")), "api.toml").unwrap_err();
         let notes = diagnostic.notes.join("\n");
-        assert!(notes.contains(&dir.join("api.toml").display().to_string()), "{notes}");
-        assert!(notes.contains(&dir.join("src/api.toml").display().to_string()), "{notes}");
+        assert!(
+            notes.contains(&dir.join("api.toml").display().to_string()),
+            "{notes}"
+        );
+        assert!(
+            notes.contains(&dir.join("src/api.toml").display().to_string()),
+            "{notes}"
+        );
         assert!(diagnostic.help.unwrap().contains("source file"));
     }
 }
