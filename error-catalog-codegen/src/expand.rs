@@ -110,8 +110,6 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     // A width or a precision applies to the message as a whole, as for a
                     // `str`; without them the message is written straight to the formatter.
-                    // No flag of the caller reaches a field: each is written with its own
-                    // `format_args!`.
                     if __f.width().is_some() || __f.precision().is_some() {
                         return #private::pad(__f, self);
                     }
@@ -330,13 +328,24 @@ fn display_arm(entry: &Entry) -> TokenStream {
         let names = entry.fields.iter().map(|f| &f.ident);
         quote!(Self::#variant { #(#names: #bindings),* })
     };
-    let writes = entry.parts.iter().filter_map(|part| {
-        match part {
+    // No flag of the caller reaches a field. Text of a known type is written as it is; any
+    // other field gets a formatter of its own, through `format_args!`.
+    let writes = entry.parts.iter().filter_map(|part| match part {
         Part::Literal(text) => Some(quote!(__f.write_str(#text)?;)),
-        Part::Placeholder { field, .. } => bindings.get(*field).map(|binding| {
-            quote!(::core::fmt::Write::write_fmt(__f, ::core::format_args!("{}", #binding))?;)
-        }),
-    }
+        Part::Placeholder { field, .. } => {
+            let binding = bindings.get(*field)?;
+            let ty = &entry.fields.get(*field)?.ty;
+            Some(match ty {
+                FieldType::String => quote!(__f.write_str(#binding)?;),
+                FieldType::Enum(_) => quote!(__f.write_str(#binding.as_str())?;),
+                FieldType::Bool => {
+                    quote!(__f.write_str(if *#binding { "true" } else { "false" })?;)
+                }
+                FieldType::Integer(_) | FieldType::External(_) => quote! {
+                    ::core::fmt::Write::write_fmt(__f, ::core::format_args!("{}", #binding))?;
+                },
+            })
+        }
     });
     quote! {
         #pattern => {

@@ -81,8 +81,12 @@ impl std::error::Error for BodyError {
 }
 
 /// Where and why a body failed to parse as JSON.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JsonError {
+#[derive(Clone, PartialEq, Eq)]
+pub struct JsonError(Box<JsonErrorParts>);
+
+/// Boxed, so that a rare error keeps `Unrecognized`, and every `Result` that holds it, small.
+#[derive(Clone, PartialEq, Eq)]
+struct JsonErrorParts {
     message: String,
     line: usize,
     column: usize,
@@ -94,26 +98,37 @@ impl JsonError {
         let text = error.to_string();
         let suffix = format!(" at line {line} column {column}");
         let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
-        JsonError {
+        JsonError(Box::new(JsonErrorParts {
             message,
             line,
             column,
-        }
+        }))
     }
 
     /// What the parser found wrong, such as `"EOF while parsing an object"`.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The 1-based line of the body where parsing stopped.
     pub fn line(&self) -> usize {
-        self.line
+        self.0.line
     }
 
-    /// The 1-based column (in bytes) of that line where parsing stopped.
+    /// The column, in bytes, of that line where parsing stopped, as `serde_json` counts it:
+    /// 1 for the first byte, 0 when the line ended before any byte could be read.
     pub fn column(&self) -> usize {
-        self.column
+        self.0.column
+    }
+}
+
+impl fmt::Debug for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JsonError")
+            .field("message", &self.0.message)
+            .field("line", &self.0.line)
+            .field("column", &self.0.column)
+            .finish()
     }
 }
 
@@ -122,7 +137,7 @@ impl fmt::Display for JsonError {
         write!(
             f,
             "{} at line {} column {}",
-            self.message, self.line, self.column
+            self.0.message, self.0.line, self.0.column
         )
     }
 }
