@@ -54,6 +54,17 @@ const CLASSES: &[Class<'static>] = &[
     Class::OneOf(&["", "7", "70", "b"]),
 ];
 
+/// A random accepted text for each placeholder of `segments`, in order.
+fn values_for(rng: &mut Rng, segments: &[Segment<'_>]) -> Vec<String> {
+    segments
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Field(class) => Some(value(rng, class)),
+            Segment::Literal(_) => None,
+        })
+        .collect()
+}
+
 /// A value of `class` that its class accepts, as text.
 fn value(rng: &mut Rng, class: &Class<'_>) -> String {
     match class {
@@ -125,13 +136,7 @@ fn split_finds_exactly_the_brute_force_reading() {
     for _ in 0..30_000 {
         let literals: Vec<String> = (0..5).map(|_| rng.text(2)).collect();
         let segments = template(&mut rng, &literals);
-        let values: Vec<String> = segments
-            .iter()
-            .filter_map(|s| match s {
-                Segment::Field(class) => Some(value(&mut rng, class)),
-                Segment::Literal(_) => None,
-            })
-            .collect();
+        let values = values_for(&mut rng, &segments);
         let values: Vec<&str> = values.iter().map(String::as_str).collect();
         let mut message = render(&segments, &values);
         if rng.below(3) == 0 {
@@ -283,13 +288,7 @@ fn overlap_agrees_with_split() {
             None => {
                 disjoint += 1;
                 for _ in 0..20 {
-                    let values: Vec<String> = a
-                        .iter()
-                        .filter_map(|s| match s {
-                            Segment::Field(class) => Some(value(&mut rng, class)),
-                            Segment::Literal(_) => None,
-                        })
-                        .collect();
+                    let values = values_for(&mut rng, &a);
                     let values: Vec<&str> = values.iter().map(String::as_str).collect();
                     let message = render(&a, &values);
                     assert_eq!(
