@@ -1063,7 +1063,7 @@ mod tests {
 
     fn rules(text: &str) -> Vec<Rule> {
         let source = Source::new("t.toml", "/t.toml", text);
-        match crate::load(&source, None) {
+        match crate::load(&source) {
             Ok(_) => Vec::new(),
             Err(diagnostics) => diagnostics.iter().map(|d| d.rule).collect(),
         }
@@ -1087,7 +1087,7 @@ mod tests {
              fields.n = \"u32\"\n"
         );
         let source = Source::new("t.toml", "/t.toml", text.as_str());
-        let diagnostics = crate::load(&source, None).unwrap_err();
+        let diagnostics = crate::load(&source).unwrap_err();
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         assert_eq!(diagnostics[0].rule, Rule::AdjacentPlaceholders);
         let span = diagnostics[0].span.clone().unwrap();
@@ -1142,7 +1142,11 @@ mod tests {
     /// The label and the hint of the one diagnostic `text` gives, checked for `error_enum`.
     fn hint(text: &str, error_enum: Option<&str>) -> (String, String) {
         let source = Source::new("t.toml", "/t.toml", text);
-        let diagnostics = crate::load(&source, error_enum).unwrap_err();
+        let diagnostics = match error_enum {
+            Some(name) => crate::load_enum(&source, name),
+            None => crate::load(&source),
+        }
+        .unwrap_err();
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         let d = &diagnostics[0];
         (d.label.clone().unwrap(), d.help.clone().unwrap())

@@ -13,7 +13,8 @@
 //!    derived from its type. The TOML shape (unknown, missing and mistyped keys) is checked on
 //!    the way.
 //! 3. **Check**: every other rule, each a named function in one module. [`load`] runs steps 2
-//!    and 3 and returns a [`Checked`] catalog, or every [`Diagnostic`] in file order.
+//!    and 3 ([`load_enum`] also checks the name of the error enum) and returns a [`Checked`]
+//!    catalog, or every [`Diagnostic`] in file order.
 //! 4. **Expand**: [`expand::expand`] turns a [`Checked`] catalog and the enum it fills into
 //!    tokens ([`expand`]).
 //!
@@ -38,7 +39,7 @@
 //!
 //! ```
 //! use error_catalog_codegen::expand::{Options, expand};
-//! use error_catalog_codegen::{Report, Source, load};
+//! use error_catalog_codegen::{Report, Source, load_enum};
 //!
 //! let source = Source::new(
 //!     "catalog/api.toml",
@@ -46,7 +47,7 @@
 //!     "[catalog]\ntitle = \"Storage API\"\n\n[status.404]\n\n\
 //!      [errors.StorageNotFound]\ncode = \"129\"\nstatus = 404\nmessage = \"No storage {id}\"\n",
 //! );
-//! let checked = match load(&source, Some("ApiError")) {
+//! let checked = match load_enum(&source, "ApiError") {
 //!     Ok(checked) => checked,
 //!     Err(diagnostics) => panic!("{}", Report::new(source, diagnostics)),
 //! };
@@ -87,11 +88,18 @@ pub use source::Source;
 pub use check::CODE_PUNCTUATION;
 pub use check::Checked;
 
-/// Parses and validates a catalog, for an error enum named `error_enum` when there is one
-/// (a catalog enum cannot take its name). Returns the [`Checked`] catalog when no rule is
-/// broken, and every diagnostic, in file order, otherwise.
-pub fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked, Vec<Diagnostic>> {
-    check::load(source, error_enum)
+/// Parses and validates a catalog. Returns the [`Checked`] catalog when no rule is broken,
+/// and every diagnostic, in file order, otherwise.
+///
+/// The rule that needs the error enum's name is not run; [`load_enum`] runs it too.
+pub fn load(source: &Source) -> Result<Checked, Vec<Diagnostic>> {
+    check::load(source, None)
+}
+
+/// [`load`] for the catalog of the error enum named `error_enum`: also reports a catalog enum
+/// with the same name, as the `catalog` attribute does.
+pub fn load_enum(source: &Source, error_enum: &str) -> Result<Checked, Vec<Diagnostic>> {
+    check::load(source, Some(error_enum))
 }
 
 /// Reads and validates the catalog file at `path` (relative to the current directory),
@@ -112,7 +120,7 @@ fn check_file(path: &Path, error_enum: Option<&str>) -> Report {
     let name = path.display().to_string();
     let base = std::env::current_dir().unwrap_or_default();
     match Source::read(&base, &name, "the current directory") {
-        Ok(source) => match load(&source, error_enum) {
+        Ok(source) => match check::load(&source, error_enum) {
             Ok(_) => Report::new(source, Vec::new()),
             Err(diagnostics) => Report::new(source, diagnostics),
         },

@@ -119,7 +119,7 @@ pub fn expand_attribute(
             return failed(vec![for_rustc(&diagnostic.render(&source))]);
         }
     };
-    match crate::load(&source, Some(&item.ident.to_string())) {
+    match crate::load_enum(&source, &item.ident.to_string()) {
         Ok(catalog) => {
             let options = Options {
                 krate: args.krate.clone(),

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use error_catalog_codegen::expand::{Options, expand};
-use error_catalog_codegen::{Source, load};
+use error_catalog_codegen::{Source, load, load_enum};
 
 fn source(relative: &str) -> Source {
     let base = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -21,7 +21,7 @@ fn options() -> Options {
 }
 
 fn expanded(relative: &str) -> String {
-    let catalog = load(&source(relative), Some("BackupError")).expect("catalog is valid");
+    let catalog = load_enum(&source(relative), "BackupError").expect("catalog is valid");
     let item: syn::DeriveInput = syn::parse_quote! {
         #[derive(Debug, Clone, PartialEq)]
         pub enum BackupError {}
@@ -40,7 +40,7 @@ fn backup_restore_expansion() {
 fn an_error_enum_named_like_a_catalog_enum_expands_to_that_diagnostic() {
     // Checked without an enum name, then expanded for `enum Job`, which the catalog's
     // `[types.Job]` would clash with: the rule runs again, and nothing else is generated.
-    let catalog = load(&source("../catalog/backup-restore.toml"), None).expect("catalog is valid");
+    let catalog = load(&source("../catalog/backup-restore.toml")).expect("catalog is valid");
     let item: syn::DeriveInput = syn::parse_quote!(
         pub enum Job {}
     );

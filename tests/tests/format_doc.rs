@@ -33,7 +33,7 @@ fn blocks(markdown: &str) -> Vec<(String, String, String)> {
 
 fn validate(catalog: &str) -> String {
     let source = Source::new("catalog/api.toml", "/doc/catalog/api.toml", catalog);
-    match load(&source, None) {
+    match load(&source) {
         Ok(_) => String::new(),
         Err(diagnostics) => Report::new(source, diagnostics).render(),
     }
