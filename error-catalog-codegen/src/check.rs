@@ -71,6 +71,7 @@ pub(crate) fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked,
 /// fills, when there is one.
 fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
     wire_keys(catalog, cx);
+    docs_url(catalog, cx);
     type_names(catalog, error_enum, cx);
     if let Some(error_enum) = error_enum
         && let Some(diagnostic) = error_enum_name(catalog, error_enum)
@@ -104,6 +105,47 @@ fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
 
 /// Characters a code may contain: ASCII letters, digits, and `_ - . : /`.
 pub const CODE_PUNCTUATION: &[char] = &['_', '-', '.', ':', '/'];
+
+/// `docs_url = "errors.html"`, `"https://x.dev/errors#top"`: the base of every entry's link
+/// (`{docs_url}#{code}`) is an absolute `http` or `https` URL, with no fragment and no space.
+fn docs_url(catalog: &Catalog, cx: &mut Ctxt) {
+    let Some(url) = &catalog.docs_url else {
+        return;
+    };
+    let text = url.value.as_str();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    let problem = match rest {
+        None => Some(("not an absolute `http` or `https` URL", "write the full URL of the page, such as `docs_url = \"https://api.example.com/errors\"`".to_owned())),
+        Some(host) if host.is_empty() || host.starts_with('/') => {
+            Some(("no host", "write the full URL of the page, such as `docs_url = \"https://api.example.com/errors\"`".to_owned()))
+        }
+        Some(_) if text.contains('#') => Some((
+            "has a fragment",
+            format!(
+                "each entry's link adds `#` and its code: write the page's URL without `#`, `docs_url = \"{}\"`",
+                text.split('#').next().unwrap_or_default()
+            ),
+        )),
+        Some(_) if text.chars().any(|c| c.is_whitespace() || c.is_control()) => Some((
+            "contains a space or a control character",
+            "write spaces in a URL as `%20`".to_owned(),
+        )),
+        Some(_) => None,
+    };
+    if let Some((what, help)) = problem {
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidDocsUrl,
+                url.span.clone(),
+                format!("`docs_url` {what}"),
+            )
+            .label("not a base URL for links")
+            .help(help),
+        );
+    }
+}
 
 /// `wire = { code = "error", message = "error" }`: the two keys must differ and not be empty.
 fn wire_keys(catalog: &Catalog, cx: &mut Ctxt) {

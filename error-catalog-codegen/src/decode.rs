@@ -51,9 +51,19 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
             return None;
         }
     };
-    let (title, doc, wire) = match header {
+    let Header {
+        title,
+        doc,
+        docs_url,
+        wire,
+    } = match header {
         Some((table, span)) => decoder.header(cx, table, span),
-        None => (String::new(), String::new(), decoder.default_wire()),
+        None => Header {
+            title: String::new(),
+            doc: String::new(),
+            docs_url: None,
+            wire: decoder.default_wire(),
+        },
     };
 
     let types = root
@@ -80,12 +90,21 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
     Some(Catalog {
         title,
         doc,
+        docs_url,
         wire,
         statuses,
         types,
         entries,
         retired,
     })
+}
+
+/// What `[catalog]` says.
+struct Header {
+    title: String,
+    doc: String,
+    docs_url: Option<Spanned<String>>,
+    wire: Wire,
 }
 
 /// Decodes the tables of one catalog file.
@@ -102,14 +121,14 @@ impl Decoder<'_> {
         }
     }
 
-    /// `[catalog]`: title, doc and wire keys.
-    fn header(
-        &self,
-        cx: &mut Ctxt,
-        table: &Table<'_>,
-        span: Range<usize>,
-    ) -> (String, String, Wire) {
-        shape::known_keys(cx, table, &["title", "doc", "wire"], "in `[catalog]`");
+    /// `[catalog]`: title, doc, docs URL and wire keys.
+    fn header(&self, cx: &mut Ctxt, table: &Table<'_>, span: Range<usize>) -> Header {
+        shape::known_keys(
+            cx,
+            table,
+            &["title", "doc", "docs_url", "wire"],
+            "in `[catalog]`",
+        );
         let span = shape::header_span(self.source.text(), span);
         let title = shape::string(cx, table, "title", &span, "`[catalog]`", true)
             .map(|s| s.value)
@@ -117,6 +136,7 @@ impl Decoder<'_> {
         let doc = shape::string(cx, table, "doc", &span, "`[catalog]`", false)
             .map(|s| s.value)
             .unwrap_or_default();
+        let docs_url = shape::string(cx, table, "docs_url", &span, "`[catalog]`", false);
         let mut wire = self.default_wire();
         if let Some(value) = table.get("wire")
             && let Some((wire_table, wire_span)) = shape::table(cx, value, "`wire`")
@@ -131,7 +151,12 @@ impl Decoder<'_> {
                 wire.message = message;
             }
         }
-        (title, doc, wire)
+        Header {
+            title,
+            doc,
+            docs_url,
+            wire,
+        }
     }
 
     /// `[types.*]`. Every enum is kept, even one whose body is broken (reported here), so
@@ -298,7 +323,15 @@ impl Decoder<'_> {
         shape::known_keys(
             cx,
             body,
-            &["code", "status", "message", "doc", "shared_code", "fields"],
+            &[
+                "code",
+                "status",
+                "message",
+                "doc",
+                "help",
+                "shared_code",
+                "fields",
+            ],
             &format!("in {what}"),
         );
         let owner = name.span.clone();
@@ -341,6 +374,9 @@ impl Decoder<'_> {
         let doc = shape::string(cx, body, "doc", &owner, &what, false)
             .map(|s| s.value)
             .unwrap_or_default();
+        let help = shape::string(cx, body, "help", &owner, &what, false)
+            .map(|s| s.value)
+            .unwrap_or_default();
         let shared_code = body
             .get("shared_code")
             .and_then(|value| match value.get_ref() {
@@ -378,6 +414,7 @@ impl Decoder<'_> {
             parts,
             fields,
             doc,
+            help,
             shared_code,
         })
     }

@@ -63,6 +63,8 @@ pub enum Rule {
     RetiredCode,
     /// The wire keys are empty or equal.
     InvalidWire,
+    /// `[catalog] docs_url` is not an absolute `http` or `https` URL without a fragment.
+    InvalidDocsUrl,
     /// The catalog file cannot be found or read.
     FileNotReadable,
 }
@@ -96,6 +98,7 @@ impl Rule {
             Rule::InvalidCode => "invalid-code",
             Rule::RetiredCode => "retired-code",
             Rule::InvalidWire => "invalid-wire",
+            Rule::InvalidDocsUrl => "invalid-docs-url",
             Rule::FileNotReadable => "file-not-readable",
         }
     }

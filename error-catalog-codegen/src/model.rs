@@ -34,6 +34,8 @@ pub struct Catalog {
     pub title: String,
     /// `[catalog] doc`, or empty.
     pub doc: String,
+    /// `[catalog] docs_url`: the base URL of the published error page, if any.
+    pub docs_url: Option<Spanned<String>>,
     /// The JSON keys of the error body.
     pub wire: Wire,
     /// The status table, in catalog order.
@@ -107,6 +109,8 @@ pub struct Entry {
     pub fields: Vec<Field>,
     /// What the error means, or empty.
     pub doc: String,
+    /// What a client or operator should do about the error, or empty.
+    pub help: String,
     /// `shared_code = true`, with its span.
     pub shared_code: Option<Spanned<bool>>,
 }
@@ -230,6 +234,13 @@ impl<'a> Classes<'a> {
 }
 
 impl Catalog {
+    /// The link to an entry on the published error page: `{docs_url}#{code}`, when the
+    /// catalog has a `docs_url`. Codes use only characters that a URL fragment allows.
+    pub fn docs_url(&self, entry: &Entry) -> Option<String> {
+        let base = &self.docs_url.as_ref()?.value;
+        Some(format!("{base}#{}", entry.code.value))
+    }
+
     /// The reason phrase of a status in the table, if it is there.
     pub fn reason(&self, code: u16) -> Option<&str> {
         self.statuses
