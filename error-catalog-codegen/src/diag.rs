@@ -239,6 +239,12 @@ impl Diagnostic {
     /// Renders the diagnostic like rustc: the message, `--> file:line:col`, the quoted lines
     /// with carets under the spans, then notes and the hint. No colours.
     pub fn render(&self, source: &Source) -> String {
+        self.render_with(source, false)
+    }
+
+    /// [`render`](Self::render), with rustc's colours (ANSI escapes) when `color` is true, for
+    /// a terminal. Without colours, the text is exactly what [`render`](Self::render) gives.
+    pub fn render_with(&self, source: &Source, color: bool) -> String {
         let title = Level::ERROR.primary_title(format!("{} [{}]", self.message, self.rule));
         let snippet = || Snippet::source(source.text()).path(source.name());
         // Places on the primary span's lines are drawn with it; others get a note of their
@@ -284,7 +290,12 @@ impl Diagnostic {
                 snippet().annotation(AnnotationKind::Context.span(clamp(&related.span, source))),
             ));
         }
-        Renderer::plain().render(&groups)
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&groups)
     }
 }
 
@@ -365,9 +376,15 @@ impl Report {
 
     /// Renders every diagnostic, separated by blank lines.
     pub fn render(&self) -> String {
+        self.render_with(false)
+    }
+
+    /// [`render`](Self::render), with colours when `color` is true
+    /// ([`Diagnostic::render_with`]).
+    pub fn render_with(&self, color: bool) -> String {
         self.diagnostics
             .iter()
-            .map(|d| d.render(&self.source))
+            .map(|d| d.render_with(&self.source, color))
             .collect::<Vec<_>>()
             .join("\n\n")
     }
@@ -431,5 +448,29 @@ mod tests {
             text.contains("= help: write `title = \"My API\"`"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn colours_only_when_asked() {
+        let source = Source::new("api.toml", "/x/api.toml", "[catalog]\ntitle = 1\n");
+        let diagnostic = Diagnostic::new(Rule::WrongType, 18..19, "`title` must be a string")
+            .label("expected a string");
+        let plain = diagnostic.render_with(&source, false);
+        assert_eq!(plain, diagnostic.render(&source));
+        assert!(!plain.contains('\x1b'), "{plain}");
+        let styled = diagnostic.render_with(&source, true);
+        assert!(styled.contains("\x1b["), "{styled}");
+        // The same text once the escapes are taken out.
+        let mut stripped = String::new();
+        let mut rest = styled.as_str();
+        while let Some(start) = rest.find('\x1b') {
+            stripped.push_str(&rest[..start]);
+            let end = rest[start..]
+                .find('m')
+                .map_or(rest.len(), |m| start + m + 1);
+            rest = &rest[end..];
+        }
+        stripped.push_str(rest);
+        assert_eq!(stripped, plain);
     }
 }
