@@ -1,0 +1,373 @@
+//! The catalog as one self-contained HTML page: the content of the Markdown page, with its
+//! style inline, no script, and nothing loaded from elsewhere, readable on a phone and on a
+//! desktop.
+//!
+//! Every catalog text goes through [`html_escape`](crate::text::html_escape); catalog docs
+//! keep their inline code spans as `<code>` and nothing else of Markdown. Each error is an
+//! `<article>`: the first entry with a code has `id="<code>"`, and every entry's heading has
+//! `id="<code>-<Name>"`. The only link that leaves the page is the catalog's own `docs_url`.
+
+use std::fmt::Write as _;
+
+use error_catalog_codegen::model::{Catalog, Entry, Part};
+
+use super::{
+    entry_anchor, example_body, field_enum, first_with_code, sharing, status_meaning, status_text,
+    type_anchor,
+};
+use crate::text::{html_escape as esc, html_inline};
+
+/// The page's style: system fonts, a readable measure, tables that scroll sideways on a
+/// narrow screen, light and dark colours, and the targeted error highlighted.
+const STYLE: &str = r#"
+:root { color-scheme: light dark; --fg: #1b1f24; --muted: #57606a; --bg: #ffffff;
+  --panel: #f6f8fa; --line: #d0d7de; --accent: #0969da; --client: #9a6700; --server: #cf222e; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #161b22; --line: #30363d;
+    --accent: #4493f8; --client: #d29922; --server: #f85149; }
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--fg);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+header { padding-top: 1.5rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .5rem; }
+h2 { font-size: 1.4rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.15rem; margin: 0 0 .5rem; overflow-wrap: anywhere; }
+a { color: var(--accent); }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+  font-size: .9em; }
+code { background: var(--panel); border-radius: 4px; padding: .1em .3em; overflow-wrap: anywhere; }
+pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem;
+  margin: .3rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre code { background: none; padding: 0; }
+var { font-style: normal; color: var(--accent); font-weight: 600; }
+nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: 1rem 0 0; list-style: none; }
+.table { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
+th { background: var(--panel); }
+td.num, th.num { white-space: nowrap; }
+article { border: 1px solid var(--line); border-radius: 8px; padding: 1rem; margin: 1rem 0;
+  scroll-margin-top: 1rem; }
+article:target, article:has(h3:target) { outline: 3px solid var(--accent); }
+.status { display: inline-block; font-weight: 600; border-radius: 999px; padding: 0 .6rem;
+  border: 1px solid currentColor; color: var(--client); white-space: nowrap; }
+.status.s5 { color: var(--server); }
+dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .35rem 1rem; margin: .75rem 0; }
+dt { font-weight: 600; color: var(--muted); }
+dd { margin: 0; min-width: 0; }
+.none { color: var(--muted); }
+footer { color: var(--muted); font-size: .9rem; padding-top: 2rem; padding-bottom: 2rem; }
+@media (max-width: 40rem) {
+  body { font-size: 15px; }
+  dl { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  dd { margin-bottom: .5rem; }
+  article { padding: .75rem; }
+  table, tbody, tr, td { display: block; width: 100%; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  td { border: 0; padding: .1rem 0; }
+  td:empty { display: none; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+}
+"#;
+
+/// Renders the page.
+pub fn render(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    // Writing to a `String` cannot fail.
+    let _ = write_page(&mut out, catalog);
+    out
+}
+
+fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
+    let title = esc(&catalog.title);
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"en\">")?;
+    writeln!(out, "<head>")?;
+    writeln!(out, "<meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(out, "<meta name=\"generator\" content=\"error-catalog\">")?;
+    writeln!(out, "<title>{title}: error codes</title>")?;
+    writeln!(out, "<style>{STYLE}</style>")?;
+    writeln!(out, "</head>")?;
+    writeln!(out, "<body>")?;
+
+    writeln!(out, "<header>")?;
+    writeln!(out, "<h1>{title}</h1>")?;
+    for paragraph in paragraphs(&catalog.doc) {
+        writeln!(out, "<p>{}</p>", html_inline(paragraph))?;
+    }
+    writeln!(
+        out,
+        "<p>An error response has an HTTP status and a JSON body with two keys: the error code \
+         under <code>{}</code> and the message under <code>{}</code>.</p>",
+        esc(&catalog.wire.code.value),
+        esc(&catalog.wire.message.value)
+    )?;
+    if let Some(url) = catalog
+        .docs_url
+        .as_ref()
+        .filter(|url| is_web_url(&url.value))
+    {
+        writeln!(
+            out,
+            "<p>Published at <a href=\"{0}\">{0}</a>.</p>",
+            esc(&url.value)
+        )?;
+    }
+    writeln!(out, "<nav aria-label=\"Contents\"><ul>")?;
+    if !catalog.statuses.is_empty() {
+        writeln!(out, "<li><a href=\"#statuses\">Status codes</a></li>")?;
+    }
+    writeln!(out, "<li><a href=\"#errors\">Error codes</a></li>")?;
+    if !catalog.types.is_empty() {
+        writeln!(out, "<li><a href=\"#types\">Types</a></li>")?;
+    }
+    if !catalog.retired.is_empty() {
+        writeln!(out, "<li><a href=\"#retired\">Retired codes</a></li>")?;
+    }
+    writeln!(out, "</ul></nav>")?;
+    writeln!(out, "</header>")?;
+
+    writeln!(out, "<main>")?;
+    if !catalog.statuses.is_empty() {
+        writeln!(out, "<section id=\"statuses\">")?;
+        writeln!(out, "<h2>Status codes</h2>")?;
+        writeln!(out, "<div class=\"table\"><table>")?;
+        writeln!(
+            out,
+            "<thead><tr><th>Status code</th><th>Reason</th><th>Meaning</th></tr></thead>"
+        )?;
+        writeln!(out, "<tbody>")?;
+        for status in &catalog.statuses {
+            writeln!(
+                out,
+                "<tr><td class=\"num\" data-label=\"Status code\">{}</td><td data-label=\"Reason\">{}</td><td data-label=\"Meaning\">{}</td></tr>",
+                status.code.value,
+                esc(&status.reason),
+                html_inline(&status.meaning)
+            )?;
+        }
+        writeln!(out, "</tbody></table></div>")?;
+        writeln!(out, "</section>")?;
+    }
+
+    writeln!(out, "<section id=\"errors\">")?;
+    writeln!(out, "<h2>Error codes</h2>")?;
+    if catalog.entries.is_empty() {
+        writeln!(out, "<p>The catalog lists no errors.</p>")?;
+    } else {
+        writeln!(out, "<div class=\"table\"><table>")?;
+        writeln!(
+            out,
+            "<thead><tr><th>Code</th><th class=\"num\">Status</th><th>Message</th></tr></thead>"
+        )?;
+        writeln!(out, "<tbody>")?;
+        for entry in &catalog.entries {
+            writeln!(
+                out,
+                "<tr><td data-label=\"Code\"><a href=\"#{}\"><code>{}</code></a></td><td class=\"num\" data-label=\"Status\">{}</td><td data-label=\"Message\">{}</td></tr>",
+                esc(&entry_anchor(entry)),
+                esc(&entry.code.value),
+                esc(&status_text(catalog, entry.status.value)),
+                template(entry)
+            )?;
+        }
+        writeln!(out, "</tbody></table></div>")?;
+    }
+    for (index, entry) in catalog.entries.iter().enumerate() {
+        write_entry(out, catalog, index, entry)?;
+    }
+    writeln!(out, "</section>")?;
+
+    if !catalog.types.is_empty() {
+        writeln!(out, "<section id=\"types\">")?;
+        writeln!(out, "<h2>Types</h2>")?;
+        for ty in &catalog.types {
+            writeln!(
+                out,
+                "<article id=\"{}\">",
+                esc(&type_anchor(&ty.name.value))
+            )?;
+            writeln!(out, "<h3>{}</h3>", esc(&ty.name.value))?;
+            for paragraph in paragraphs(&ty.doc) {
+                writeln!(out, "<p>{}</p>", html_inline(paragraph))?;
+            }
+            let values: Vec<String> = ty
+                .values
+                .iter()
+                .map(|value| format!("<code>{}</code>", esc(&value.value)))
+                .collect();
+            writeln!(out, "<p>Values: {}.</p>", values.join(", "))?;
+            writeln!(out, "</article>")?;
+        }
+        writeln!(out, "</section>")?;
+    }
+
+    if !catalog.retired.is_empty() {
+        writeln!(out, "<section id=\"retired\">")?;
+        writeln!(out, "<h2>Retired codes</h2>")?;
+        writeln!(
+            out,
+            "<p>These codes were used once and are never used again; a client that receives one \
+             treats it as an unknown code.</p>"
+        )?;
+        writeln!(out, "<div class=\"table\"><table>")?;
+        writeln!(out, "<thead><tr><th>Code</th><th>Note</th></tr></thead>")?;
+        writeln!(out, "<tbody>")?;
+        for retired in &catalog.retired {
+            writeln!(
+                out,
+                "<tr><td data-label=\"Code\"><code>{}</code></td><td data-label=\"Note\">{}</td></tr>",
+                esc(&retired.code.value),
+                html_inline(&retired.note)
+            )?;
+        }
+        writeln!(out, "</tbody></table></div>")?;
+        writeln!(out, "</section>")?;
+    }
+    writeln!(out, "</main>")?;
+    writeln!(out, "<footer>Generated by error-catalog.</footer>")?;
+    writeln!(out, "</body>")?;
+    writeln!(out, "</html>")?;
+    Ok(())
+}
+
+/// One error: its heading, doc, status, template, fields, help and examples.
+fn write_entry(
+    out: &mut String,
+    catalog: &Catalog,
+    index: usize,
+    entry: &Entry,
+) -> std::fmt::Result {
+    let status = entry.status.value;
+    if first_with_code(catalog, index) {
+        writeln!(out, "<article id=\"{}\">", esc(&entry.code.value))?;
+    } else {
+        writeln!(out, "<article>")?;
+    }
+    let anchor = esc(&entry_anchor(entry));
+    writeln!(
+        out,
+        "<h3 id=\"{anchor}\"><a href=\"#{anchor}\"><code>{}</code></a> {}</h3>",
+        esc(&entry.code.value),
+        esc(&entry.name.value)
+    )?;
+    for paragraph in paragraphs(&entry.doc) {
+        writeln!(out, "<p>{}</p>", html_inline(paragraph))?;
+    }
+    writeln!(out, "<dl>")?;
+    let class = if status >= 500 { "status s5" } else { "status" };
+    let meaning = status_meaning(catalog, status);
+    write!(
+        out,
+        "<dt>Status</dt><dd><span class=\"{class}\">{}</span>",
+        esc(&status_text(catalog, status))
+    )?;
+    if !meaning.is_empty() {
+        write!(out, " {}", html_inline(meaning))?;
+    }
+    writeln!(out, "</dd>")?;
+    writeln!(
+        out,
+        "<dt>Message</dt><dd><code>{}</code></dd>",
+        template(entry)
+    )?;
+    let others = sharing(catalog, entry);
+    if !others.is_empty() {
+        let links: Vec<String> = others
+            .iter()
+            .map(|other| {
+                format!(
+                    "<a href=\"#{}\">{}</a>",
+                    esc(&entry_anchor(other)),
+                    esc(&other.name.value)
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "<dt>Shares its code with</dt><dd>{}</dd>",
+            links.join(", ")
+        )?;
+    }
+    if !entry.help.is_empty() {
+        writeln!(out, "<dt>Help</dt><dd>{}</dd>", html_inline(&entry.help))?;
+    }
+    writeln!(out, "</dl>")?;
+    if !entry.fields.is_empty() {
+        writeln!(out, "<div class=\"table\"><table>")?;
+        writeln!(
+            out,
+            "<thead><tr><th>Field</th><th>Type</th><th>Example</th><th>Description</th></tr></thead>"
+        )?;
+        writeln!(out, "<tbody>")?;
+        for field in &entry.fields {
+            let ty = match field_enum(catalog, field) {
+                Some(ty) => format!(
+                    "<a href=\"#{}\"><code>{}</code></a>",
+                    esc(&type_anchor(&ty.name.value)),
+                    esc(&ty.name.value)
+                ),
+                None => format!("<code>{}</code>", esc(&field.ty_text.value)),
+            };
+            writeln!(
+                out,
+                "<tr><td data-label=\"Field\"><code>{}</code></td><td data-label=\"Type\">{ty}</td><td data-label=\"Example\"><code>{}</code></td><td data-label=\"Description\">{}</td></tr>",
+                esc(&field.name.value),
+                esc(&field.example.value),
+                html_inline(&field.doc)
+            )?;
+        }
+        writeln!(out, "</tbody></table></div>")?;
+    }
+    writeln!(
+        out,
+        "<p>Example message:</p>\n<pre><code>{}</code></pre>",
+        esc(&entry.example_message())
+    )?;
+    writeln!(
+        out,
+        "<p>Example body:</p>\n<pre><code>{}</code></pre>",
+        esc(&example_body(catalog, entry).to_json())
+    )?;
+    writeln!(out, "</article>")?;
+    Ok(())
+}
+
+/// The message template with its placeholders marked as `<var>{name}</var>`.
+fn template(entry: &Entry) -> String {
+    if entry.parts.is_empty() {
+        return esc(&entry.message.value);
+    }
+    entry
+        .parts
+        .iter()
+        .map(|part| match part {
+            Part::Literal(text) => esc(text),
+            Part::Placeholder { field, .. } => {
+                let name = entry
+                    .fields
+                    .get(*field)
+                    .map_or("", |field| field.name.value.as_str());
+                format!("<var>{{{}}}</var>", esc(name))
+            }
+        })
+        .collect()
+}
+
+/// The paragraphs of a catalog doc: its text between blank lines.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// Whether a URL may be a link of the page: an `http` or `https` one, as the catalog format
+/// requires of `docs_url`.
+fn is_web_url(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}

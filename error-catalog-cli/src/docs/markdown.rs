@@ -1,0 +1,224 @@
+//! The catalog as the Markdown page a developer portal publishes: the status table, an index
+//! of the errors, then each error with its anchor, status, message template, fields, doc,
+//! help, example message and example body, then the catalog enums and the retired codes.
+//!
+//! Catalog docs are Markdown and stay Markdown, except that `<` outside code spans is escaped
+//! so that no catalog text becomes HTML; table cells escape `|` and line breaks, and code
+//! spans are fenced to survive any backtick in the text ([`crate::text`]).
+
+use std::fmt::Write as _;
+
+use error_catalog_codegen::model::Catalog;
+
+use super::{
+    entry_anchor, example_body, field_enum, first_with_code, sharing, status_text, type_anchor,
+};
+use crate::text::{html_escape, md_cell, md_code, md_text};
+
+/// Renders the page.
+pub fn render(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    // Writing to a `String` cannot fail.
+    let _ = write_page(&mut out, catalog);
+    out
+}
+
+fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
+    writeln!(out, "# {}", one_line(&md_text(&catalog.title)))?;
+    if !catalog.doc.is_empty() {
+        writeln!(out, "\n{}", md_text(&catalog.doc))?;
+    }
+    if let Some(url) = &catalog.docs_url {
+        writeln!(
+            out,
+            "\nThis page is published at [{}]({}).",
+            md_cell(&md_code(&url.value)),
+            link_destination(&url.value)
+        )?;
+    }
+    writeln!(
+        out,
+        "\nAn error response has an HTTP status and a JSON body with two keys: the error code \
+         under {} and the message under {}.",
+        md_code(&catalog.wire.code.value),
+        md_code(&catalog.wire.message.value)
+    )?;
+
+    if !catalog.statuses.is_empty() {
+        writeln!(out, "\n## Status codes\n")?;
+        writeln!(out, "| Status code | Reason | Meaning |")?;
+        writeln!(out, "|---|---|---|")?;
+        for status in &catalog.statuses {
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                status.code.value,
+                md_cell(&md_text(&status.reason)),
+                md_cell(&md_text(&status.meaning))
+            )?;
+        }
+    }
+
+    writeln!(out, "\n## Error codes")?;
+    if catalog.entries.is_empty() {
+        writeln!(out, "\nThe catalog lists no errors.")?;
+    } else {
+        writeln!(out, "\n| Code | Status | Error | Message |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for entry in &catalog.entries {
+            writeln!(
+                out,
+                "| [{}](#{}) | {} | {} | {} |",
+                md_cell(&md_code(&entry.code.value)),
+                entry_anchor(entry),
+                md_cell(&md_text(&status_text(catalog, entry.status.value))),
+                entry.name.value,
+                md_cell(&md_code(&entry.message.value)),
+            )?;
+        }
+    }
+    for (index, entry) in catalog.entries.iter().enumerate() {
+        writeln!(out)?;
+        if first_with_code(catalog, index) {
+            writeln!(out, "<a id=\"{}\"></a>", html_escape(&entry.code.value))?;
+        }
+        writeln!(
+            out,
+            "<a id=\"{}\"></a>\n",
+            html_escape(&entry_anchor(entry))
+        )?;
+        writeln!(
+            out,
+            "### {} {}\n",
+            md_code(&entry.code.value),
+            entry.name.value
+        )?;
+        if !entry.doc.is_empty() {
+            writeln!(out, "{}\n", md_text(&entry.doc))?;
+        }
+        writeln!(
+            out,
+            "- **Status:** {}",
+            md_text(&status_text(catalog, entry.status.value))
+        )?;
+        writeln!(out, "- **Message:** {}", md_code(&entry.message.value))?;
+        let others = sharing(catalog, entry);
+        if !others.is_empty() {
+            let links: Vec<String> = others
+                .iter()
+                .map(|other| format!("[{}](#{})", other.name.value, entry_anchor(other)))
+                .collect();
+            writeln!(out, "- **Shares its code with:** {}", links.join(", "))?;
+        }
+        writeln!(
+            out,
+            "- **Example message:** {}",
+            md_code(&entry.example_message())
+        )?;
+        if !entry.fields.is_empty() {
+            writeln!(out, "\n| Field | Type | Example | Description |")?;
+            writeln!(out, "|---|---|---|---|")?;
+            for field in &entry.fields {
+                let ty = match field_enum(catalog, field) {
+                    Some(ty) => format!(
+                        "[{}](#{})",
+                        md_code(&ty.name.value),
+                        type_anchor(&ty.name.value)
+                    ),
+                    None => md_code(&field.ty_text.value),
+                };
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    md_cell(&md_code(&field.name.value)),
+                    md_cell(&ty),
+                    md_cell(&md_code(&field.example.value)),
+                    md_cell(&md_text(&field.doc)),
+                )?;
+            }
+        }
+        if !entry.help.is_empty() {
+            writeln!(out, "\n**Help:** {}", md_text(&entry.help))?;
+        }
+        let body = example_body(catalog, entry).to_json();
+        let fence = fence(&body);
+        writeln!(out, "\nExample body:\n\n{fence}json\n{body}\n{fence}")?;
+    }
+
+    if !catalog.types.is_empty() {
+        writeln!(out, "\n## Types")?;
+        for ty in &catalog.types {
+            let anchor = type_anchor(&ty.name.value);
+            writeln!(out, "\n<a id=\"{}\"></a>\n", html_escape(&anchor))?;
+            writeln!(out, "### {}\n", ty.name.value)?;
+            if !ty.doc.is_empty() {
+                writeln!(out, "{}\n", md_text(&ty.doc))?;
+            }
+            let values: Vec<String> = ty.values.iter().map(|v| md_code(&v.value)).collect();
+            writeln!(out, "Values: {}.", values.join(", "))?;
+        }
+    }
+
+    if !catalog.retired.is_empty() {
+        writeln!(out, "\n## Retired codes\n")?;
+        writeln!(
+            out,
+            "These codes were used once and are never used again; a client that receives one \
+             treats it as an unknown code.\n"
+        )?;
+        writeln!(out, "| Code | Note |")?;
+        writeln!(out, "|---|---|")?;
+        for retired in &catalog.retired {
+            writeln!(
+                out,
+                "| {} | {} |",
+                md_cell(&md_code(&retired.code.value)),
+                md_cell(&md_text(&retired.note))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Text on one line: line breaks become spaces.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\r', '\n'], " ")
+}
+
+/// A fence for a code block: three backticks, or more than the longest run in the text.
+fn fence(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}
+
+/// A URL as a Markdown link destination: the characters that would end or break it are
+/// percent-encoded.
+fn link_destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            ' ' => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_outgrow_the_text() {
+        assert_eq!(fence("{}"), "```");
+        assert_eq!(fence("a ```` b"), "`````");
+        assert_eq!(
+            link_destination("https://x.dev/a (b)"),
+            "https://x.dev/a%20%28b%29"
+        );
+    }
+}

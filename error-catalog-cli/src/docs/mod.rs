@@ -1,0 +1,173 @@
+//! `error-catalog docs`: a catalog as a page or a document for others to read.
+//!
+//! | [`Format`] | what it is |
+//! |---|---|
+//! | [`Markdown`](Format::Markdown) | the page a developer portal publishes ([`markdown`]) |
+//! | [`Html`](Format::Html) | the same page, self-contained HTML ([`html`]) |
+//! | [`Openapi`](Format::Openapi) | an OpenAPI 3.1 document of the error body and responses ([`openapi`]) |
+//! | [`Json`](Format::Json) | the catalog model, schema `error-catalog/1` ([`json`]) |
+//!
+//! Every error is reachable by its code: on both pages the first entry with a code has the
+//! anchor `#<code>`, and every entry also has `#<code>-<Name>`, which tells apart the entries
+//! of a shared code.
+
+use std::path::Path;
+
+use error_catalog_codegen::model::{Catalog, Entry, Field, FieldType};
+
+use crate::json::Body;
+use crate::{EXIT_FAILURE, EXIT_OK, Outcome};
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod openapi;
+
+/// The output formats of `docs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A Markdown page.
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
+    /// An OpenAPI 3.1 document, as JSON.
+    Openapi,
+    /// The catalog model as JSON.
+    Json,
+}
+
+/// Renders a catalog in `format`.
+pub fn render(catalog: &Catalog, format: Format) -> String {
+    match format {
+        Format::Markdown => markdown::render(catalog),
+        Format::Html => html::render(catalog),
+        Format::Openapi => openapi::render(catalog),
+        Format::Json => json::render(catalog),
+    }
+}
+
+/// `error-catalog docs CATALOG --format FORMAT [-o FILE]`: the rendered catalog on stdout, or
+/// in `output`. A catalog that does not load gets its diagnostics, as `check` shows them, and
+/// exit code 1; so does a file that cannot be written.
+pub fn run(path: &Path, format: Format, output: Option<&Path>, color: bool) -> Outcome {
+    let loaded = match crate::load(path) {
+        Ok(loaded) => loaded,
+        Err(report) => {
+            return Outcome {
+                stdout: String::new(),
+                stderr: crate::report_text(&report, color),
+                code: EXIT_FAILURE,
+            };
+        }
+    };
+    let text = render(&loaded.checked, format);
+    match output {
+        None => Outcome {
+            stdout: text,
+            ..Outcome::default()
+        },
+        Some(file) => match std::fs::write(file, text) {
+            Ok(()) => Outcome {
+                stdout: String::new(),
+                stderr: format!("wrote `{}`\n", file.display()),
+                code: EXIT_OK,
+            },
+            Err(error) => Outcome::error(
+                EXIT_FAILURE,
+                format_args!("cannot write `{}`: {error}", file.display()),
+            ),
+        },
+    }
+}
+
+/// A status as the pages show it: `404 Not Found`, or `404` when the table gives no reason.
+pub(crate) fn status_text(catalog: &Catalog, status: u16) -> String {
+    match catalog.reason(status) {
+        Some(reason) if !reason.is_empty() => format!("{status} {reason}"),
+        _ => status.to_string(),
+    }
+}
+
+/// What the status table says a status means, or empty.
+pub(crate) fn status_meaning(catalog: &Catalog, status: u16) -> &str {
+    catalog
+        .statuses
+        .iter()
+        .find(|row| row.code.value == status)
+        .map_or("", |row| row.meaning.as_str())
+}
+
+/// The example body of an entry: its example message in the wire's JSON shape.
+pub(crate) fn example_body<'a>(catalog: &'a Catalog, entry: &'a Entry) -> Body<'a> {
+    Body {
+        code_key: &catalog.wire.code.value,
+        message_key: &catalog.wire.message.value,
+        code: &entry.code.value,
+        message: entry.example_message(),
+    }
+}
+
+/// The anchor of one entry: `<code>-<Name>`.
+pub(crate) fn entry_anchor(entry: &Entry) -> String {
+    format!("{}-{}", entry.code.value, entry.name.value)
+}
+
+/// Whether the entry at `index` is the first with its code, which takes the anchor `<code>`.
+pub(crate) fn first_with_code(catalog: &Catalog, index: usize) -> bool {
+    let code = &catalog.entries[index].code.value;
+    !catalog.entries[..index]
+        .iter()
+        .any(|entry| &entry.code.value == code)
+}
+
+/// The other entries with the same code as `entry`, for a shared code.
+pub(crate) fn sharing<'a>(catalog: &'a Catalog, entry: &'a Entry) -> Vec<&'a Entry> {
+    catalog
+        .entries
+        .iter()
+        .filter(|other| other.code.value == entry.code.value && other.name != entry.name)
+        .collect()
+}
+
+/// The statuses that entries use, in the order of the status table, then any not in it.
+pub(crate) fn statuses_used(catalog: &Catalog) -> Vec<u16> {
+    let mut used: Vec<u16> = catalog
+        .statuses
+        .iter()
+        .map(|row| row.code.value)
+        .filter(|code| catalog.entries.iter().any(|e| e.status.value == *code))
+        .collect();
+    for entry in &catalog.entries {
+        if !used.contains(&entry.status.value) {
+            used.push(entry.status.value);
+        }
+    }
+    used
+}
+
+/// The catalog enum a field has as its type, if any.
+pub(crate) fn field_enum<'a>(
+    catalog: &'a Catalog,
+    field: &Field,
+) -> Option<&'a error_catalog_codegen::model::EnumType> {
+    match field.ty {
+        FieldType::Enum(index) => catalog.types.get(index),
+        _ => None,
+    }
+}
+
+/// The kind of a field type, as the JSON schema names it.
+pub(crate) fn type_kind(ty: &FieldType) -> &'static str {
+    match ty {
+        FieldType::String => "string",
+        FieldType::Bool => "bool",
+        FieldType::Integer(_) => "integer",
+        FieldType::Enum(_) => "enum",
+        FieldType::External(_) => "external",
+    }
+}
+
+/// The anchor of a catalog enum on the pages.
+pub(crate) fn type_anchor(name: &str) -> String {
+    format!("type-{name}")
+}

@@ -1,0 +1,138 @@
+//! The `error-catalog` command: arguments in, [`error_catalog_cli::Outcome`] out.
+#![forbid(unsafe_code)]
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use error_catalog_cli::{EXIT_OK, Outcome, check, docs, explain, use_color};
+
+/// Check, explain, publish and compare catalogs of HTTP API errors.
+#[derive(Debug, Parser)]
+#[command(
+    name = "error-catalog",
+    version,
+    after_help = "\
+Examples:
+  error-catalog check catalog/backup-restore.toml
+  error-catalog explain 113
+  error-catalog docs catalog/backup-restore.toml --format markdown
+  error-catalog docs catalog/backup-restore.toml --format html -o errors.html
+
+Exit codes: 0 success, 1 a problem found (catalog errors, an unknown code), 2 a usage error.
+Data goes to stdout, messages to stderr. Colours only on a terminal, never with NO_COLOR."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check catalogs: every diagnostic, with file, line, column and the quoted line.
+    #[command(after_help = "\
+Example:
+  error-catalog check catalog/backup-restore.toml catalog/other.toml
+
+Exit code 0 when every catalog is valid, 1 when one has errors.")]
+    Check {
+        /// The catalog files.
+        #[arg(required = true, value_name = "CATALOG")]
+        catalogs: Vec<PathBuf>,
+    },
+    /// Explain an error code: each entry with it, its status, template, fields, doc, help and
+    /// examples.
+    #[command(after_help = "\
+Example:
+  error-catalog explain 113 --catalog catalog/backup-restore.toml
+
+Without --catalog, every catalog/*.toml of the current directory is read.
+An unknown code exits with 1 and names the closest codes.")]
+    Explain {
+        /// The error code, as sent on the wire.
+        code: String,
+        /// A catalog file to read (repeatable); default: every catalog/*.toml.
+        #[arg(long = "catalog", value_name = "CATALOG")]
+        catalogs: Vec<PathBuf>,
+    },
+    /// Publish a catalog: a Markdown or HTML page, an OpenAPI 3.1 document, or JSON.
+    #[command(after_help = "\
+Examples:
+  error-catalog docs catalog/backup-restore.toml --format markdown
+  error-catalog docs catalog/backup-restore.toml --format html -o errors.html
+  error-catalog docs catalog/backup-restore.toml --format openapi -o errors.openapi.json
+
+Every error has the anchor #<code> on both pages.")]
+    Docs {
+        /// The catalog file.
+        #[arg(value_name = "CATALOG")]
+        catalog: PathBuf,
+        /// The output format.
+        #[arg(long, value_enum)]
+        format: DocsFormat,
+        /// Write to this file instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The formats of `docs`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DocsFormat {
+    /// The page a developer portal publishes.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+    /// An OpenAPI 3.1 document (JSON) with the error body and one response per status.
+    Openapi,
+    /// The catalog model as JSON (schema `error-catalog/1`).
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = use_color(
+        std::io::stderr().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
+    let outcome = match cli.command {
+        Command::Check { catalogs } => check::run(&catalogs, color),
+        Command::Explain { code, catalogs } => explain::run(&code, &catalogs, color),
+        Command::Docs {
+            catalog,
+            format,
+            output,
+        } => {
+            let format = match format {
+                DocsFormat::Markdown => docs::Format::Markdown,
+                DocsFormat::Html => docs::Format::Html,
+                DocsFormat::Openapi => docs::Format::Openapi,
+                DocsFormat::Json => docs::Format::Json,
+            };
+            docs::run(&catalog, format, output.as_deref(), color)
+        }
+    };
+    finish(&outcome)
+}
+
+/// Writes the outcome. A reader that closed the pipe early (`| head`) ends the output
+/// quietly.
+fn finish(outcome: &Outcome) -> ExitCode {
+    let written = std::io::stdout()
+        .lock()
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| std::io::stdout().lock().flush());
+    // Nothing more can be said if stderr is gone too.
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(outcome.stderr.as_bytes());
+    match written {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(std::io::stderr(), "error: cannot write the output: {error}");
+            ExitCode::from(error_catalog_cli::EXIT_FAILURE)
+        }
+        _ if outcome.code == EXIT_OK => ExitCode::SUCCESS,
+        _ => ExitCode::from(outcome.code),
+    }
+}

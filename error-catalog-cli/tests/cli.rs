@@ -1,0 +1,741 @@
+//! The `error-catalog` binary as a user runs it: outputs (snapshots), exit codes, streams,
+//! colours and bad input.
+
+mod common;
+
+use common::{command, root, run, seed, seed_codes, temp_dir};
+
+const SEED: &str = "catalog/backup-restore.toml";
+const HOSTILE: &str = "error-catalog-cli/tests/catalogs/hostile.toml";
+const BROKEN: &str = "tests/ui/five-mistakes.toml";
+
+#[test]
+fn docs_markdown_of_the_seed_catalog() {
+    let run = run(&["docs", SEED, "--format", "markdown"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    insta::assert_snapshot!("docs_markdown", run.stdout);
+}
+
+#[test]
+fn docs_html_of_the_seed_catalog() {
+    let run = run(&["docs", SEED, "--format", "html"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    insta::assert_snapshot!("docs_html", run.stdout);
+}
+
+#[test]
+fn docs_openapi_of_the_seed_catalog() {
+    let run = run(&["docs", SEED, "--format", "openapi"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    insta::assert_snapshot!("docs_openapi", run.stdout);
+}
+
+#[test]
+fn docs_json_of_the_seed_catalog() {
+    let run = run(&["docs", SEED, "--format", "json"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    insta::assert_snapshot!("docs_json", run.stdout);
+}
+
+#[test]
+fn explain_a_shared_code() {
+    let run = run(&["explain", "113", "--catalog", SEED]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    insta::assert_snapshot!("explain_113", run.stdout);
+}
+
+#[test]
+fn check_a_broken_catalog() {
+    let run = run(&["check", BROKEN]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, "", "diagnostics go to stderr");
+    insta::assert_snapshot!("check_five_mistakes", run.stderr);
+}
+
+#[test]
+fn check_renders_what_the_codegen_crate_renders() {
+    let run = run(&["check", BROKEN]);
+    let report = error_catalog_codegen::check(root().join(BROKEN));
+    // The same diagnostics, through the same renderer; only the file's name differs (the
+    // library call was given an absolute path).
+    let expected = report
+        .render()
+        .replace(&root().join(BROKEN).display().to_string(), BROKEN);
+    assert_eq!(report.len(), 5);
+    assert!(run.stderr.starts_with(&expected), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("error: `tests/ui/five-mistakes.toml` has 5 errors\n")
+    );
+}
+
+#[test]
+fn check_exits_0_for_valid_catalogs_and_1_if_any_has_errors() {
+    let clean = run(&["check", SEED, HOSTILE]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert_eq!(clean.stdout, "");
+    assert_eq!(
+        clean.stderr,
+        "`catalog/backup-restore.toml`: no errors, 17 entries\n\
+         `error-catalog-cli/tests/catalogs/hostile.toml`: no errors, 2 entries\n"
+    );
+
+    let mixed = run(&["check", SEED, BROKEN]);
+    assert_eq!(mixed.code, 1);
+    assert!(mixed.stderr.contains("no errors, 17 entries"));
+    assert!(mixed.stderr.contains("[invalid-placeholder-name]"));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    for args in [
+        &[][..],
+        &["check"][..],
+        &["lint", SEED][..],
+        &["docs", SEED][..],
+        &["docs", SEED, "--format", "pdf"][..],
+        &["explain"][..],
+        &["check", SEED, "--colour"][..],
+    ] {
+        let run = run(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(
+            run.stderr.contains("error") || run.stderr.contains("Usage"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn help_shows_an_example_of_every_subcommand() {
+    let help = run(&["--help"]);
+    assert_eq!(help.code, 0);
+    for subcommand in ["check", "explain", "docs"] {
+        assert!(
+            help.stdout
+                .contains(&format!("  error-catalog {subcommand} ")),
+            "no example of {subcommand}:\n{}",
+            help.stdout
+        );
+        let own = run(&[subcommand, "--help"]);
+        assert_eq!(own.code, 0);
+        assert!(
+            own.stdout
+                .contains(&format!("Example:\n  error-catalog {subcommand} "))
+                || own
+                    .stdout
+                    .contains(&format!("Examples:\n  error-catalog {subcommand} ")),
+            "{subcommand} --help:\n{}",
+            own.stdout
+        );
+    }
+}
+
+#[test]
+fn the_examples_in_the_help_run() {
+    // `check` and `docs` examples name the seed catalog: they must work as shown.
+    let help = run(&["--help"]).stdout;
+    let examples: Vec<&str> = help
+        .lines()
+        .filter_map(|line| line.strip_prefix("  error-catalog "))
+        .filter(|line| {
+            line.starts_with("check ") || line.starts_with("docs ") || line.starts_with("explain ")
+        })
+        .collect();
+    assert!(examples.len() >= 3, "{help}");
+    let dir = temp_dir("help-examples");
+    for example in examples {
+        let args: Vec<String> = example
+            .split_whitespace()
+            .map(|arg| match arg {
+                "errors.html" => dir.join(arg).display().to_string(),
+                other => other.to_owned(),
+            })
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = run(&args);
+        assert_eq!(run.code, 0, "{example}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn no_color_when_piped_or_with_no_color() {
+    for no_color in [None, Some("1")] {
+        let mut command = command(&["check", BROKEN]);
+        if let Some(value) = no_color {
+            command.env("NO_COLOR", value);
+        }
+        let run: common::Run = command.output().expect("runs").into();
+        assert_eq!(run.code, 1);
+        assert!(!run.stderr.contains('\x1b'), "{no_color:?}: {}", run.stderr);
+    }
+}
+
+/// On a terminal (a pseudo-terminal from util-linux's `script`), diagnostics have colours,
+/// unless `NO_COLOR` is set.
+#[cfg(target_os = "linux")]
+#[test]
+fn colours_on_a_terminal_unless_no_color() {
+    let on_terminal = |no_color: &str| {
+        let line = format!(
+            "NO_COLOR={no_color} '{}' check {BROKEN}",
+            env!("CARGO_BIN_EXE_error-catalog")
+        );
+        let output = std::process::Command::new("script")
+            .args(["-q", "-e", "-c", &line, "/dev/null"])
+            .current_dir(root())
+            .output()
+            .expect("util-linux's `script` runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let (code, coloured) = on_terminal("");
+    assert_eq!(code, Some(1), "{coloured}");
+    assert!(coloured.contains("\x1b["), "{coloured}");
+    assert!(coloured.contains("[unknown-key]"), "{coloured}");
+    let (code, plain) = on_terminal("1");
+    assert_eq!(code, Some(1), "{plain}");
+    assert!(!plain.contains('\x1b'), "{plain}");
+    assert!(plain.contains("[unknown-key]"), "{plain}");
+}
+
+#[test]
+fn explain_an_unknown_code_suggests_the_closest() {
+    let run = run(&["explain", "114", "--catalog", SEED]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: no entry has code `114`; the closest codes are `113`, `112` and `110`\n"
+    );
+}
+
+#[test]
+fn explain_reads_every_catalog_of_the_current_directory_by_default() {
+    let by_default = run(&["explain", "127"]);
+    assert_eq!(by_default.code, 0, "{}", by_default.stderr);
+    assert!(
+        by_default
+            .stdout
+            .starts_with("Code 127 of the Backup and restore API (catalog/backup-restore.toml)\n")
+    );
+    assert!(by_default.stdout.contains("\nBackupPolicyAlreadyExists\n"));
+    assert!(by_default.stdout.contains(
+        r#"Example body:     {"errorCode":"127","errorMessage":"Backup Policy already exists with orgId: o-1 cloudId: c-9 product: jira-software"}"#
+    ));
+
+    // Elsewhere, with no catalog directory: a usage error.
+    let elsewhere = temp_dir("no-catalogs");
+    let run: common::Run = command(&["explain", "127"])
+        .current_dir(&elsewhere)
+        .output()
+        .expect("runs")
+        .into();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--catalog"), "{}", run.stderr);
+}
+
+#[test]
+fn explain_names_a_retired_code_and_shows_help_and_docs_links() {
+    let retired = run(&["explain", "E_0", "--catalog", HOSTILE]);
+    assert_eq!(retired.code, 1);
+    assert!(
+        retired.stderr.starts_with(
+            "error: no entry has code `E_0`; it is retired in \
+             `error-catalog-cli/tests/catalogs/hostile.toml` (<old> | gone); the closest codes are"
+        ),
+        "{}",
+        retired.stderr
+    );
+
+    let run = run(&["explain", "E_1", "--catalog", HOSTILE]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("  Help:             Try ``double `ticks` `` & <em>again</em>.\n")
+    );
+    assert!(
+        run.stdout
+            .contains("  Docs:             https://api.example.com/errors#E_1\n")
+    );
+    assert!(
+        run.stdout
+            .contains(r#"  Fields:           name: String, example "<x>": a | b <br>"#)
+    );
+    assert!(
+        run.stdout
+            .contains(r#"                    kind: Kind (one of "A<B", "C|D"), example "A<B""#)
+    );
+}
+
+#[test]
+fn a_catalog_that_does_not_load_gets_the_diagnostics_of_check() {
+    let check = run(&["check", BROKEN]).stderr;
+    for args in [
+        &["docs", BROKEN, "--format", "html"][..],
+        &["explain", "110", "--catalog", BROKEN][..],
+    ] {
+        let run = run(args);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert_eq!(run.stderr, check, "{args:?}");
+    }
+}
+
+#[test]
+fn docs_writes_to_a_file_with_o() {
+    let dir = temp_dir("docs-o");
+    let file = dir.join("errors.md");
+    let run = run(&[
+        "docs",
+        SEED,
+        "--format",
+        "markdown",
+        "-o",
+        &file.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, format!("wrote `{}`\n", file.display()));
+    let written = std::fs::read_to_string(&file).expect("the file is written");
+    assert_eq!(
+        written,
+        common::run(&["docs", SEED, "--format", "markdown"]).stdout
+    );
+
+    // A file that cannot be written: an error, not a panic.
+    let missing = dir.join("no/such/dir/errors.md");
+    let run = common::run(&[
+        "docs",
+        SEED,
+        "--format",
+        "json",
+        "--output",
+        &missing.display().to_string(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("error: cannot write `"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"));
+}
+
+#[test]
+fn a_missing_file_a_directory_and_non_utf8_text_are_diagnostics() {
+    let missing = run(&["check", "catalog/nope.toml"]);
+    assert_eq!(missing.code, 1);
+    assert!(
+        missing.stderr.starts_with(
+            "error: catalog file not found: `catalog/nope.toml` [file-not-readable]\n"
+        ),
+        "{}",
+        missing.stderr
+    );
+    assert!(
+        missing
+            .stderr
+            .contains("note: the path is resolved against")
+    );
+
+    let directory = run(&["docs", "catalog", "--format", "markdown"]);
+    assert_eq!(directory.code, 1);
+    assert!(
+        directory
+            .stderr
+            .starts_with("error: catalog file cannot be read: "),
+        "{}",
+        directory.stderr
+    );
+    assert!(directory.stderr.contains("[file-not-readable]"));
+
+    let dir = temp_dir("latin1");
+    let file = dir.join("latin1.toml");
+    std::fs::write(&file, b"[catalog]\ntitle = \"Caf\xe9\"\n").expect("written");
+    let latin1 = run(&["check", &file.display().to_string()]);
+    assert_eq!(latin1.code, 1);
+    assert!(
+        latin1.stderr.contains("catalog file is not UTF-8 text"),
+        "{}",
+        latin1.stderr
+    );
+    for run in [missing, directory, latin1] {
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_not_utf8_is_read_and_named() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir("non-utf8-path");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.toml");
+    std::fs::write(dir.join(name), seed()).expect("written");
+    let output = command(&["check"])
+        .arg(dir.join(name))
+        .output()
+        .expect("runs");
+    let run: common::Run = output.into();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("caf\u{fffd}.toml"), "{}", run.stderr);
+
+    let missing = std::ffi::OsStr::from_bytes(b"missing-\xe9.toml");
+    let run: common::Run = command(&["check"])
+        .arg(dir.join(missing))
+        .output()
+        .expect("runs")
+        .into();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("error: catalog file not found: `"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("[file-not-readable]"));
+}
+
+#[test]
+fn markdown_escapes_catalog_text() {
+    let run = run(&["docs", HOSTILE, "--format", "markdown"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (mut fence, mut columns) = (None::<usize>, None::<usize>);
+    for line in run.stdout.lines() {
+        let ticks = line.len() - line.trim_start_matches('`').len();
+        match fence {
+            None if ticks >= 3 => {
+                fence = Some(ticks);
+                continue;
+            }
+            Some(open) if ticks >= open && line.trim_matches('`').is_empty() => {
+                fence = None;
+                continue;
+            }
+            Some(_) => continue,
+            None => {}
+        }
+        if line.starts_with("<a id=\"") {
+            continue;
+        }
+        // Outside code, no catalog text opens an HTML tag.
+        for span in error_catalog_cli::text::spans(line) {
+            if let error_catalog_cli::text::Span::Text(text) = span {
+                assert!(!text.contains('<'), "raw `<` in {line:?}");
+            }
+        }
+        // Each row of a table has as many pipes as its header: the catalog's are escaped.
+        if line.starts_with('|') {
+            let pipes = line
+                .char_indices()
+                .filter(|&(i, c)| c == '|' && !line[..i].ends_with('\\'))
+                .count();
+            assert_eq!(pipes, *columns.get_or_insert(pipes), "{line:?}");
+        } else {
+            columns = None;
+        }
+    }
+    assert!(
+        run.stdout.contains(
+            "| 400 | Bad &lt;Request> | A \\| pipe and &lt;img src=x onerror=alert(2)> |"
+        )
+    );
+    assert!(
+        run.stdout
+            .contains("| 503 | Service Unavailable | Line one line two \\| &lt;u>three&lt;/u> |")
+    );
+    assert!(
+        run.stdout
+            .contains("- **Message:** ``Bad `tick` <b>{name}</b> | {kind}``\n")
+    );
+    assert!(run.stdout.contains(
+        "````json\n{\"code\":\"E_2\",\"message\":\"Down: {literal braces} and ```fences```\"}\n````\n"
+    ));
+}
+
+#[test]
+fn html_escapes_every_catalog_text_and_loads_nothing() {
+    let run = run(&["docs", HOSTILE, "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = run.stdout;
+    let lower = page.to_lowercase();
+    for tag in [
+        "<script",
+        "<img",
+        "<b>",
+        "<i>",
+        "<u>",
+        "<em>",
+        "<p>paragraph",
+        "<br",
+        "<x>",
+        "<old>",
+        "<request>",
+    ] {
+        assert!(!lower.contains(tag), "{tag} in the page");
+    }
+    assert!(page.contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"));
+    assert!(page.contains("<h1>Hostile &lt;b&gt;API&lt;/b&gt; | `ticks` &amp; co</h1>"));
+    assert!(
+        page.contains(
+            "<title>Hostile &lt;b&gt;API&lt;/b&gt; | `ticks` &amp; co: error codes</title>"
+        )
+    );
+    assert_no_external_resources(&page, Some("https://api.example.com/errors"));
+    assert!(
+        page.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+}
+
+#[test]
+fn html_anchors_every_error_by_code() {
+    let page = run(&["docs", SEED, "--format", "html"]).stdout;
+    assert_no_external_resources(&page, None);
+    for code in seed_codes() {
+        assert_eq!(
+            page.matches(&format!("<article id=\"{code}\">")).count(),
+            1,
+            "#{code}"
+        );
+    }
+    // The shared code: the first entry has `#113`, both have `#113-<Name>`.
+    assert!(page.contains("<article id=\"113\">\n<h3 id=\"113-BackupIdNotFoundForExport\">"));
+    assert!(page.contains("<article>\n<h3 id=\"113-BackupIdNotFoundForImport\">"));
+    let markdown = run(&["docs", SEED, "--format", "markdown"]).stdout;
+    for code in seed_codes() {
+        assert_eq!(
+            markdown.matches(&format!("<a id=\"{code}\"></a>")).count(),
+            1,
+            "#{code}"
+        );
+    }
+    assert!(markdown.contains("<a id=\"113-BackupIdNotFoundForImport\"></a>"));
+}
+
+/// The page loads nothing: no script, no element that loads a resource, no stylesheet or
+/// font from elsewhere, and every link is to the page itself, but for the catalog's own
+/// `docs_url`. Catalog text escapes every `<`, so each `<` of the page opens a real tag.
+fn assert_no_external_resources(page: &str, docs_url: Option<&str>) {
+    let tags: Vec<&str> = page
+        .split('<')
+        .skip(1)
+        .map(|rest| &rest[..rest.find('>').expect("a closed tag")])
+        .collect();
+    let mut links = 0;
+    for tag in &tags {
+        let lower = tag.to_lowercase();
+        let name = lower.split_whitespace().next().unwrap_or_default();
+        for element in [
+            "script", "link", "img", "iframe", "object", "embed", "source", "video", "audio",
+        ] {
+            assert_ne!(name, element, "<{tag}>");
+        }
+        for attribute in [" src=", " srcset=", " style=", " on"] {
+            assert!(!lower.contains(attribute), "<{tag}>");
+        }
+        if let Some((_, rest)) = tag.split_once("href=\"") {
+            let target = &rest[..rest.find('"').expect("a closed attribute")];
+            links += 1;
+            assert!(
+                target.starts_with('#') || Some(target) == docs_url,
+                "a link out of the page: {target}"
+            );
+        }
+    }
+    assert!(links > 0);
+    let style = page
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .expect("an inline style")
+        .0;
+    assert!(
+        !style.contains("url(") && !style.contains("@import"),
+        "{style}"
+    );
+    // No address at all but the catalog's own.
+    let addresses = page.matches("://").count();
+    let allowed = docs_url.map_or(0, |url| page.matches(url).count());
+    assert_eq!(
+        addresses, allowed,
+        "an address in the page that is not docs_url"
+    );
+}
+
+#[test]
+fn openapi_has_one_response_per_status_and_one_example_per_entry() {
+    let run = run(&["docs", SEED, "--format", "openapi"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(document["openapi"], "3.1.0");
+    let schema = &document["components"]["schemas"]["ErrorBody"];
+    assert_eq!(
+        schema["required"],
+        serde_json::json!(["errorCode", "errorMessage"])
+    );
+    let codes: Vec<String> = seed_codes();
+    assert_eq!(
+        schema["properties"]["errorCode"]["enum"],
+        serde_json::json!(codes)
+    );
+    assert_eq!(schema["properties"]["errorMessage"]["type"], "string");
+
+    let loaded = error_catalog_cli::load(&root().join(SEED)).expect("the seed");
+    let responses = document["components"]["responses"]
+        .as_object()
+        .expect("responses");
+    let mut statuses: Vec<u16> = loaded
+        .checked
+        .entries
+        .iter()
+        .map(|e| e.status.value)
+        .collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    assert_eq!(
+        responses.keys().collect::<std::collections::BTreeSet<_>>(),
+        [
+            "Status400BadRequest",
+            "Status404NotFound",
+            "Status409Conflict",
+            "Status422UnprocessableEntity"
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<std::collections::BTreeSet<_>>()
+        .iter()
+        .collect()
+    );
+    assert_eq!(responses.len(), statuses.len());
+    let mut examples = 0;
+    for entry in &loaded.checked.entries {
+        let name =
+            error_catalog_cli::docs::openapi::response_name(&loaded.checked, entry.status.value);
+        let media = &responses[&name]["content"]["application/json"];
+        assert_eq!(media["schema"]["$ref"], "#/components/schemas/ErrorBody");
+        let example = &media["examples"][&entry.name.value];
+        assert_eq!(
+            example["summary"],
+            format!("{}: {}", entry.code.value, entry.message.value)
+        );
+        assert_eq!(example["description"], entry.doc);
+        assert_eq!(
+            example["value"],
+            serde_json::json!({"errorCode": entry.code.value, "errorMessage": entry.example_message()})
+        );
+        examples += 1;
+    }
+    let total: usize = responses
+        .values()
+        .map(|r| {
+            r["content"]["application/json"]["examples"]
+                .as_object()
+                .expect("examples")
+                .len()
+        })
+        .sum();
+    assert_eq!(total, examples);
+    assert_eq!(total, 17);
+}
+
+#[test]
+fn json_holds_the_whole_model_with_its_schema_version() {
+    let run = run(&["docs", SEED, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["schema"], "error-catalog/1");
+    let keys: Vec<&String> = json.as_object().expect("an object").keys().collect();
+    assert_eq!(keys.len(), 9);
+    assert!(
+        run.stdout
+            .starts_with("{\n  \"schema\": \"error-catalog/1\",\n  \"title\"")
+    );
+    let loaded = error_catalog_cli::load(&root().join(SEED)).expect("the seed");
+    let errors = json["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), loaded.checked.entries.len());
+    for (error, entry) in errors.iter().zip(&loaded.checked.entries) {
+        assert_eq!(error["name"], entry.name.value);
+        assert_eq!(error["code"], entry.code.value);
+        assert_eq!(error["status"], entry.status.value);
+        assert_eq!(error["example_message"], entry.example_message());
+        // The parts give the message back, with each field's example.
+        let rebuilt: String = error["parts"]
+            .as_array()
+            .expect("parts")
+            .iter()
+            .map(|part| match (part.get("literal"), part.get("field")) {
+                (Some(text), None) => text.as_str().expect("text").to_owned(),
+                (None, Some(field)) => error["fields"]
+                    .as_array()
+                    .expect("fields")
+                    .iter()
+                    .find(|f| f["name"] == *field)
+                    .expect("the field is listed")["example"]
+                    .as_str()
+                    .expect("an example")
+                    .to_owned(),
+                _ => panic!("a part is a literal or a field: {part}"),
+            })
+            .collect();
+        assert_eq!(rebuilt, entry.example_message());
+        let body = serde_json::to_string(&error["example_body"]).expect("JSON");
+        assert_eq!(
+            body,
+            format!(
+                "{{\"errorCode\":{},\"errorMessage\":{}}}",
+                serde_json::to_string(&entry.code.value).expect("JSON"),
+                serde_json::to_string(&entry.example_message()).expect("JSON")
+            )
+        );
+    }
+    assert_eq!(errors[12]["shared_code"], true);
+    assert_eq!(errors[0]["shared_code"], false);
+    assert_eq!(errors[13]["fields"][0]["kind"], "enum");
+    assert_eq!(errors[13]["fields"][0]["type"], "Job");
+}
+
+/// `docs/json-schema.md` documents every key the JSON output has.
+#[test]
+fn the_json_schema_document_names_every_key() {
+    let doc = std::fs::read_to_string(root().join("docs/json-schema.md")).expect("the document");
+    let mut keys = std::collections::BTreeSet::new();
+    for catalog in [SEED, HOSTILE] {
+        let run = run(&["docs", catalog, "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        collect_keys(&json, &mut keys);
+    }
+    // The example body's keys are the catalog's wire keys, not the schema's.
+    for wire in ["errorCode", "errorMessage", "code", "message"] {
+        keys.remove(wire);
+    }
+    for required in [
+        "schema",
+        "parts",
+        "literal",
+        "field",
+        "example_body",
+        "retired",
+        "note",
+    ] {
+        assert!(keys.contains(required), "{required}");
+    }
+    for key in keys {
+        assert!(
+            doc.contains(&format!("`{key}`")),
+            "docs/json-schema.md lacks `{key}`"
+        );
+    }
+}
+
+fn collect_keys(value: &serde_json::Value, keys: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                keys.insert(key.clone());
+                collect_keys(value, keys);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_keys(v, keys)),
+        _ => {}
+    }
+}
