@@ -8,6 +8,7 @@
 //! - [`explain::run`]: everything the catalogs say about one code.
 //! - [`docs::run`]: the catalog as a Markdown page, a self-contained HTML page, an OpenAPI 3.1
 //!   document or the catalog model as JSON.
+//! - [`diff::run`]: the changes between two versions of a catalog, breaking or compatible.
 //!
 //! Every renderer reads the one catalog model, [`error_catalog_codegen::model::Catalog`],
 //! as [`error_catalog_codegen::load`] checked it; nothing here parses TOML.
@@ -28,17 +29,19 @@ use std::path::{Path, PathBuf};
 use error_catalog_codegen::{Checked, Diagnostic, Report, Rule, Source};
 
 pub mod check;
+pub mod diff;
 pub mod docs;
 pub mod explain;
 mod json;
 pub mod text;
 
-/// Exit code: success.
+/// Exit code: success (`check`: no error; `diff`: nothing breaking).
 pub const EXIT_OK: u8 = 0;
 /// Exit code: the command ran and found a problem (a catalog with errors, an unknown code,
-/// a file that cannot be written).
+/// a breaking change, a file that cannot be written).
 pub const EXIT_FAILURE: u8 = 1;
-/// Exit code: the command could not run as asked (bad arguments).
+/// Exit code: the command could not run as asked (bad arguments; for `diff`, a catalog that
+/// does not load).
 pub const EXIT_USAGE: u8 = 2;
 
 /// What a command produces: data for stdout, messages for stderr, and the exit code.

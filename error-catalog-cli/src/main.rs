@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use error_catalog_cli::{EXIT_OK, Outcome, check, docs, explain, use_color};
+use error_catalog_cli::{EXIT_OK, Outcome, check, diff, docs, explain, use_color};
 
 /// Check, explain, publish and compare catalogs of HTTP API errors.
 #[derive(Debug, Parser)]
@@ -19,8 +19,10 @@ Examples:
   error-catalog explain 113
   error-catalog docs catalog/backup-restore.toml --format markdown
   error-catalog docs catalog/backup-restore.toml --format html -o errors.html
+  error-catalog diff old/backup-restore.toml catalog/backup-restore.toml --format json
 
-Exit codes: 0 success, 1 a problem found (catalog errors, an unknown code), 2 a usage error.
+Exit codes: 0 success, 1 a problem found (catalog errors, an unknown code, a breaking change),
+2 a usage error (for `diff`, also a catalog that does not load).
 Data goes to stdout, messages to stderr. Colours only on a terminal, never with NO_COLOR."
 )]
 struct Cli {
@@ -75,6 +77,21 @@ Every error has the anchor #<code> on both pages.")]
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Compare two versions of a catalog: each change, breaking or compatible.
+    #[command(after_help = "\
+Example:
+  error-catalog diff old/backup-restore.toml catalog/backup-restore.toml --format json
+
+Exit code 1 when a change is breaking, 0 otherwise, 2 when a catalog does not load.")]
+    Diff {
+        /// The old version of the catalog.
+        old: PathBuf,
+        /// The new version of the catalog.
+        new: PathBuf,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
 }
 
 /// The formats of `docs`.
@@ -87,6 +104,15 @@ enum DocsFormat {
     /// An OpenAPI 3.1 document (JSON) with the error body and one response per status.
     Openapi,
     /// The catalog model as JSON (schema `error-catalog/1`).
+    Json,
+}
+
+/// The formats of `diff`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DiffFormat {
+    /// One line per change.
+    Text,
+    /// One JSON document.
     Json,
 }
 
@@ -111,6 +137,13 @@ fn main() -> ExitCode {
                 DocsFormat::Json => docs::Format::Json,
             };
             docs::run(&catalog, format, output.as_deref(), color)
+        }
+        Command::Diff { old, new, format } => {
+            let format = match format {
+                DiffFormat::Text => diff::Format::Text,
+                DiffFormat::Json => diff::Format::Json,
+            };
+            diff::run(&old, &new, format, color)
         }
     };
     finish(&outcome)

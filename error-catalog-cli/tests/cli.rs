@@ -95,6 +95,8 @@ fn usage_errors_exit_with_2() {
         &["docs", SEED][..],
         &["docs", SEED, "--format", "pdf"][..],
         &["explain"][..],
+        &["diff", SEED][..],
+        &["diff", SEED, SEED, "--format", "xml"][..],
         &["check", SEED, "--colour"][..],
     ] {
         let run = run(args);
@@ -112,7 +114,7 @@ fn usage_errors_exit_with_2() {
 fn help_shows_an_example_of_every_subcommand() {
     let help = run(&["--help"]);
     assert_eq!(help.code, 0);
-    for subcommand in ["check", "explain", "docs"] {
+    for subcommand in ["check", "explain", "docs", "diff"] {
         assert!(
             help.stdout
                 .contains(&format!("  error-catalog {subcommand} ")),

@@ -1,0 +1,174 @@
+//! `error-catalog diff OLD NEW`: exit codes, both formats, and catalogs that do not load.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{run, seed, temp_dir};
+
+const SEED: &str = "catalog/backup-restore.toml";
+
+/// The seed catalog without its last entry, `MigrationReportNotAvailable` (code 143).
+fn without_143() -> String {
+    let seed = seed();
+    let cut = seed
+        .find("[errors.MigrationReportNotAvailable]")
+        .expect("the last entry");
+    seed[..cut].to_owned()
+}
+
+/// An entry with a new code.
+const ADDED: &str = r#"
+[errors.QuotaExceeded]
+code = "150"
+status = 409
+message = "Storage quota exceeded for org {org_id}"
+doc = "The org has used all of its backup storage."
+"#;
+
+/// Writes `text` as a catalog file; returns its path.
+fn catalog(name: &str, text: &str) -> PathBuf {
+    let file = temp_dir("diff").join(format!("{name}.toml"));
+    std::fs::write(&file, text).expect("written");
+    file
+}
+
+fn diff(old: &PathBuf, new: &PathBuf, json: bool) -> common::Run {
+    let (old, new) = (old.display().to_string(), new.display().to_string());
+    let mut args = vec!["diff", old.as_str(), new.as_str()];
+    if json {
+        args.extend(["--format", "json"]);
+    }
+    run(&args)
+}
+
+#[test]
+fn the_same_catalog_has_no_changes() {
+    let run = run(&["diff", SEED, SEED]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "no changes between `catalog/backup-restore.toml` and `catalog/backup-restore.toml`\n"
+    );
+    let json = run_json(&[SEED, SEED]);
+    assert_eq!(
+        json,
+        serde_json::json!({"breaking": 0, "compatible": 0, "findings": []})
+    );
+}
+
+fn run_json(paths: &[&str]) -> serde_json::Value {
+    let run = run(&["diff", paths[0], paths[1], "--format", "json"]);
+    serde_json::from_str(&run.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn a_removed_code_is_breaking_and_exits_1() {
+    let old = catalog("old", &seed());
+    let new = catalog("new", &without_143());
+    let text = diff(&old, &new, false);
+    assert_eq!(text.code, 1, "{}", text.stderr);
+    assert!(
+        text.stdout
+            .lines()
+            .any(|line| line.starts_with("breaking  ")
+                && line.contains("code-removed")
+                && line.contains("143")),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stderr.contains(" breaking change"), "{}", text.stderr);
+
+    let json = diff(&old, &new, true);
+    assert_eq!(json.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert!(json["breaking"].as_u64() >= Some(1), "{json}");
+    let findings = json["findings"].as_array().expect("findings");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "code-removed" && f["class"] == "breaking" && f["code"] == "143"),
+        "{json}"
+    );
+}
+
+#[test]
+fn an_added_entry_is_compatible_and_exits_0() {
+    let old = catalog("old", &seed());
+    let new = catalog("new", &format!("{}{ADDED}", seed()));
+    let run = diff(&old, &new, true);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["breaking"], 0, "{json}");
+    assert!(
+        json["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["rule"] == "entry-added"
+                && f["class"] == "compatible"
+                && f["code"] == "150"
+                && f["entry"] == "QuotaExceeded"),
+        "{json}"
+    );
+}
+
+#[test]
+fn breaking_changes_come_first() {
+    let old = catalog("old", &seed());
+    let new = catalog("new", &format!("{}{ADDED}", without_143()));
+    let text = diff(&old, &new, false);
+    assert_eq!(text.code, 1, "{}", text.stderr);
+    let classes: Vec<&str> = text
+        .stdout
+        .lines()
+        .map(|line| line.split_whitespace().next().unwrap_or_default())
+        .collect();
+    assert!(
+        classes.contains(&"breaking") && classes.contains(&"compatible"),
+        "{}",
+        text.stdout
+    );
+    let first_compatible = classes.iter().position(|c| *c == "compatible").unwrap_or(0);
+    assert!(
+        classes[first_compatible..]
+            .iter()
+            .all(|c| *c == "compatible"),
+        "{}",
+        text.stdout
+    );
+
+    let json = diff(&old, &new, true);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let findings = json["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), classes.len());
+    for (finding, class) in findings.iter().zip(&classes) {
+        assert_eq!(finding["class"], *class);
+    }
+    let breaking = classes.iter().filter(|c| **c == "breaking").count();
+    assert_eq!(json["breaking"], breaking);
+    assert_eq!(json["compatible"], classes.len() - breaking);
+}
+
+#[test]
+fn a_catalog_that_does_not_load_exits_2_with_its_diagnostics() {
+    let check = run(&["check", "tests/ui/five-mistakes.toml"]).stderr;
+    for args in [
+        ["diff", SEED, "tests/ui/five-mistakes.toml"],
+        ["diff", "tests/ui/five-mistakes.toml", SEED],
+    ] {
+        let run = run(&args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert_eq!(run.stdout, "");
+        assert_eq!(run.stderr, check, "{args:?}");
+    }
+    let missing = run(&["diff", SEED, "catalog/nope.toml", "--format", "json"]);
+    assert_eq!(missing.code, 2);
+    assert_eq!(missing.stdout, "");
+    assert!(
+        missing.stderr.contains("[file-not-readable]"),
+        "{}",
+        missing.stderr
+    );
+}
