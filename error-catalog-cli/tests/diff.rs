@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::{run, seed, temp_dir};
 
@@ -33,7 +33,7 @@ fn catalog(name: &str, text: &str) -> PathBuf {
     file
 }
 
-fn diff(old: &PathBuf, new: &PathBuf, json: bool) -> common::Run {
+fn diff(old: &Path, new: &Path, json: bool) -> common::Run {
     let (old, new) = (old.display().to_string(), new.display().to_string());
     let mut args = vec!["diff", old.as_str(), new.as_str()];
     if json {
