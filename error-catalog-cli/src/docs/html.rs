@@ -141,7 +141,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
         writeln!(out, "<div class=\"table\"><table>")?;
         writeln!(
             out,
-            "<thead><tr><th>Status code</th><th>Reason</th><th>Meaning</th></tr></thead>"
+            "<thead><tr><th class=\"num\">Status code</th><th>Reason</th><th>Meaning</th></tr></thead>"
         )?;
         writeln!(out, "<tbody>")?;
         for status in &catalog.statuses {
