@@ -94,33 +94,45 @@ pub fn class_name(class: Class) -> &'static str {
     }
 }
 
-/// One line per finding: `breaking  status-changed  127 BackupPolicyAlreadyExists: message`,
-/// the rule names padded to one width. A change to the catalog as a whole names no code or
-/// entry.
+/// One line per finding, in aligned columns: the class, the rule, the code and entry it is
+/// about (`-` for a change to the catalog as a whole), and the message:
+/// `breaking    status-changed  128 ConflictingStorageName  ...`.
 pub fn render_text(findings: &[Finding]) -> String {
-    let width = findings
+    let subjects: Vec<String> = findings.iter().map(subject).collect();
+    let rule_width = findings
         .iter()
         .map(|finding| finding.rule.name().len())
         .max()
         .unwrap_or(0);
+    let subject_width = subjects
+        .iter()
+        .map(|subject| subject.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
-    for finding in findings {
-        let subject: Vec<&str> = [finding.code.as_deref(), finding.entry.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let _ = write!(
+    for (finding, subject) in findings.iter().zip(&subjects) {
+        let _ = writeln!(
             out,
-            "{:<10}  {:<width$}  ",
+            "{:<10}  {:<rule_width$}  {subject:<subject_width$}  {}",
             class_name(finding.rule.class()),
-            finding.rule.name()
+            finding.rule.name(),
+            finding.message.replace(['\r', '\n'], " ")
         );
-        if !subject.is_empty() {
-            let _ = write!(out, "{}: ", subject.join(" "));
-        }
-        let _ = writeln!(out, "{}", finding.message.replace('\n', " "));
     }
     out
+}
+
+/// The code and entry a finding is about, or `-`.
+fn subject(finding: &Finding) -> String {
+    let parts: Vec<&str> = [finding.code.as_deref(), finding.entry.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if parts.is_empty() {
+        "-".to_owned()
+    } else {
+        parts.join(" ")
+    }
 }
 
 /// The findings as JSON, with the count of each class.
@@ -185,7 +197,7 @@ mod tests {
             .unwrap_or(0);
         let line = |f: &Finding, subject: &str| {
             format!(
-                "{:<10}  {:<width$}  {subject}{}\n",
+                "{:<10}  {:<width$}  {subject:<17}  {}\n",
                 class_name(f.rule.class()),
                 f.rule.name(),
                 f.message.replace('\n', " ")
@@ -194,9 +206,9 @@ mod tests {
         assert_eq!(
             render_text(&findings),
             [
-                line(&wire, ""),
-                line(&removed, "143 Gone: "),
-                line(&added, "150 QuotaExceeded: ")
+                line(&wire, "-"),
+                line(&removed, "143 Gone"),
+                line(&added, "150 QuotaExceeded")
             ]
             .concat()
         );
