@@ -117,9 +117,9 @@ fn docs_url(catalog: &Catalog, cx: &mut Ctxt) {
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));
     let problem = match rest {
-        None => Some(("not an absolute `http` or `https` URL", "write the full URL of the page, such as `docs_url = \"https://api.example.com/errors\"`".to_owned())),
+        None => Some(("is not an absolute `http` or `https` URL", "write the full URL of the page, such as `docs_url = \"https://api.example.com/errors\"`".to_owned())),
         Some(host) if host.is_empty() || host.starts_with('/') => {
-            Some(("no host", "write the full URL of the page, such as `docs_url = \"https://api.example.com/errors\"`".to_owned()))
+            Some(("has no host", "write the full URL of the page, such as `docs_url = \"https://api.example.com/errors\"`".to_owned()))
         }
         Some(_) if text.contains('#') => Some((
             "has a fragment",
