@@ -1114,6 +1114,35 @@ mod tests {
     const HEADER: &str = "[catalog]\ntitle = \"T\"\n\n[status.404]\nreason = \"Not Found\"\n\n";
 
     #[test]
+    fn docs_urls() {
+        let with = |url: &str| {
+            rules(&format!(
+                "[catalog]\ntitle = \"T\"\ndocs_url = {url:?}\n\n[status.404]\n\n\
+                 [errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"m\"\n"
+            ))
+        };
+        for good in [
+            "https://api.example.com/errors",
+            "http://localhost:8080/docs/errors.html",
+            "https://x.dev/errors?lang=en",
+        ] {
+            assert_eq!(with(good), [], "{good}");
+        }
+        for bad in [
+            "errors.html",
+            "/errors",
+            "ftp://x.dev/errors",
+            "https://",
+            "https:///errors",
+            "https://x.dev/errors#top",
+            "https://x.dev/my errors",
+            "",
+        ] {
+            assert_eq!(with(bad), [Rule::InvalidDocsUrl], "{bad}");
+        }
+    }
+
+    #[test]
     fn a_broken_template_does_not_make_its_fields_unused() {
         let text = format!(
             "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"x {{id}} y {{name\"\n\
