@@ -1662,13 +1662,15 @@ mod tests {
     #[test]
     fn a_changed_template_can_make_a_shared_code_ambiguous() {
         // A message the entry's old template does not match goes to the next entry.
-        let body = |ty: &str| {
+        let body = |ty: &str, example: &str| {
             entry(
                 "StorageIdNotFound",
                 "129",
                 404,
                 "Not found: {id}",
-                &format!("shared_code = true\nfields.id = \"{ty}\""),
+                &format!(
+                    "shared_code = true\nfields.id = {{ type = \"{ty}\", example = \"{example}\" }}"
+                ),
             ) + &entry(
                 "StorageNameNotFound",
                 "129",
@@ -1678,14 +1680,18 @@ mod tests {
             )
         };
         let found = diff_bodies(
-            &body("u8"),
-            &body("u16"),
+            &body("u8", "42"),
+            &body("u16", "300"),
             &[
                 DiffRule::MessageChanged,
                 DiffRule::FieldRetyped,
                 DiffRule::SharedCodeAmbiguous,
+                DiffRule::ExampleChanged,
             ],
         );
+        // The shortest message shared with `StorageNameNotFound` (`Not found: 0`) is still
+        // `StorageIdNotFound`'s; the shortest it no longer recognizes is not (nor is the
+        // example message, `Not found: 300`, which comes after).
         assert_finding(
             &found[2],
             Some("129"),
@@ -2210,5 +2216,258 @@ mod tests {
         for rule in DiffRule::ALL {
             assert!(seen.contains(rule), "{rule} is never produced");
         }
+    }
+
+    /// A small random catalog, as data that renders to TOML, for the randomized test.
+    #[derive(Clone, Debug)]
+    struct Spec {
+        jobs: Vec<&'static str>,
+        entries: Vec<EntrySpec>,
+    }
+
+    #[derive(Clone, Debug)]
+    struct EntrySpec {
+        name: &'static str,
+        code: &'static str,
+        status: u16,
+        /// Literal text, or a placeholder's name and type.
+        pieces: Vec<(&'static str, Option<&'static str>)>,
+    }
+
+    const NAMES: &[&str] = &["Alpha", "Beta", "Gamma", "Delta"];
+    const CODES: &[&str] = &["1", "2"];
+    const STATUSES: &[u16] = &[404, 409, 410];
+    const LITERALS: &[&str] = &["id ", " = ", "not found", ": ", "x", "7"];
+    const FIELDS: &[&str] = &["a", "b", "c"];
+    const TYPES: &[&str] = &["String", "u8", "u16", "i8", "bool", "Job"];
+    const JOBS: &[&str] = &["EXPORT", "IMPORT", "RESTORE"];
+
+    /// xorshift64*, so that failures reproduce.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n as u64) as usize
+        }
+        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+            items[self.below(items.len())]
+        }
+    }
+
+    impl Spec {
+        fn random(rng: &mut Rng) -> Spec {
+            let entries = (0..1 + rng.below(3))
+                .map(|i| EntrySpec {
+                    name: NAMES[i],
+                    code: rng.pick(CODES),
+                    status: rng.pick(STATUSES),
+                    pieces: random_pieces(rng),
+                })
+                .collect();
+            Spec {
+                jobs: JOBS[..1 + rng.below(2)].to_vec(),
+                entries,
+            }
+        }
+
+        /// One random change.
+        fn mutate(&self, rng: &mut Rng) -> Spec {
+            let mut out = self.clone();
+            let at = rng.below(out.entries.len());
+            let count = out.entries.len();
+            let entry = &mut out.entries[at];
+            match rng.below(9) {
+                0 => entry.status = rng.pick(STATUSES),
+                1 => entry.code = rng.pick(CODES),
+                2 => entry.name = NAMES[3],
+                3 => entry.pieces = random_pieces(rng),
+                4 => out.jobs = JOBS[..1 + rng.below(3)].to_vec(),
+                5 if count > 1 => {
+                    out.entries.remove(at);
+                }
+                6 if count < 4 => out.entries.push(EntrySpec {
+                    name: NAMES[3],
+                    code: rng.pick(CODES),
+                    status: rng.pick(STATUSES),
+                    pieces: random_pieces(rng),
+                }),
+                _ => {
+                    let piece = rng.below(entry.pieces.len());
+                    entry.pieces[piece] = random_piece(rng);
+                }
+            }
+            out
+        }
+
+        fn toml(&self) -> String {
+            let jobs: Vec<String> = self.jobs.iter().map(|j| format!("\"{j}\"")).collect();
+            let mut text = format!("[types.Job]\nvalues = [{}]\n\n", jobs.join(", "));
+            for entry in &self.entries {
+                let shared = self.entries.iter().filter(|e| e.code == entry.code).count() > 1;
+                let mut message = String::new();
+                let mut fields = String::new();
+                for (text, ty) in &entry.pieces {
+                    match ty {
+                        None => message += text,
+                        Some(ty) => {
+                            message += &format!("{{{text}}}");
+                            fields += &format!("fields.{text} = \"{ty}\"\n");
+                        }
+                    }
+                }
+                text += &format!(
+                    "[errors.{}]\ncode = \"{}\"\nstatus = {}\nmessage = \"{message}\"\n{}{fields}\n",
+                    entry.name,
+                    entry.code,
+                    entry.status,
+                    if shared { "shared_code = true\n" } else { "" },
+                );
+            }
+            text
+        }
+    }
+
+    fn random_piece(rng: &mut Rng) -> (&'static str, Option<&'static str>) {
+        if rng.below(2) == 0 {
+            (rng.pick(LITERALS), None)
+        } else {
+            (rng.pick(FIELDS), Some(rng.pick(TYPES)))
+        }
+    }
+
+    /// Pieces of a template; a field used twice has the same type both times, or the catalog
+    /// declares it twice (and is skipped).
+    fn random_pieces(rng: &mut Rng) -> Vec<(&'static str, Option<&'static str>)> {
+        (0..1 + rng.below(4)).map(|_| random_piece(rng)).collect()
+    }
+
+    /// The text between the first `` ` `` after `after` and the next one.
+    fn quoted<'m>(message: &'m str, after: &str) -> &'m str {
+        let start = message.find(after).map_or(0, |at| at + after.len());
+        let rest = &message[start..];
+        rest.split('`').next().unwrap_or("")
+    }
+
+    /// Random pairs of valid catalogs: `diff` never panics, a catalog has no change from
+    /// itself, breaking findings come first, and every witness is what the rule says: a
+    /// `message-changed` message is given by the new entry and rejected by its old one, and
+    /// a `shared-code-ambiguous` message is read by the old client as the entry named.
+    #[test]
+    fn random_catalog_pairs() {
+        let mut rng = Rng(0xC0DE_D1FF);
+        let (mut pairs, mut messages, mut ambiguous) = (0, 0, 0);
+        for _ in 0..6_000 {
+            let first = Spec::random(&mut rng);
+            let second = first.mutate(&mut rng);
+            let load = |spec: &Spec| {
+                let source = Source::new("t.toml", "/t.toml", format!("{HEADER}{}", spec.toml()));
+                crate::load(&source).ok().map(crate::Checked::into_catalog)
+            };
+            let (Some(old), Some(new)) = (load(&first), load(&second)) else {
+                continue;
+            };
+            pairs += 1;
+            assert_eq!(diff(&old, &old), [], "{}", first.toml());
+            let found = diff(&old, &new);
+            let classes: Vec<Class> = found.iter().map(|f| f.rule.class()).collect();
+            assert!(
+                classes.is_sorted_by_key(|c| *c == Class::Compatible),
+                "{found:#?}"
+            );
+            let (old_classes, new_classes) = (Classes::new(&old), Classes::new(&new));
+            let (old_side, new_side) =
+                (Side::new(&old, &old_classes), Side::new(&new, &new_classes));
+            let matched = match_entries(&old_side, &new_side);
+            for finding in &found {
+                let Some(n) = new
+                    .entries
+                    .iter()
+                    .position(|e| Some(&e.name.value) == finding.entry.as_ref())
+                else {
+                    continue;
+                };
+                let context = || format!("{finding:?}\n{}\n{}", first.toml(), second.toml());
+                match finding.rule {
+                    DiffRule::MessageChanged => {
+                        messages += 1;
+                        let witness = quoted(&finding.message, "recognize the message `");
+                        let o = matched[n].expect("a changed message has an old entry");
+                        assert!(new_side.gives(n, witness), "{}", context());
+                        assert!(!old_side.accepts(o, witness), "{}", context());
+                    }
+                    DiffRule::SharedCodeAmbiguous => {
+                        ambiguous += 1;
+                        let witness = quoted(&finding.message, "read its message `");
+                        let read_as = quoted(&finding.message, "` as `");
+                        let entry = &new.entries[n];
+                        assert!(new_side.gives(n, witness), "{}", context());
+                        let read = old_side
+                            .reads_as(&entry.code.value, entry.status.value, witness)
+                            .and_then(|o| old.entries.get(o));
+                        assert_eq!(
+                            read.map(|e| e.name.value.as_str()),
+                            Some(read_as),
+                            "{}",
+                            context()
+                        );
+                        assert_ne!(
+                            matched[n],
+                            old_side.reads_as(&entry.code.value, entry.status.value, witness)
+                        );
+                    }
+                    _ => {}
+                }
+            }
+            // No change missed: renderings of an entry whose message did not change are
+            // recognized by its old entry, and those of an entry added or changed under a
+            // code old entries have are read as no other old entry, unless reported.
+            for (n, entry) in new.entries.iter().enumerate() {
+                let reported = |rule: DiffRule| {
+                    found
+                        .iter()
+                        .any(|f| f.rule == rule && f.entry.as_ref() == Some(&entry.name.value))
+                };
+                let own = matched[n];
+                let renderings = new_side.renderings(n);
+                if let Some(o) = own
+                    && !reported(DiffRule::MessageChanged)
+                {
+                    for message in &renderings {
+                        assert!(
+                            old_side.accepts(o, message),
+                            "{message:?} {found:#?}\n{}\n{}",
+                            first.toml(),
+                            second.toml()
+                        );
+                    }
+                }
+                let unchanged = own.and_then(|o| old.entries.get(o)).is_some_and(|was| {
+                    let o = own.unwrap_or_default();
+                    old_side.segments(o) == new_side.segments(n)
+                        && placeholder_pattern(was) == placeholder_pattern(entry)
+                        && was.status.value == entry.status.value
+                });
+                if !unchanged && !reported(DiffRule::SharedCodeAmbiguous) {
+                    for message in &renderings {
+                        let read =
+                            old_side.reads_as(&entry.code.value, entry.status.value, message);
+                        assert!(
+                            read.is_none() || read == own,
+                            "{message:?} {found:#?}\n{}\n{}",
+                            first.toml(),
+                            second.toml()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(pairs > 1_000, "only {pairs} valid pairs");
+        assert!(
+            messages > 200 && ambiguous > 20,
+            "{messages} message changes, {ambiguous} ambiguous"
+        );
     }
 }
