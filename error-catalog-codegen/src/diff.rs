@@ -614,16 +614,44 @@ fn label(entry: &Entry, old_name: Option<&str>) -> String {
 }
 
 impl Diff<'_, '_> {
+    /// Records a finding about `entry` (or about no entry).
     fn push(&mut self, rule: DiffRule, place: Place, entry: Option<&Entry>, message: String) {
-        self.found.push((
-            Finding {
-                rule,
-                code: entry.map(|e| e.code.value.clone()),
-                entry: entry.map(|e| e.name.value.clone()),
-                message,
-            },
-            place,
-        ));
+        let code = entry.map(|e| e.code.value.clone());
+        let name = entry.map(|e| e.name.value.clone());
+        self.record(rule, place, code, name, message);
+    }
+
+    /// Records a finding. Control characters of the message (a newline in a template or a
+    /// status meaning) are escaped, so that a finding displays on one line.
+    fn record(
+        &mut self,
+        rule: DiffRule,
+        place: Place,
+        code: Option<String>,
+        entry: Option<String>,
+        message: String,
+    ) {
+        let message = if message.contains(char::is_control) {
+            message
+                .chars()
+                .map(|c| {
+                    if c.is_control() {
+                        c.escape_default().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        } else {
+            message
+        };
+        let finding = Finding {
+            rule,
+            code,
+            entry,
+            message,
+        };
+        self.found.push((finding, place));
     }
 
     /// `[catalog]`: the wire keys and the catalog's own docs.
@@ -763,18 +791,13 @@ impl Diff<'_, '_> {
                 continue;
             };
             if was.note != retired.note {
-                self.found.push((
-                    Finding {
-                        rule: DiffRule::DocChanged,
-                        code: Some(retired.code.value.clone()),
-                        entry: None,
-                        message: format!(
-                            "the note of retired code `{}` changed",
-                            retired.code.value
-                        ),
-                    },
+                self.record(
+                    DiffRule::DocChanged,
                     Place::new(Section::Retired, index),
-                ));
+                    Some(retired.code.value.clone()),
+                    None,
+                    format!("the note of retired code `{}` changed", retired.code.value),
+                );
             }
         }
     }
@@ -891,17 +914,13 @@ impl Diff<'_, '_> {
                         .join(", "),
                 ),
             };
-            self.found.push((
-                Finding {
-                    rule: DiffRule::CodeRemoved,
-                    code: Some(code.to_owned()),
-                    entry: entry_name,
-                    message: format!(
-                        "code `{code}` ({names}) was removed without being retired{moved}"
-                    ),
-                },
+            self.record(
+                DiffRule::CodeRemoved,
                 here,
-            ));
+                Some(code.to_owned()),
+                entry_name,
+                format!("code `{code}` ({names}) was removed without being retired{moved}"),
+            );
         }
     }
 
@@ -1877,6 +1896,29 @@ mod tests {
                 .message
                 .contains("reason of status 404 changed from `Not Found` to `Missing`")
         );
+    }
+
+    #[test]
+    fn findings_display_on_one_line() {
+        let old = catalog(&storage_not_found(STORAGE, ""));
+        let new = load_text(&format!(
+            "[catalog]\ntitle = \"Storage API\"\n\n\
+             [status.404]\nmeaning = \"\"\"Not\nthere.\"\"\"\n\n[status.409]\n\n[status.410]\n\n{}",
+            storage_not_found("Storage\\nnot found: {storage_id}", "")
+        ));
+        let found = diff(&old, &new);
+        assert_eq!(
+            rules(&found),
+            [DiffRule::MessageChanged, DiffRule::StatusMeaningChanged]
+        );
+        assert!(
+            found[0].message.contains("`Storage\\nnot found: x`"),
+            "{found:?}"
+        );
+        assert!(found[1].message.contains("to `Not\\nthere.`"), "{found:?}");
+        for finding in &found {
+            assert!(!finding.to_string().contains('\n'), "{finding}");
+        }
     }
 
     #[test]

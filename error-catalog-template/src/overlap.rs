@@ -127,7 +127,7 @@ fn representatives(automaton: &Automaton, set: &[State]) -> Vec<char> {
     // `explicit` is finite, so some character is not in it.
     let fresh = "xyzabcdefghijklmnopqrstuvw0123456789"
         .chars()
-        .chain(('\u{80}'..).take(explicit.len() + 1))
+        .chain(('\u{C0}'..).take(explicit.len() + 1))
         .find(|c| explicit.binary_search(c).is_err());
     fresh.into_iter().chain(explicit).collect()
 }
