@@ -20,7 +20,8 @@
 //!
 //! [`diag`] has the one diagnostic type, [`Diagnostic`], rendered like rustc's errors, and
 //! [`Report`], the diagnostics of one file; [`names`] has identifiers, case conversions and
-//! "did you mean" suggestions.
+//! "did you mean" suggestions. [`diff`] compares two versions of a catalog, and classes each
+//! change as breaking or compatible for the clients already deployed.
 //!
 //! # Examples
 //!
@@ -68,6 +69,7 @@
 mod check;
 mod decode;
 pub mod diag;
+pub mod diff;
 mod examples;
 pub mod expand;
 mod macro_input;
