@@ -877,8 +877,8 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
 }
 
 /// Whether a compiled template matches any message at all: not when a placeholder's enum has
-/// no values (reported as `invalid-enum`), which also keeps such a template away from
-/// `overlap`, whose automaton needs at least one value.
+/// no values (reported as `invalid-enum`), so that such a template is reported once, and not
+/// again as overlapping nothing.
 fn matches_some_message(segments: &[Segment<'_>]) -> bool {
     !segments
         .iter()
