@@ -877,8 +877,8 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
 }
 
 /// Whether a compiled template matches any message at all: not when a placeholder's enum has
-/// no values (reported as `invalid-enum`), which also keeps such a template away from
-/// `overlap`, whose automaton needs at least one value.
+/// no values (reported as `invalid-enum`), so that such a template is reported once, and not
+/// again as overlapping nothing.
 fn matches_some_message(segments: &[Segment<'_>]) -> bool {
     !segments
         .iter()
@@ -1112,6 +1112,35 @@ mod tests {
     }
 
     const HEADER: &str = "[catalog]\ntitle = \"T\"\n\n[status.404]\nreason = \"Not Found\"\n\n";
+
+    #[test]
+    fn docs_urls() {
+        let with = |url: &str| {
+            rules(&format!(
+                "[catalog]\ntitle = \"T\"\ndocs_url = {url:?}\n\n[status.404]\n\n\
+                 [errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"m\"\n"
+            ))
+        };
+        for good in [
+            "https://api.example.com/errors",
+            "http://localhost:8080/docs/errors.html",
+            "https://x.dev/errors?lang=en",
+        ] {
+            assert_eq!(with(good), [], "{good}");
+        }
+        for bad in [
+            "errors.html",
+            "/errors",
+            "ftp://x.dev/errors",
+            "https://",
+            "https:///errors",
+            "https://x.dev/errors#top",
+            "https://x.dev/my errors",
+            "",
+        ] {
+            assert_eq!(with(bad), [Rule::InvalidDocsUrl], "{bad}");
+        }
+    }
 
     #[test]
     fn a_broken_template_does_not_make_its_fields_unused() {

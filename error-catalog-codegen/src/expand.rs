@@ -279,6 +279,19 @@ fn enum_doc(catalog: &Catalog, path: &str, after_user_docs: bool) -> TokenStream
     doc_lines(&doc)
 }
 
+/// The wire body a server sends for `entry` with its example message: the code, then the
+/// message, under the catalog's wire keys, as `Serialize` writes it.
+fn example_body(catalog: &Catalog, entry: &Entry) -> String {
+    let json = |text: &str| serde_json::Value::from(text).to_string();
+    format!(
+        "{{{}:{},{}:{}}}",
+        json(&catalog.wire.code.value),
+        json(&entry.code.value),
+        json(&catalog.wire.message.value),
+        json(&entry.example_message()),
+    )
+}
+
 fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
     let mut doc = String::new();
     if !entry.doc.is_empty() {
@@ -294,10 +307,33 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
         code_span(&entry.message.value)
     ));
     if !entry.fields.is_empty() {
+        doc.push_str("- **Fields:**\n");
+        for field in &entry.fields {
+            doc.push_str(&format!(
+                "  - `{}`: `{}`, for example {}",
+                field.name.value,
+                field.ty_text.value,
+                code_span(&field.example.value)
+            ));
+            if !field.doc.is_empty() {
+                doc.push_str(&format!(". {}", field.doc.replace('\n', " ")));
+            }
+            doc.push('\n');
+        }
         doc.push_str(&format!(
             "- **Example:** {}\n",
             code_span(&entry.example_message())
         ));
+    }
+    doc.push_str(&format!(
+        "- **Example body:** {}\n",
+        code_span(&example_body(catalog, entry))
+    ));
+    if let Some(url) = catalog.docs_url(entry) {
+        doc.push_str(&format!("- **Documentation:** <{url}>\n"));
+    }
+    if !entry.help.is_empty() {
+        doc.push_str(&format!("\n**Help:** {}\n", entry.help));
     }
     let doc = doc_lines(&doc);
     let variant = variant_ident(entry);
@@ -428,8 +464,12 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
         );
         let example = entry.example_message();
         let shared = entry.shared_code.as_ref().is_some_and(|s| s.value);
+        let help = &entry.help;
+        let docs_url = option_str(catalog.docs_url(entry).as_deref());
         quote! {
-            #private::error_spec(#name, #code, #status, #message, #example, #fields, #doc, #shared)
+            #private::error_spec(
+                #name, #code, #status, #message, #example, #fields, #doc, #help, #docs_url, #shared,
+            )
         }
     });
     let matchers = catalog.entries.iter().map(|entry| {
@@ -439,6 +479,7 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
         quote!(#private::Matcher::new(&[#(#segments),*], #verify))
     });
     let (title, doc) = (&catalog.title, &catalog.doc);
+    let docs_url = option_str(catalog.docs_url.as_ref().map(|url| url.value.as_str()));
     let (code_key, message_key) = (&catalog.wire.code.value, &catalog.wire.message.value);
     quote! {
         #(#field_consts)*
@@ -447,6 +488,7 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
         static __CATALOG: #private::CatalogSpec = #private::catalog_spec(
             #title,
             #doc,
+            #docs_url,
             #code_key,
             #message_key,
             &[#(#statuses),*],
@@ -454,6 +496,14 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
             __ERRORS,
             &[#(#retired),*],
         );
+    }
+}
+
+/// `Some("...")` or `None`, as tokens.
+fn option_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
     }
 }
 

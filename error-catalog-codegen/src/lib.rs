@@ -20,7 +20,9 @@
 //!
 //! [`diag`] has the one diagnostic type, [`Diagnostic`], rendered like rustc's errors, and
 //! [`Report`], the diagnostics of one file; [`names`] has identifiers, case conversions and
-//! "did you mean" suggestions.
+//! "did you mean" suggestions. `diff`, with the `diff` feature, compares two versions of a
+//! catalog, and classes each change as breaking or compatible for the clients already
+//! deployed.
 //!
 //! # Examples
 //!
@@ -68,6 +70,8 @@
 mod check;
 mod decode;
 pub mod diag;
+#[cfg(feature = "diff")]
+pub mod diff;
 mod examples;
 pub mod expand;
 mod macro_input;

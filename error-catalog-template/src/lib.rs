@@ -11,8 +11,9 @@
 //! - With the `build` feature (for the code generator): [`parse`] turns template source into
 //!   [`Piece`]s, keeping the byte span of every placeholder so that a diagnostic can point at
 //!   it, and reports every mistake at once; [`overlap`] decides whether two templates can
-//!   match the same message, and gives one such message as a witness; and
-//!   [`Class::separable_from`] tells whether two placeholders can be side by side.
+//!   match the same message, and gives one such message as a witness; [`uncovered`] decides
+//!   whether every message of one template matches another, and gives one that does not;
+//!   and [`Class::separable_from`] tells whether two placeholders can be side by side.
 //!
 //! # How a message is split
 //!
@@ -55,14 +56,15 @@
 //! # Features
 //!
 //! - `build` (off by default): the build-time parts, [`parse`], [`Piece`], [`TemplateError`],
-//!   [`is_field_name`], [`overlap`] and [`Class::separable_from`]. A client, which only
-//!   splits and renders, compiles without them.
+//!   [`is_field_name`], [`overlap`], [`uncovered`] and [`Class::separable_from`]. A client,
+//!   which only splits and renders, compiles without them.
 //!
 #![cfg_attr(not(feature = "build"), doc = "[`parse`]: #features")]
 #![cfg_attr(not(feature = "build"), doc = "[`Piece`]: #features")]
 #![cfg_attr(not(feature = "build"), doc = "[`TemplateError`]: #features")]
 #![cfg_attr(not(feature = "build"), doc = "[`is_field_name`]: #features")]
 #![cfg_attr(not(feature = "build"), doc = "[`overlap`]: #features")]
+#![cfg_attr(not(feature = "build"), doc = "[`uncovered`]: #features")]
 #![cfg_attr(not(feature = "build"), doc = "[`Class::separable_from`]: #features")]
 #![forbid(unsafe_code)]
 
@@ -78,7 +80,7 @@ mod split;
 
 pub use class::{Class, Int};
 #[cfg(feature = "build")]
-pub use overlap::overlap;
+pub use overlap::{overlap, uncovered};
 #[cfg(feature = "build")]
 pub use parse::{Piece, TemplateError, TemplateErrorKind, is_field_name, parse};
 pub use split::{Segment, render, split};

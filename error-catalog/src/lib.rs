@@ -200,6 +200,7 @@ pub mod __private {
     pub const fn catalog_spec(
         title: &'static str,
         doc: &'static str,
+        docs_url: Option<&'static str>,
         code_key: &'static str,
         message_key: &'static str,
         statuses: &'static [StatusSpec],
@@ -210,6 +211,7 @@ pub mod __private {
         CatalogSpec {
             title,
             doc,
+            docs_url,
             wire: WireSpec {
                 code: code_key,
                 message: message_key,
@@ -254,6 +256,8 @@ pub mod __private {
         example_message: &'static str,
         fields: &'static [FieldSpec],
         doc: &'static str,
+        help: &'static str,
+        docs_url: Option<&'static str>,
         shared_code: bool,
     ) -> ErrorSpec {
         ErrorSpec {
@@ -264,6 +268,8 @@ pub mod __private {
             example_message,
             fields,
             doc,
+            help,
+            docs_url,
             shared_code,
         }
     }

@@ -8,6 +8,8 @@ pub struct CatalogSpec {
     pub title: &'static str,
     /// The catalog's description (`[catalog] doc`), or `""`.
     pub doc: &'static str,
+    /// The base URL of the published error page (`[catalog] docs_url`), if any.
+    pub docs_url: Option<&'static str>,
     /// The JSON keys of the error body.
     pub wire: WireSpec,
     /// The status table (`[status.*]`), in catalog order.
@@ -81,6 +83,11 @@ pub struct ErrorSpec {
     pub fields: &'static [FieldSpec],
     /// What the error means, or `""`.
     pub doc: &'static str,
+    /// What a client or operator should do about the error (`help`), or `""`.
+    pub help: &'static str,
+    /// The entry's link on the published error page, `{docs_url}#{code}`, when the catalog
+    /// has a `docs_url`.
+    pub docs_url: Option<&'static str>,
     /// Whether other entries share this entry's code (`shared_code = true`).
     pub shared_code: bool,
 }

@@ -12,28 +12,102 @@ fn source(relative: &str) -> Source {
 }
 
 fn options() -> Options {
+    options_for("catalog/backup-restore.toml")
+}
+
+fn options_for(display_path: &str) -> Options {
     Options {
         krate: syn::parse_quote!(::error_catalog),
         // The absolute path differs between machines; rebuild tracking is tested separately.
         tracked_path: None,
-        display_path: "catalog/backup-restore.toml".to_owned(),
+        display_path: display_path.to_owned(),
     }
 }
 
-fn expanded(relative: &str) -> String {
+fn expanded_file(relative: &str) -> syn::File {
     let catalog = load_enum(&source(relative), "BackupError").expect("catalog is valid");
     let item: syn::DeriveInput = syn::parse_quote! {
         #[derive(Debug, Clone, PartialEq)]
         pub enum BackupError {}
     };
-    let tokens = expand(&catalog, &item, &options());
-    let file = syn::parse2::<syn::File>(tokens).expect("generated code parses");
-    prettyplease::unparse(&file)
+    let display_path = relative.trim_start_matches("../");
+    let tokens = expand(&catalog, &item, &options_for(display_path));
+    syn::parse2::<syn::File>(tokens).expect("generated code parses")
+}
+
+fn expanded(relative: &str) -> String {
+    prettyplease::unparse(&expanded_file(relative))
+}
+
+/// The text of the `#[doc]` attributes among `attrs`, one line each, as rustdoc joins them.
+fn doc_text(attrs: &[syn::Attribute]) -> String {
+    let mut text = String::new();
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(syn::MetaNameValue {
+            value:
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(line),
+                    ..
+                }),
+            ..
+        }) = &attr.meta
+        {
+            let line = line.value();
+            text.push_str(line.strip_prefix(' ').unwrap_or(&line));
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// Every doc comment the expansion writes, item by item: what rustdoc shows of the enum, its
+/// variants and fields, and the catalog enums.
+fn generated_docs(relative: &str) -> String {
+    let mut out = String::new();
+    for item in expanded_file(relative).items {
+        let syn::Item::Enum(item) = item else {
+            continue;
+        };
+        out.push_str(&format!(
+            "===== enum {}\n{}",
+            item.ident,
+            doc_text(&item.attrs)
+        ));
+        for variant in &item.variants {
+            out.push_str(&format!(
+                "\n===== {}::{}\n{}",
+                item.ident,
+                variant.ident,
+                doc_text(&variant.attrs)
+            ));
+            for field in &variant.fields {
+                let name = field
+                    .ident
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                out.push_str(&format!("----- field {name}\n{}", doc_text(&field.attrs)));
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[test]
 fn backup_restore_expansion() {
     insta::assert_snapshot!(expanded("../catalog/backup-restore.toml"));
+}
+
+#[test]
+fn backup_restore_docs() {
+    insta::assert_snapshot!(generated_docs("../catalog/backup-restore.toml"));
+}
+
+#[test]
+fn kitchen_sink_docs() {
+    // Help, a docs URL, keyword fields, literal braces and pipes in messages.
+    insta::assert_snapshot!(generated_docs("catalogs/kitchen-sink.toml"));
 }
 
 #[test]

@@ -186,6 +186,20 @@ fn metadata_describes_the_whole_catalog() {
         ]
     );
     assert_eq!(result.fields[2].doc, "The largest size accepted.");
+    assert!(result.help.starts_with("Send the payload in parts"));
+    assert_eq!(SinkError::specs()[0].help, "");
+    assert_eq!(
+        catalog.docs_url,
+        Some("https://errors.example.com/kitchen-sink")
+    );
+    assert_eq!(
+        result.docs_url,
+        Some("https://errors.example.com/kitchen-sink#E101")
+    );
+    assert_eq!(
+        SinkError::specs()[4].docs_url,
+        Some("https://errors.example.com/kitchen-sink#db/timeout")
+    );
     assert_eq!(
         result.example_message(),
         "payload of 12KB exceeds {limit} of 10KB"
