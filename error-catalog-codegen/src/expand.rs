@@ -88,6 +88,10 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
         )
     });
     let metadata = metadata(catalog, &classes, &private);
+    let examples = catalog
+        .entries
+        .iter()
+        .map(|entry| example_value(catalog, entry));
     let entries_of = entries_of(catalog);
 
     quote! {
@@ -150,6 +154,18 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
                 /// Every entry of the catalog, in catalog order: one per variant.
                 #vis fn specs() -> &'static [#krate::ErrorSpec] {
                     __ERRORS
+                }
+
+                /// One value of each variant, in catalog order, with the catalog's example
+                /// in every field: for tests that every error renders, serializes and parses
+                /// back.
+                ///
+                /// # Panics
+                ///
+                /// If the example of a field of an external type does not parse as that
+                /// type, which the build cannot check; the message names the entry and field.
+                #vis fn examples() -> ::std::vec::Vec<Self> {
+                    ::std::vec::Vec::from([#(#examples),*])
                 }
 
                 /// The catalog entry of this variant.
@@ -351,6 +367,61 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
         quote!(#doc #ident: #ty,)
     });
     quote!(#doc #variant { #(#fields)* },)
+}
+
+/// The value of `entry` with every field's example, as an expression of type `Self`.
+fn example_value(catalog: &Catalog, entry: &Entry) -> TokenStream {
+    let variant = variant_ident(entry);
+    if entry.fields.is_empty() {
+        return quote!(Self::#variant);
+    }
+    let fields = entry.fields.iter().map(|field| {
+        let ident = &field.ident;
+        let text = field.example.value.as_str();
+        let value = match &field.ty {
+            FieldType::String => quote!(::std::string::String::from(#text)),
+            FieldType::Bool if text == "true" => quote!(true),
+            FieldType::Bool => quote!(false),
+            FieldType::Integer(int) => integer_literal(text, int.name()),
+            FieldType::Enum(index) => catalog
+                .types
+                .get(*index)
+                .and_then(|ty| {
+                    let at = ty.values.iter().position(|value| value.value == text)?;
+                    let name = Ident::new(&ty.name.value, Span::call_site());
+                    let value = Ident::new(ty.variants.get(at)?, Span::call_site());
+                    Some(quote!(#name::#value))
+                })
+                .unwrap_or_else(|| quote!(::core::unreachable!())),
+            FieldType::External(_) => {
+                let ty = &field.rust_type;
+                let message = format!(
+                    "the example {text:?} of field `{}` of `{}` does not parse as `{}`",
+                    field.name.value, entry.name.value, field.ty_text.value
+                );
+                quote! {
+                    <#ty as ::core::str::FromStr>::from_str(#text)
+                        .unwrap_or_else(|_| ::core::panic!("{}", #message))
+                }
+            }
+        };
+        quote!(#ident: #value)
+    });
+    quote!(Self::#variant { #(#fields),* })
+}
+
+/// An integer example as a literal of its type: `42u32`, `-3i16`. The checks made sure the
+/// text is a decimal number of the type.
+fn integer_literal(text: &str, ty: &str) -> TokenStream {
+    let (minus, digits) = match text.strip_prefix('-') {
+        Some(digits) => (quote!(-), digits),
+        None => (quote!(), text),
+    };
+    let literal = format!("{digits}{ty}")
+        .parse::<proc_macro2::Literal>()
+        .map(|literal| quote!(#literal))
+        .unwrap_or_else(|_| quote!(::core::unreachable!()));
+    quote!(#minus #literal)
 }
 
 fn display_arm(entry: &Entry) -> TokenStream {

@@ -73,6 +73,22 @@ fn every_entry_round_trips_through_the_wire() {
     }
 }
 
+/// The same from the server's side: every value of `examples()`, built from the catalog's
+/// examples, renders its entry's example message, serializes, and parses back into itself.
+#[test]
+fn every_example_value_renders_serializes_and_parses_back() {
+    let examples = BackupError::examples();
+    assert_eq!(examples.len(), BackupError::specs().len());
+    for (value, spec) in examples.iter().zip(BackupError::specs()) {
+        assert_eq!(value.spec(), spec);
+        assert_eq!(value.to_string(), spec.example_message());
+        let body = serde_json::to_string(value).unwrap();
+        assert_eq!(body, wire(spec.code, spec.example_message()));
+        let back = BackupError::from_response(value.status(), body.as_bytes()).unwrap();
+        assert_eq!(&back, value);
+    }
+}
+
 #[test]
 fn a_server_error_renders_and_serializes_wire_exact() {
     let error = BackupError::BackupPolicyAlreadyExists {

@@ -13,6 +13,7 @@ fn implements<T: CatalogError + serde::Serialize + std::fmt::Display + std::erro
 fn the_enum_has_every_impl_and_empty_metadata() {
     implements::<NewApiError>();
     assert!(NewApiError::specs().is_empty());
+    assert!(NewApiError::examples().is_empty());
     assert_eq!(NewApiError::catalog().title, "A new API");
     assert_eq!(NewApiError::catalog().statuses.len(), 1);
 }

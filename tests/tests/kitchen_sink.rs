@@ -219,6 +219,28 @@ fn every_example_round_trips() {
 }
 
 #[test]
+fn every_example_value_round_trips() {
+    // Typed examples: integers, signed ones, booleans, catalog enums and external types.
+    let examples = SinkError::examples();
+    assert_eq!(examples.len(), SinkError::specs().len());
+    assert_eq!(
+        examples[2],
+        SinkError::Some {
+            addr: "10.0.0.1".parse().unwrap(),
+            ok: true,
+            kind: Kind::InProgress,
+            offset: -3,
+        }
+    );
+    for (value, spec) in examples.iter().zip(SinkError::specs()) {
+        assert_eq!(value.to_string(), spec.example_message());
+        let body = serde_json::to_string(value).unwrap();
+        let back = SinkError::from_response(value.status(), body.as_bytes()).unwrap();
+        assert_eq!(&back, value);
+    }
+}
+
+#[test]
 fn a_template_with_many_placeholders_is_read_whole() {
     let text: Vec<String> = (0..18).map(|i| format!("v{i}")).collect();
     let error = parse(400, "E104", &text.join("/")).unwrap();
