@@ -51,7 +51,8 @@
 //!   message as a whole, as for a `str`), [`std::error::Error`], [`CatalogError`], and
 //!   [`serde::Serialize`] to the wire body, `{"<code key>":"...","<message key>":"..."}`;
 //! - inherent `catalog()`, `specs()`, `spec()`, `code()`, `status()`, `from_parts()` and
-//!   `from_response()`, so that callers need not import the trait;
+//!   `from_response()`, so that callers need not import the trait, and `examples()`, one value
+//!   of each variant built from the catalog's examples, for round-trip tests;
 //! - rustdoc on the enum and every variant: code, status, template and docs.
 //!
 //! The path is relative to the directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`);
