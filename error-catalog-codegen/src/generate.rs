@@ -218,7 +218,10 @@ fn tidy(items: &mut [syn::Item], name: &syn::Ident) {
                 item.attrs
                     .retain(|attr| !attr.path().is_ident("automatically_derived"));
             }
-            syn::Item::Const(syn::ItemConst { attrs, expr, .. }) => {
+            // `const _: () = { ... };`, which holds the impls.
+            syn::Item::Const(syn::ItemConst {
+                attrs, ident, expr, ..
+            }) if ident == "_" => {
                 attrs.push(syn::parse_quote!(
                     #[allow(clippy::all, clippy::pedantic, clippy::nursery)]
                 ));
