@@ -250,7 +250,9 @@ fn parse_option<T: syn::parse::Parse>(
 }
 
 /// Why [`generate`] wrote nothing.
-#[derive(Debug)]
+///
+/// `Debug` shows the variant and the `Display` message, so that `.unwrap()` in a build script
+/// prints what went wrong rather than the catalog's whole text.
 #[non_exhaustive]
 pub enum GenerateError {
     /// The catalog breaks rules of the format: every diagnostic, in file order.
@@ -345,6 +347,20 @@ impl fmt::Display for GenerateError {
                 write!(f, "cannot write `{}`: {source}", path.display())
             }
         }
+    }
+}
+
+impl fmt::Debug for GenerateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let variant = match self {
+            GenerateError::Invalid(_) => "Invalid",
+            GenerateError::Unreadable { .. } => "Unreadable",
+            GenerateError::EnumName(_) => "EnumName",
+            GenerateError::Option { .. } => "Option",
+            GenerateError::NoOutDir => "NoOutDir",
+            GenerateError::Write { .. } => "Write",
+        };
+        write!(f, "{variant}: {self}")
     }
 }
 

@@ -161,3 +161,15 @@ fn option_strings_that_are_not_rust_are_errors() {
         );
     }
 }
+
+/// `.unwrap()` in a build script prints the message, not the catalog's text.
+#[test]
+fn debug_is_the_message() {
+    let error = Builder::new("ui/duplicate-code.toml", "ApiError")
+        .out_dir(out_dir("debug"))
+        .generate()
+        .unwrap_err();
+    let debug = format!("{error:?}");
+    assert_eq!(debug, format!("Invalid: {error}"));
+    assert!(!debug.contains("[catalog]"), "{debug}");
+}
