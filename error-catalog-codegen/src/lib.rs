@@ -24,6 +24,9 @@
 //! catalog, and classes each change as breaking or compatible for the clients already
 //! deployed.
 //!
+//! With the `build-script` feature, `generate` and `Builder` run the same expansion from a
+//! build script and write it, formatted, to a file in `OUT_DIR` that the crate `include!`s.
+//!
 //! # Examples
 //!
 //! Validate a catalog file, as data:
@@ -74,6 +77,8 @@ pub mod diag;
 pub mod diff;
 mod examples;
 pub mod expand;
+#[cfg(feature = "build-script")]
+mod generate;
 mod macro_input;
 pub mod model;
 pub mod names;
@@ -84,6 +89,8 @@ mod types;
 use std::path::Path;
 
 pub use diag::{Diagnostic, Location, Related, Report, Rule};
+#[cfg(feature = "build-script")]
+pub use generate::{Builder, GenerateError, generate};
 pub use macro_input::expand_attribute;
 pub use model::Catalog;
 pub use source::Source;
