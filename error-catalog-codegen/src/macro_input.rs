@@ -99,10 +99,7 @@ pub fn expand_attribute(
             return quote!(#error #fallback);
         }
     };
-    let base = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
+    let base = manifest_dir();
     let relative = args.path.value();
     let span = args.path.span();
     let failed = |messages: Vec<String>| {
@@ -137,11 +134,19 @@ pub fn expand_attribute(
     }
 }
 
+/// The directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`), or else the current one.
+pub(crate) fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+}
+
 /// Reads the catalog at `relative`: from the directory of the crate's `Cargo.toml` (`base`)
 /// and, when no file is there, from the directory of the source file that holds the
 /// attribute, as `include_str!` would. A file found in neither place is one diagnostic that
 /// names both.
-fn read_catalog(
+pub(crate) fn read_catalog(
     base: &Path,
     source_file: Option<&Path>,
     relative: &str,
@@ -185,7 +190,7 @@ fn base_of(dir: &Path) -> PathBuf {
 }
 
 /// rustc prints `error: ` before a `compile_error!` message itself.
-fn for_rustc(rendered: &str) -> String {
+pub(crate) fn for_rustc(rendered: &str) -> String {
     rendered
         .strip_prefix("error: ")
         .unwrap_or(rendered)

@@ -92,7 +92,7 @@
 mod response;
 mod spec;
 
-pub use error_catalog_derive::catalog;
+pub use error_catalog_derive::{CatalogError, catalog};
 pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
 pub use spec::{CatalogSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec, WireSpec};
 
