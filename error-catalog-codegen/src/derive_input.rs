@@ -362,8 +362,12 @@ fn variant_entry(
                             let entry = &catalog.entries[i];
                             format!("`{}` ({})", entry.name.value, at.entry(entry))
                         })
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                        .collect::<Vec<_>>();
+                    let list = match list.split_last() {
+                        Some((last, [])) => last.clone(),
+                        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                        None => String::new(),
+                    };
                     errors.at(
                         code,
                         format_args!(
@@ -428,6 +432,10 @@ fn variant_fields(
         .iter()
         .filter(|f| !user.iter().any(|u| field_name(u) == f.name.value))
         .collect();
+    let unmatched = user
+        .iter()
+        .filter(|u| !entry.fields.iter().any(|f| f.name.value == field_name(u)))
+        .count();
     let mut renamed: Vec<&str> = Vec::new();
     for field in &user {
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("catalog")) {
@@ -454,13 +462,16 @@ fn variant_fields(
                 }
             }
             None => {
-                let close = names::closest(
-                    &name,
-                    missing
-                        .iter()
-                        .map(|f| f.name.value.as_str())
-                        .filter(|n| !renamed.contains(n)),
-                );
+                let candidates = missing
+                    .iter()
+                    .map(|f| f.name.value.as_str())
+                    .filter(|n| !renamed.contains(n));
+                // One field too many and one too few: the field is the placeholder misnamed.
+                let only = match (unmatched, missing.as_slice()) {
+                    (1, [only]) => Some(only.name.value.as_str()),
+                    _ => None,
+                };
+                let close = names::closest(&name, candidates).or(only);
                 let message = match close.and_then(|c| missing.iter().find(|f| f.name.value == c)) {
                     Some(catalog_field) => {
                         renamed.push(&catalog_field.name.value);
