@@ -277,3 +277,65 @@ fn two_catalogs_in_one_module() {
     assert_eq!(Storage::catalog().title, "Backup and restore API");
     assert_eq!(Client::examples().len(), 3);
 }
+
+/// A catalog enum the client declares itself: `Display` and `FromStr` with exactly the
+/// catalog's values.
+mod own_job {
+    use std::fmt;
+    use std::str::FromStr;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum Job {
+        Export,
+        Import,
+    }
+
+    impl fmt::Display for Job {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(match self {
+                Job::Export => "EXPORT",
+                Job::Import => "IMPORT",
+            })
+        }
+    }
+
+    impl FromStr for Job {
+        type Err = ();
+
+        fn from_str(text: &str) -> Result<Self, ()> {
+            match text {
+                "EXPORT" => Ok(Job::Export),
+                "IMPORT" => Ok(Job::Import),
+                _ => Err(()),
+            }
+        }
+    }
+
+    #[derive(Debug, PartialEq, error_catalog::CatalogError)]
+    #[catalog(path = "../catalog/backup-restore.toml")]
+    pub(crate) enum JobError {
+        JobNotPresent { job: Job, external_id: String },
+    }
+}
+
+#[test]
+fn a_catalog_enum_of_the_clients_own() {
+    use own_job::{Job, JobError};
+    let message = "Brie job=IMPORT with externalId=i-1 is not present";
+    let error = JobError::from_parts(StatusCode::NOT_FOUND, "110", message).unwrap();
+    assert_eq!(
+        error,
+        JobError::JobNotPresent {
+            job: Job::Import,
+            external_id: "i-1".into()
+        }
+    );
+    assert_eq!(error.to_string(), message);
+    assert_eq!(
+        JobError::examples(),
+        [JobError::JobNotPresent {
+            job: Job::Export,
+            external_id: "e-58".into()
+        }]
+    );
+}
