@@ -398,6 +398,19 @@ fn variant_fields(
     errors: &mut Errors,
 ) -> Option<Vec<PlannedField>> {
     let user: Vec<&syn::Field> = match &variant.fields {
+        // Generated code writes such a variant `Self::Name`, which braces would not match.
+        syn::Fields::Named(fields) if fields.named.is_empty() && entry.fields.is_empty() => {
+            errors.at(
+                fields,
+                format_args!(
+                    "the message of `{}` has no placeholders: declare a unit variant, `{}` ({})",
+                    entry.name.value,
+                    variant.ident,
+                    at.offset(entry.message.span.start),
+                ),
+            );
+            return None;
+        }
         syn::Fields::Named(fields) => fields.named.iter().collect(),
         syn::Fields::Unit => Vec::new(),
         syn::Fields::Unnamed(fields) => {
