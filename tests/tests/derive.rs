@@ -232,11 +232,11 @@ mod two_catalogs {
             what: String,
         },
         Address {
-            addr: std::net::Ipv4Addr,
+            addr: ::std::net::Ipv4Addr,
         },
         Progress {
             rest: String,
-            step: u8,
+            step: ::core::primitive::u8,
             tail: String,
             total: i16,
         },
