@@ -9,10 +9,10 @@
 use std::path::Path;
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 
 use crate::expand::{self, Options, Plan, PlannedField, PlannedVariant};
-use crate::macro_input::{for_rustc, manifest_dir, read_catalog};
+use crate::macro_input::load_catalog;
 use crate::model::{Catalog, Entry, Field, FieldType};
 use crate::names;
 use crate::source::Source;
@@ -162,30 +162,8 @@ fn derive(input: TokenStream, source_file: Option<&Path>) -> Result<TokenStream,
     }
     let args = parse_enum_args(&item).map_err(|e| e.to_compile_error())?;
 
-    let base = manifest_dir();
+    let (source, checked) = load_catalog(&args.path, source_file, None)?;
     let relative = args.path.value();
-    let span = args.path.span();
-    let failed = |messages: Vec<String>| {
-        let errors = messages
-            .iter()
-            .map(|message| syn::Error::new(span, message).to_compile_error());
-        quote!(#(#errors)*)
-    };
-    let source = match read_catalog(&base, source_file, &relative) {
-        Ok(source) => source,
-        Err(diagnostic) => {
-            let source = Source::new(relative.clone(), base.join(&relative), "");
-            return Err(failed(vec![for_rustc(&diagnostic.render(&source))]));
-        }
-    };
-    let checked = crate::load(&source).map_err(|diagnostics| {
-        failed(
-            diagnostics
-                .iter()
-                .map(|d| for_rustc(&d.render(&source)))
-                .collect(),
-        )
-    })?;
     let catalog = checked.catalog();
     let at = Locator {
         source: &source,
