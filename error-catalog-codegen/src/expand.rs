@@ -34,13 +34,8 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
         let fallback = fallback(item);
         return quote!(#error #fallback);
     }
-    let krate = &options.krate;
-    let private = quote!(#krate::__private);
-    let name = &item.ident;
     let vis = &item.vis;
     let attrs = &item.attrs;
-    let classes = Classes::new(catalog);
-
     let user_docs = attrs.iter().any(|attr| attr.path().is_ident("doc"));
     let enum_doc = enum_doc(catalog, &options.display_path, user_docs);
     let variants = catalog
@@ -48,15 +43,132 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
         .iter()
         .map(|entry| variant_decl(catalog, entry));
     let types = catalog.types.iter().map(|ty| catalog_enum(ty, vis));
-    let type_impls = catalog.types.iter().map(|ty| catalog_enum_impls(ty, krate));
+    let type_impls = catalog
+        .types
+        .iter()
+        .map(|ty| catalog_enum_impls(ty, &options.krate));
+    let plan = Plan::whole(catalog);
+    let impls = impls(
+        catalog,
+        &plan,
+        &item.ident,
+        vis,
+        options,
+        quote!(#(#type_impls)*),
+    );
+    let name = &item.ident;
 
-    let display_arms = catalog.entries.iter().map(display_arm);
-    let index_arms = catalog.entries.iter().enumerate().map(|(index, entry)| {
-        let variant = variant_ident(entry);
-        quote!(Self::#variant { .. } => #index,)
+    quote! {
+        #(#attrs)*
+        #enum_doc
+        #vis enum #name {
+            #(#variants)*
+        }
+
+        #(#types)*
+
+        #impls
+    }
+}
+
+/// Which entries an enum covers, and how: the one description of an enum from which every
+/// impl is generated, whether the catalog declares the enum (the attribute) or the user does
+/// (the derive).
+pub(crate) struct Plan {
+    /// The covered entries, in the order of the enum's variants.
+    pub(crate) variants: Vec<PlannedVariant>,
+    /// Whether fields typed with a catalog enum hold the enum generated beside the error enum,
+    /// with its `as_str`, rather than a user type known only to be `Display + FromStr`.
+    pub(crate) generated_enums: bool,
+}
+
+/// One variant and the catalog entry it holds.
+pub(crate) struct PlannedVariant {
+    /// The entry's index in [`Catalog::entries`].
+    pub(crate) index: usize,
+    /// The variant's identifier.
+    pub(crate) ident: Ident,
+    /// One Rust field per field of the entry, in the entry's order.
+    pub(crate) fields: Vec<PlannedField>,
+}
+
+/// The Rust field that holds one field of an entry.
+pub(crate) struct PlannedField {
+    /// The field's identifier.
+    pub(crate) ident: Ident,
+    /// The field's type, as the enum declares it.
+    pub(crate) ty: syn::Type,
+}
+
+impl Plan {
+    /// The attribute's plan: every entry, with the catalog's names and types.
+    fn whole(catalog: &Catalog) -> Plan {
+        let variants = catalog
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| PlannedVariant {
+                index,
+                ident: variant_ident(entry),
+                fields: entry
+                    .fields
+                    .iter()
+                    .map(|field| PlannedField {
+                        ident: field.ident.clone(),
+                        ty: field.rust_type.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Plan {
+            variants,
+            generated_enums: true,
+        }
+    }
+
+    /// Each planned variant with its entry.
+    fn entries<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+    ) -> impl Iterator<Item = (&'a PlannedVariant, &'a Entry)> + 'a {
+        self.variants.iter().filter_map(|variant| {
+            catalog
+                .entries
+                .get(variant.index)
+                .map(|entry| (variant, entry))
+        })
+    }
+
+    /// Whether the plan covers the entry at `index`.
+    fn covers(&self, index: usize) -> bool {
+        self.variants.iter().any(|variant| variant.index == index)
+    }
+}
+
+/// Everything but the enum itself, as one `const _: () = { ... };` block: the metadata of the
+/// whole catalog and the impls for the variants of `plan`. `extra` goes inside the block
+/// before the impls (the attribute's catalog enum impls).
+pub(crate) fn impls(
+    catalog: &Catalog,
+    plan: &Plan,
+    name: &Ident,
+    vis: &syn::Visibility,
+    options: &Options,
+    extra: TokenStream,
+) -> TokenStream {
+    let krate = &options.krate;
+    let private = quote!(#krate::__private);
+    let classes = Classes::new(catalog);
+
+    let display_arms = plan
+        .entries(catalog)
+        .map(|(variant, entry)| display_arm(entry, variant, plan.generated_enums));
+    let index_arms = plan.variants.iter().map(|variant| {
+        let (ident, index) = (&variant.ident, variant.index);
+        quote!(Self::#ident { .. } => #index,)
     });
     // `match *self {}` for an enum with no variants: a catalog with no errors yet.
-    let (self_place, spec_body) = if catalog.entries.is_empty() {
+    let (self_place, spec_body) = if plan.variants.is_empty() {
         (quote!(*self), quote!(match *self {}))
     } else {
         (
@@ -64,13 +176,11 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
             quote!(&__ERRORS[match self { #(#index_arms)* }]),
         )
     };
-    let build_arms = catalog
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(index, entry)| build_arm(index, entry, &private));
+    let build_arms = plan
+        .entries(catalog)
+        .map(|(variant, entry)| build_arm(entry, variant, &private));
     // From an entry's index and the text of its placeholders to a value.
-    let build = if catalog.entries.is_empty() {
+    let build = if plan.variants.is_empty() {
         quote!(|_, _| ::core::option::Option::None)
     } else {
         quote! {
@@ -87,27 +197,42 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
             const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
         )
     });
-    let metadata = metadata(catalog, &classes, &private);
-    let examples = catalog
-        .entries
-        .iter()
-        .map(|entry| example_value(catalog, entry));
-    let entries_of = entries_of(catalog);
+    let metadata = metadata(catalog, &classes, &private, plan.generated_enums);
+    let examples = plan
+        .entries(catalog)
+        .map(|(variant, entry)| example_value(catalog, entry, variant, plan.generated_enums));
+    let entries_of = entries_of(catalog, plan);
+    let (specs_doc, examples_doc) = if plan.generated_enums {
+        (
+            quote!(
+                /// Every entry of the catalog, in catalog order: one per variant.
+            ),
+            quote!(
+                /// One value of each variant, in catalog order, with the catalog's example
+                /// in every field: for tests that every error renders, serializes and parses
+                /// back.
+            ),
+        )
+    } else {
+        (
+            quote!(
+                /// Every entry of the catalog, in catalog order, including those that no
+                /// variant holds.
+            ),
+            quote!(
+                /// One value of each variant, in the enum's order, with the catalog's example
+                /// in every field: for tests that every error renders, serializes and parses
+                /// back.
+            ),
+        )
+    };
 
     quote! {
-        #(#attrs)*
-        #enum_doc
-        #vis enum #name {
-            #(#variants)*
-        }
-
-        #(#types)*
-
         const _: () = {
             #tracked
             #metadata
             #entries_of
-            #(#type_impls)*
+            #extra
 
             #[automatically_derived]
             impl ::core::fmt::Display for #name {
@@ -151,14 +276,12 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
                     &__CATALOG
                 }
 
-                /// Every entry of the catalog, in catalog order: one per variant.
+                #specs_doc
                 #vis fn specs() -> &'static [#krate::ErrorSpec] {
                     __ERRORS
                 }
 
-                /// One value of each variant, in catalog order, with the catalog's example
-                /// in every field: for tests that every error renders, serializes and parses
-                /// back.
+                #examples_doc
                 ///
                 /// # Panics
                 ///
@@ -370,44 +493,54 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
 }
 
 /// The value of `entry` with every field's example, as an expression of type `Self`.
-fn example_value(catalog: &Catalog, entry: &Entry) -> TokenStream {
-    let variant = variant_ident(entry);
+/// A catalog enum the user declares is known only by `FromStr`, like an external type.
+fn example_value(
+    catalog: &Catalog,
+    entry: &Entry,
+    variant: &PlannedVariant,
+    generated_enums: bool,
+) -> TokenStream {
+    let variant_ident = &variant.ident;
     if entry.fields.is_empty() {
-        return quote!(Self::#variant);
+        return quote!(Self::#variant_ident);
     }
-    let fields = entry.fields.iter().map(|field| {
-        let ident = &field.ident;
-        let text = field.example.value.as_str();
-        let value = match &field.ty {
-            FieldType::String => quote!(::std::string::String::from(#text)),
-            FieldType::Bool if text == "true" => quote!(true),
-            FieldType::Bool => quote!(false),
-            FieldType::Integer(int) => integer_literal(text, int.name()),
-            FieldType::Enum(index) => catalog
-                .types
-                .get(*index)
-                .and_then(|ty| {
-                    let at = ty.values.iter().position(|value| value.value == text)?;
-                    let name = Ident::new(&ty.name.value, Span::call_site());
-                    let value = Ident::new(ty.variants.get(at)?, Span::call_site());
-                    Some(quote!(#name::#value))
-                })
-                .unwrap_or_else(|| quote!(::core::unreachable!())),
-            FieldType::External(_) => {
-                let ty = &field.rust_type;
-                let message = format!(
-                    "the example {text:?} of field `{}` of `{}` does not parse as `{}`",
-                    field.name.value, entry.name.value, field.ty_text.value
-                );
-                quote! {
-                    <#ty as ::core::str::FromStr>::from_str(#text)
-                        .unwrap_or_else(|_| ::core::panic!("{}", #message))
+    let fields = entry
+        .fields
+        .iter()
+        .zip(&variant.fields)
+        .map(|(field, rust)| {
+            let ident = &rust.ident;
+            let text = field.example.value.as_str();
+            let value = match &field.ty {
+                FieldType::String => quote!(::std::string::String::from(#text)),
+                FieldType::Bool if text == "true" => quote!(true),
+                FieldType::Bool => quote!(false),
+                FieldType::Integer(int) => integer_literal(text, int.name()),
+                FieldType::Enum(index) if generated_enums => catalog
+                    .types
+                    .get(*index)
+                    .and_then(|ty| {
+                        let at = ty.values.iter().position(|value| value.value == text)?;
+                        let name = Ident::new(&ty.name.value, Span::call_site());
+                        let value = Ident::new(ty.variants.get(at)?, Span::call_site());
+                        Some(quote!(#name::#value))
+                    })
+                    .unwrap_or_else(|| quote!(::core::unreachable!())),
+                FieldType::Enum(_) | FieldType::External(_) => {
+                    let ty = &rust.ty;
+                    let message = format!(
+                        "the example {text:?} of field `{}` of `{}` does not parse as `{}`",
+                        field.name.value, entry.name.value, field.ty_text.value
+                    );
+                    quote! {
+                        <#ty as ::core::str::FromStr>::from_str(#text)
+                            .unwrap_or_else(|_| ::core::panic!("{}", #message))
+                    }
                 }
-            }
-        };
-        quote!(#ident: #value)
-    });
-    quote!(Self::#variant { #(#fields),* })
+            };
+            quote!(#ident: #value)
+        });
+    quote!(Self::#variant_ident { #(#fields),* })
 }
 
 /// An integer example as a literal of its type: `42u32`, `-3i16`. The checks made sure the
@@ -424,16 +557,18 @@ fn integer_literal(text: &str, ty: &str) -> TokenStream {
     quote!(#minus #literal)
 }
 
-fn display_arm(entry: &Entry) -> TokenStream {
-    let variant = variant_ident(entry);
+/// The arm of `Display` for one variant. A catalog enum the user declares is written through
+/// its `Display`, having no `as_str` that generated code can rely on.
+fn display_arm(entry: &Entry, variant: &PlannedVariant, generated_enums: bool) -> TokenStream {
+    let variant_ident = &variant.ident;
     let bindings: Vec<Ident> = (0..entry.fields.len())
         .map(|i| format_ident!("__f{}", i))
         .collect();
     let pattern = if entry.fields.is_empty() {
-        quote!(Self::#variant)
+        quote!(Self::#variant_ident)
     } else {
-        let names = entry.fields.iter().map(|f| &f.ident);
-        quote!(Self::#variant { #(#names: #bindings),* })
+        let names = variant.fields.iter().map(|f| &f.ident);
+        quote!(Self::#variant_ident { #(#names: #bindings),* })
     };
     // No flag of the caller reaches a field. Text of a known type is written as it is; any
     // other field gets a formatter of its own, through `format_args!`.
@@ -444,11 +579,13 @@ fn display_arm(entry: &Entry) -> TokenStream {
             let ty = &entry.fields.get(*field)?.ty;
             Some(match ty {
                 FieldType::String => quote!(__f.write_str(#binding)?;),
-                FieldType::Enum(_) => quote!(__f.write_str(#binding.as_str())?;),
+                FieldType::Enum(_) if generated_enums => {
+                    quote!(__f.write_str(#binding.as_str())?;)
+                }
                 FieldType::Bool => {
                     quote!(__f.write_str(if *#binding { "true" } else { "false" })?;)
                 }
-                FieldType::Integer(_) | FieldType::External(_) => quote! {
+                FieldType::Integer(_) | FieldType::Enum(_) | FieldType::External(_) => quote! {
                     ::core::fmt::Write::write_fmt(__f, ::core::format_args!("{}", #binding))?;
                 },
             })
@@ -462,23 +599,27 @@ fn display_arm(entry: &Entry) -> TokenStream {
     }
 }
 
-fn build_arm(index: usize, entry: &Entry, private: &TokenStream) -> TokenStream {
-    let variant = variant_ident(entry);
+fn build_arm(entry: &Entry, variant: &PlannedVariant, private: &TokenStream) -> TokenStream {
+    let (index, variant_ident) = (variant.index, &variant.ident);
     if entry.fields.is_empty() {
-        return quote!(#index => Self::#variant,);
+        return quote!(#index => Self::#variant_ident,);
     }
     let placeholders: Vec<usize> = entry.placeholders().collect();
-    let fields = entry.fields.iter().enumerate().map(|(field_index, field)| {
-        let (ident, ty) = (&field.ident, &field.rust_type);
-        // A field used twice is read from its first placeholder; the rendered message is
-        // compared with the received one afterwards.
-        let capture = placeholders
-            .iter()
-            .position(|&f| f == field_index)
-            .unwrap_or(0);
-        quote!(#ident: #private::parse::<#ty>(__text.get(#capture)?)?,)
-    });
-    quote!(#index => Self::#variant { #(#fields)* },)
+    let fields = variant
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(field_index, field)| {
+            let (ident, ty) = (&field.ident, &field.ty);
+            // A field used twice is read from its first placeholder; the rendered message is
+            // compared with the received one afterwards.
+            let capture = placeholders
+                .iter()
+                .position(|&f| f == field_index)
+                .unwrap_or(0);
+            quote!(#ident: #private::parse::<#ty>(__text.get(#capture)?)?,)
+        });
+    quote!(#index => Self::#variant_ident { #(#fields)* },)
 }
 
 fn segment_tokens(segment: &Segment<'_>, private: &TokenStream) -> TokenStream {
@@ -500,7 +641,12 @@ fn segment_tokens(segment: &Segment<'_>, private: &TokenStream) -> TokenStream {
 }
 
 /// The static metadata: `__CATALOG` and `__ERRORS`, inside the generated `const _` block.
-fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> TokenStream {
+fn metadata(
+    catalog: &Catalog,
+    classes: &Classes<'_>,
+    private: &TokenStream,
+    generated_enums: bool,
+) -> TokenStream {
     let statuses = catalog.statuses.iter().map(|s| {
         let (code, reason, meaning) = (s.code.value, &s.reason, &s.meaning);
         quote!(#private::status_spec(#code, #reason, #meaning))
@@ -546,7 +692,7 @@ fn metadata(catalog: &Catalog, classes: &Classes<'_>, private: &TokenStream) -> 
     let matchers = catalog.entries.iter().map(|entry| {
         let segments = classes.segments(entry);
         let segments = segments.iter().map(|s| segment_tokens(s, private));
-        let verify = verify_rendering(entry);
+        let verify = verify_rendering(entry, generated_enums);
         quote!(#private::Matcher::new(&[#(#segments),*], #verify))
     });
     let (title, doc) = (&catalog.title, &catalog.doc);
@@ -580,18 +726,24 @@ fn option_str(text: Option<&str>) -> TokenStream {
 
 /// Whether a value parsed from a message of `entry` may render differently from the message:
 /// external types (an `Ipv4Addr` parses `010.1.2.3`) and fields used more than once. The
-/// splitter gives strings, integers, booleans and catalog enums only text they render as.
-fn verify_rendering(entry: &Entry) -> bool {
+/// splitter gives strings, integers, booleans and catalog enums only text they render as; a
+/// catalog enum the user declares is verified too, its `Display` being the user's.
+fn verify_rendering(entry: &Entry, generated_enums: bool) -> bool {
     entry.fields.iter().enumerate().any(|(index, field)| {
         matches!(field.ty, FieldType::External(_))
+            || (!generated_enums && matches!(field.ty, FieldType::Enum(_)))
             || entry.placeholders().filter(|&f| f == index).count() > 1
     })
 }
 
-/// `__entries_of`: from a received code to the indices of its entries, in catalog order.
-fn entries_of(catalog: &Catalog) -> TokenStream {
+/// `__entries_of`: from a received code to the indices of its entries that `plan` covers, in
+/// catalog order. A code none of whose entries is covered is unknown to the enum.
+fn entries_of(catalog: &Catalog, plan: &Plan) -> TokenStream {
     let mut codes: Vec<(&str, Vec<usize>)> = Vec::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
+        if !plan.covers(index) {
+            continue;
+        }
         match codes.iter_mut().find(|(code, _)| *code == entry.code.value) {
             Some((_, indices)) => indices.push(index),
             None => codes.push((&entry.code.value, vec![index])),

@@ -1,6 +1,8 @@
 //! The engine of [error-catalog](https://docs.rs/error-catalog): it reads a TOML catalog of
 //! HTTP API errors, checks it against every rule of the format, and generates the error enum.
-//! The `catalog` attribute (in `error-catalog-derive`) is one call to [`expand_attribute`];
+//! The `catalog` attribute (in `error-catalog-derive`) is one call to [`expand_attribute`],
+//! `#[derive(CatalogError)]` one call to [`expand_derive`]; both build one plan of the enum
+//! and generate its impls from it.
 //! [`check`] and [`check_enum`] validate a catalog file without generating anything.
 //!
 //! # Steps
@@ -72,6 +74,7 @@
 
 mod check;
 mod decode;
+mod derive_input;
 pub mod diag;
 #[cfg(feature = "diff")]
 pub mod diff;
@@ -88,6 +91,7 @@ mod types;
 
 use std::path::Path;
 
+pub use derive_input::expand_derive;
 pub use diag::{Diagnostic, Location, Related, Report, Rule};
 #[cfg(feature = "build-script")]
 pub use generate::{Builder, GenerateError, generate};

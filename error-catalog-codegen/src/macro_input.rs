@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
+use crate::check::Checked;
 use crate::expand::{self, Options};
 use crate::source::Source;
 
@@ -99,42 +100,66 @@ pub fn expand_attribute(
             return quote!(#error #fallback);
         }
     };
-    let base = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
-    let relative = args.path.value();
-    let span = args.path.span();
+    match load_catalog(&args.path, source_file, Some(&item.ident.to_string())) {
+        Ok((source, catalog)) => {
+            let options = Options {
+                krate: args.krate.clone(),
+                tracked_path: Some(source.path().display().to_string()),
+                display_path: args.path.value(),
+            };
+            expand::expand(&catalog, &item, &options)
+        }
+        Err(errors) => {
+            let fallback = expand::fallback(&item);
+            quote!(#errors #fallback)
+        }
+    }
+}
+
+/// Reads and checks the catalog that `path` names, as the attribute and the derive both do:
+/// the catalog and its source, or one `compile_error!` per diagnostic, spanned at `path`.
+/// `error_enum` is the name of the enum whose catalog enums the expansion declares, if any.
+pub(crate) fn load_catalog(
+    path: &syn::LitStr,
+    source_file: Option<&Path>,
+    error_enum: Option<&str>,
+) -> Result<(Source, Checked), TokenStream> {
+    let base = manifest_dir();
+    let relative = path.value();
     let failed = |messages: Vec<String>| {
         let errors = messages
             .iter()
-            .map(|message| syn::Error::new(span, message).to_compile_error());
-        let fallback = expand::fallback(&item);
-        quote!(#(#errors)* #fallback)
+            .map(|message| syn::Error::new(path.span(), message).to_compile_error());
+        quote!(#(#errors)*)
     };
     let source = match read_catalog(&base, source_file, &relative) {
         Ok(source) => source,
         Err(diagnostic) => {
             let source = Source::new(relative.clone(), base.join(&relative), "");
-            return failed(vec![for_rustc(&diagnostic.render(&source))]);
+            return Err(failed(vec![for_rustc(&diagnostic.render(&source))]));
         }
     };
-    match crate::load_enum(&source, &item.ident.to_string()) {
-        Ok(catalog) => {
-            let options = Options {
-                krate: args.krate.clone(),
-                tracked_path: Some(source.path().display().to_string()),
-                display_path: relative,
-            };
-            expand::expand(&catalog, &item, &options)
-        }
-        Err(diagnostics) => failed(
+    let loaded = match error_enum {
+        Some(name) => crate::load_enum(&source, name),
+        None => crate::load(&source),
+    };
+    match loaded {
+        Ok(catalog) => Ok((source, catalog)),
+        Err(diagnostics) => Err(failed(
             diagnostics
                 .iter()
                 .map(|d| for_rustc(&d.render(&source)))
                 .collect(),
-        ),
+        )),
     }
+}
+
+/// The directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`), or else the current one.
+fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
 }
 
 /// Reads the catalog at `relative`: from the directory of the crate's `Cargo.toml` (`base`)

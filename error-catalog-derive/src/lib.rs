@@ -19,3 +19,23 @@ pub fn catalog(attr: TokenStream, item: TokenStream) -> TokenStream {
     let file = proc_macro::Span::call_site().local_file();
     error_catalog_codegen::expand_attribute(attr.into(), item.into(), file.as_deref()).into()
 }
+
+/// Implements `CatalogError` and its companions for a hand-written enum whose variants are
+/// entries of a TOML catalog, checked at compile time; see the `error-catalog` crate's docs.
+///
+/// ```ignore
+/// #[derive(Debug, error_catalog::CatalogError)]
+/// #[catalog(path = "catalog/backup-restore.toml")]
+/// pub enum StorageError {
+///     StorageNotFound { storage_id: String },
+///     #[catalog(code = "128")]
+///     NameTaken { storage_name: String },
+/// }
+/// ```
+#[proc_macro_derive(CatalogError, attributes(catalog))]
+pub fn derive_catalog_error(input: TokenStream) -> TokenStream {
+    // As for the attribute: a catalog not found beside `Cargo.toml` is looked for beside the
+    // file that holds the derive.
+    let file = proc_macro::Span::call_site().local_file();
+    error_catalog_codegen::expand_derive(input.into(), file.as_deref()).into()
+}

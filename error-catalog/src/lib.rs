@@ -66,6 +66,31 @@
 //! | `path = "catalog/api.toml"` | the catalog file (required) |
 //! | `crate = "::path::to::error_catalog"` | where this crate is, when it is re-exported under another path |
 //!
+//! # Deriving on your own enum
+//!
+//! [`derive@CatalogError`] implements the same for a hand-written enum whose variants name
+//! catalog entries, by variant name, `#[catalog(code = "...")]` or
+//! `#[catalog(entry = "...")]`. Each variant's fields must be the entry's placeholders with
+//! their types, checked at compile time; `exhaustive` also requires every entry. A client
+//! can so handle a few errors under its own names; a code of the catalog that no variant
+//! holds comes back as [`UnrecognizedKind::UnknownCode`].
+//!
+//! ```
+//! #[derive(Debug, PartialEq, error_catalog::CatalogError)]
+//! #[catalog(path = "../catalog/backup-restore.toml")]
+//! pub enum StorageError {
+//!     StorageNotFound { storage_id: String },
+//!     #[catalog(code = "128")]
+//!     NameTaken { storage_name: String },
+//! }
+//!
+//! let body = br#"{"errorCode":"128","errorMessage":"Conflicting Storage name = vault"}"#;
+//! let error = StorageError::from_response(http::StatusCode::CONFLICT, body).unwrap();
+//! assert_eq!(error, StorageError::NameTaken { storage_name: "vault".into() });
+//! ```
+//!
+//! The format document's "Deriving on your own enum" has every rule.
+//!
 //! # The client side
 //!
 //! [`CatalogError::from_response`] reads the catalog's two wire keys from a JSON object (of a
@@ -92,7 +117,7 @@
 mod response;
 mod spec;
 
-pub use error_catalog_derive::catalog;
+pub use error_catalog_derive::{CatalogError, catalog};
 pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
 pub use spec::{CatalogSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec, WireSpec};
 

@@ -1,0 +1,7 @@
+#[derive(Debug, error_catalog::CatalogError)]
+#[catalog(path = "derive.toml")]
+pub enum ApiError {
+    StorageNotFound { storage: String },
+}
+
+fn main() {}
