@@ -40,16 +40,6 @@ impl Checked {
     pub fn into_catalog(self) -> Catalog {
         self.catalog
     }
-
-    /// Keeps only the entries `keep` accepts, for an enum of a subset of the catalog. Every
-    /// rule still holds of what is left: nothing in the model indexes entries (field types
-    /// index the catalog enums, placeholders their own entry's fields), and no rule needs an
-    /// entry to have another. The caller keeps entries that share a code together, so that
-    /// an entry left out is an unknown code to the generated enum.
-    #[cfg(feature = "build-script")]
-    pub(crate) fn retain_entries(&mut self, keep: impl FnMut(&Entry) -> bool) {
-        self.catalog.entries.retain(keep);
-    }
 }
 
 impl Deref for Checked {

@@ -27,6 +27,19 @@ pub struct Options {
 /// and attributes are kept. Should a catalog enum have its name, the output is that diagnostic
 /// as a compile error and the enum as written.
 pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> TokenStream {
+    expand_entries(catalog, item, options, None)
+}
+
+/// [`expand`] for the entries at `entries` (indices into the catalog's entries, in catalog
+/// order) or, with `None`, for every entry. The enum's metadata still describes the whole
+/// catalog; a code the enum does not cover is an unknown code to its client, as for a derived
+/// subset.
+pub(crate) fn expand_entries(
+    catalog: &Checked,
+    item: &syn::DeriveInput,
+    options: &Options,
+    entries: Option<&[usize]>,
+) -> TokenStream {
     let catalog = catalog.catalog();
     if let Some(clash) = check::error_enum_name(catalog, &item.ident.to_string()) {
         let message = format!("{} [{}]", clash.message, clash.rule);
@@ -36,18 +49,21 @@ pub fn expand(catalog: &Checked, item: &syn::DeriveInput, options: &Options) -> 
     }
     let vis = &item.vis;
     let attrs = &item.attrs;
+    let mut plan = Plan::whole(catalog);
+    if let Some(entries) = entries {
+        plan.variants
+            .retain(|variant| entries.contains(&variant.index));
+    }
     let user_docs = attrs.iter().any(|attr| attr.path().is_ident("doc"));
-    let enum_doc = enum_doc(catalog, &options.display_path, user_docs);
-    let variants = catalog
-        .entries
-        .iter()
-        .map(|entry| variant_decl(catalog, entry));
+    let enum_doc = enum_doc(catalog, &plan, &options.display_path, user_docs);
+    let variants = plan
+        .entries(catalog)
+        .map(|(_, entry)| variant_decl(catalog, entry));
     let types = catalog.types.iter().map(|ty| catalog_enum(ty, vis));
     let type_impls = catalog
         .types
         .iter()
         .map(|ty| catalog_enum_impls(ty, &options.krate));
-    let plan = Plan::whole(catalog);
     let impls = impls(
         catalog,
         &plan,
@@ -393,7 +409,7 @@ fn status_text(catalog: &Catalog, status: u16) -> String {
 }
 
 /// The enum's docs: after the user's own, if any, a summary and a table of every entry.
-fn enum_doc(catalog: &Catalog, path: &str, after_user_docs: bool) -> TokenStream {
+fn enum_doc(catalog: &Catalog, plan: &Plan, path: &str, after_user_docs: bool) -> TokenStream {
     let mut doc = String::new();
     if after_user_docs {
         doc.push('\n');
@@ -406,7 +422,7 @@ fn enum_doc(catalog: &Catalog, path: &str, after_user_docs: bool) -> TokenStream
         doc.push_str(&format!("\n{}\n", catalog.doc));
     }
     doc.push_str("\n| Variant | Code | Status | Message |\n|---|---|---|---|\n");
-    for entry in &catalog.entries {
+    for (_, entry) in plan.entries(catalog) {
         let message = code_span(&entry.message.value).replace('|', "\\|");
         doc.push_str(&format!(
             "| [`{name}`](Self::{name}) | `{}` | {} | {message} |\n",
