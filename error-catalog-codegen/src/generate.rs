@@ -260,8 +260,8 @@ fn select(checked: &crate::Checked, subset: &[String]) -> Result<Vec<usize>, Gen
 
 /// What a file read by people and compiled as the user's own code needs beyond the macro's
 /// output: the enum's docs before its derives, no `#[automatically_derived]` on inherent
-/// impls (rustc warns about it outside a macro expansion), and Clippy's lints allowed in the
-/// impls, which Clippy would skip in a macro's output but not in an included file.
+/// impls (rustc warns about it outside a macro expansion), and dead code and Clippy's lints
+/// allowed in the impls, which a macro's output would not be linted for.
 fn tidy(items: &mut [syn::Item], name: &syn::Ident) {
     for item in items {
         match item {
@@ -280,8 +280,10 @@ fn tidy(items: &mut [syn::Item], name: &syn::Ident) {
             syn::Item::Const(syn::ItemConst {
                 attrs, ident, expr, ..
             }) if ident == "_" => {
+                // Without `#[automatically_derived]`, the methods a crate-private enum does
+                // not call would be dead code to rustc.
                 attrs.push(syn::parse_quote!(
-                    #[allow(clippy::all, clippy::pedantic, clippy::nursery)]
+                    #[allow(dead_code, clippy::all, clippy::pedantic, clippy::nursery)]
                 ));
                 if let syn::Expr::Block(block) = &mut **expr {
                     for stmt in &mut block.block.stmts {
