@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use error_catalog_codegen::model::{Catalog, Entry};
+use error_catalog_codegen::names;
 
 use crate::docs::{example_body, field_enum, status_meaning, status_text};
 use crate::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Loaded, Outcome};
@@ -247,7 +248,7 @@ pub fn closest<'a>(code: &str, codes: &[&'a str]) -> Vec<&'a str> {
                 (Some(a), Ok(b)) => a.abs_diff(b),
                 _ => u64::MAX,
             };
-            (distance(code, candidate), gap, order, *candidate)
+            (names::distance(code, candidate), gap, order, *candidate)
         })
         .collect();
     ranked.sort_unstable();
@@ -256,24 +257,6 @@ pub fn closest<'a>(code: &str, codes: &[&'a str]) -> Vec<&'a str> {
         .take(SUGGESTIONS)
         .map(|(.., candidate)| candidate)
         .collect()
-}
-
-/// Levenshtein distance, in characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -289,12 +272,5 @@ mod tests {
         assert_eq!(closest("127", &codes), ["127", "120", "137"]);
         assert_eq!(closest("e100", &codes)[0], "E100");
         assert_eq!(closest("x", &[]), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("113", "113"), 0);
     }
 }

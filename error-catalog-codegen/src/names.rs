@@ -185,8 +185,8 @@ fn closest_by_distance<'a>(
         .map(|(_, candidate)| candidate)
 }
 
-/// Levenshtein distance, in characters.
-fn distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance, in characters, case-sensitive.
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -234,6 +234,14 @@ mod tests {
         assert_eq!(closest("zzzz", ["code", "message"]), None);
         assert_eq!(closest("tpye", ["type", "example", "doc"]), Some("type"));
         assert_eq!(closest("tilte", ["title", "doc", "wire"]), Some("title"));
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("113", "113"), 0);
+        assert_eq!(distance("日本", "日"), 1);
     }
 
     #[test]
