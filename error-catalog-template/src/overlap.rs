@@ -532,29 +532,6 @@ mod uncovered_tests {
         Class::OneOf(&["true", "no"]),
     ];
 
-    /// A value that `class` accepts.
-    fn value(rng: &mut Rng, class: &Class<'_>) -> String {
-        match class {
-            Class::Text => rng.text(3),
-            Class::Integer(int) => {
-                let candidates = [
-                    rng.below(10).to_string(),
-                    (rng.below(600) as i64 - 300).to_string(),
-                    int.limit(false).to_string(),
-                    format!("-{}", int.limit(true)),
-                ];
-                let text = &candidates[rng.below(candidates.len())];
-                if int.accepts(text) {
-                    text.clone()
-                } else {
-                    "0".to_owned()
-                }
-            }
-            Class::Bool => ["true", "false"][rng.below(2)].to_owned(),
-            Class::OneOf(values) => values[rng.below(values.len())].to_owned(),
-        }
-    }
-
     /// A random template with up to three placeholders, possibly side by side.
     fn template<'a>(rng: &mut Rng, literals: &'a [String]) -> Vec<Segment<'a>> {
         let mut segments = Vec::new();
@@ -649,13 +626,7 @@ mod uncovered_tests {
                 None => {
                     covered += 1;
                     for _ in 0..20 {
-                        let values: Vec<String> = new
-                            .iter()
-                            .filter_map(|s| match s {
-                                Segment::Field(class) => Some(value(&mut rng, class)),
-                                Segment::Literal(_) => None,
-                            })
-                            .collect();
+                        let values = crate::random::values_for(&mut rng, &new);
                         let values: Vec<&str> = values.iter().map(String::as_str).collect();
                         let message = render(&new, &values);
                         assert!(splits(&old, &message), "{new:?} / {old:?} on {message:?}");

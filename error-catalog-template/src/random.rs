@@ -55,7 +55,7 @@ const CLASSES: &[Class<'static>] = &[
 ];
 
 /// A random accepted text for each placeholder of `segments`, in order.
-fn values_for(rng: &mut Rng, segments: &[Segment<'_>]) -> Vec<String> {
+pub(crate) fn values_for(rng: &mut Rng, segments: &[Segment<'_>]) -> Vec<String> {
     segments
         .iter()
         .filter_map(|s| match s {
