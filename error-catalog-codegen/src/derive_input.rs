@@ -38,24 +38,24 @@ struct VariantArgs {
 
 /// Every error found, reported together (serde_derive's `Ctxt`, for `syn::Error`s).
 #[derive(Default)]
-struct Errors {
+pub(crate) struct Errors {
     /// The errors so far, in the order found.
     errors: Vec<syn::Error>,
 }
 
 impl Errors {
     /// Records an error at the span of `tokens`.
-    fn at(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
+    pub(crate) fn at(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
         self.errors.push(syn::Error::new_spanned(tokens, message));
     }
 
     /// Records an error.
-    fn push(&mut self, error: syn::Error) {
+    pub(crate) fn push(&mut self, error: syn::Error) {
         self.errors.push(error);
     }
 
     /// The errors as `compile_error!`s, or `None` when there are none.
-    fn into_compile_errors(self) -> Option<TokenStream> {
+    pub(crate) fn into_compile_errors(self) -> Option<TokenStream> {
         let mut errors = self.errors.into_iter();
         let mut first = errors.next()?;
         for error in errors {
@@ -227,16 +227,16 @@ fn derive(input: TokenStream, source_file: Option<&Path>) -> Result<TokenStream,
 }
 
 /// Names places in the catalog as `file:line:col`, the file as the user wrote its path.
-struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     /// The catalog.
-    source: &'a Source,
+    pub(crate) source: &'a Source,
     /// The path as written in `#[catalog(path = "...")]`.
-    display_path: &'a str,
+    pub(crate) display_path: &'a str,
 }
 
 impl Locator<'_> {
     /// `file:line:col` of a byte offset.
-    fn offset(&self, offset: usize) -> String {
+    pub(crate) fn offset(&self, offset: usize) -> String {
         let (line, col) = self.source.line_col(offset);
         format!("{}:{line}:{col}", self.display_path)
     }
