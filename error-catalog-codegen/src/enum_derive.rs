@@ -129,7 +129,7 @@ fn derive(input: TokenStream, source_file: Option<&Path>) -> Result<TokenStream,
                     .map(|t| format!("`{}`", t.name.value))
                     .collect();
                 format!(
-                    "; it declares {}, and `#[catalog(name = \"...\")]` names one",
+                    "; it declares {} (name one with `#[catalog(name = \"...\")]`)",
                     list.join(", ")
                 )
             }
