@@ -94,7 +94,9 @@ pub(crate) struct Plan {
     /// The covered entries, in the order of the enum's variants.
     pub(crate) variants: Vec<PlannedVariant>,
     /// Whether fields typed with a catalog enum hold the enum generated beside the error enum,
-    /// with its `as_str`, rather than a user type known only to be `Display + FromStr`.
+    /// with its `as_str`, rather than a user type, which the derive checks implements
+    /// `CatalogEnum` with the catalog's values but which is written and parsed through its
+    /// `Display` and `FromStr`, and verified.
     pub(crate) generated_enums: bool,
 }
 

@@ -89,6 +89,12 @@
 //! assert_eq!(error, StorageError::NameTaken { storage_name: "vault".into() });
 //! ```
 //!
+//! A field typed with a catalog enum holds the enum the attribute generates for the same
+//! catalog, or the crate's own with [`derive@CatalogEnum`], which checks that its variants
+//! are exactly the catalog's values and implements [`trait@CatalogEnum`], `Display` and
+//! `FromStr`. Either way the derive checks at compile time that the field's type implements
+//! [`trait@CatalogEnum`] with the catalog's values, in any order.
+//!
 //! The format document's "Deriving on your own enum" has every rule.
 //!
 //! # The client side
