@@ -22,10 +22,12 @@ fn main() {
     let catalog = first_catalog(&doc).expect("the format doc shows a complete catalog");
     let catalog_path = out.join("api.toml");
     std::fs::write(&catalog_path, catalog).expect("write the example catalog");
-    let doc = doc.replace(
-        r#"path = "catalog/api.toml""#,
-        &format!("path = {:?}", catalog_path.display().to_string()),
-    );
+    let doc = doc
+        .replace(
+            r#"path = "catalog/api.toml""#,
+            &format!("path = {:?}", catalog_path.display().to_string()),
+        )
+        .replace(r#"path = "catalog/"#, r#"path = "../catalog/"#);
     std::fs::write(out.join("catalog-format.md"), doc).expect("write the format doc");
 }
 

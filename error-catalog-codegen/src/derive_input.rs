@@ -38,24 +38,24 @@ struct VariantArgs {
 
 /// Every error found, reported together (serde_derive's `Ctxt`, for `syn::Error`s).
 #[derive(Default)]
-struct Errors {
+pub(crate) struct Errors {
     /// The errors so far, in the order found.
     errors: Vec<syn::Error>,
 }
 
 impl Errors {
     /// Records an error at the span of `tokens`.
-    fn at(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
+    pub(crate) fn at(&mut self, tokens: impl ToTokens, message: impl std::fmt::Display) {
         self.errors.push(syn::Error::new_spanned(tokens, message));
     }
 
     /// Records an error.
-    fn push(&mut self, error: syn::Error) {
+    pub(crate) fn push(&mut self, error: syn::Error) {
         self.errors.push(error);
     }
 
     /// The errors as `compile_error!`s, or `None` when there are none.
-    fn into_compile_errors(self) -> Option<TokenStream> {
+    pub(crate) fn into_compile_errors(self) -> Option<TokenStream> {
         let mut errors = self.errors.into_iter();
         let mut first = errors.next()?;
         for error in errors {
@@ -207,6 +207,7 @@ fn derive(input: TokenStream, source_file: Option<&Path>) -> Result<TokenStream,
     if let Some(errors) = errors.into_compile_errors() {
         return Err(errors);
     }
+    let value_checks = enum_value_checks(catalog, &planned, &args.krate, &at);
     let plan = Plan {
         variants: planned,
         generated_enums: false,
@@ -216,27 +217,80 @@ fn derive(input: TokenStream, source_file: Option<&Path>) -> Result<TokenStream,
         tracked_path: Some(source.path().display().to_string()),
         display_path: relative,
     };
-    Ok(expand::impls(
+    let impls = expand::impls(
         catalog,
         &plan,
         &item.ident,
         &item.vis,
         &options,
         TokenStream::new(),
-    ))
+    );
+    Ok(quote::quote!(#impls #value_checks))
+}
+
+/// For each field typed with a catalog enum, a `const` that fails to compile unless its Rust
+/// type implements `CatalogEnum` with exactly the catalog's values (in any order): the derive
+/// sees only the type's name, the compiler checks the rest. Spanned at the field's type.
+///
+/// ```text
+/// const _: () = ::error_catalog::__private::assert_enum_values::<Job>(&["EXPORT", "IMPORT"], "...");
+/// ```
+fn enum_value_checks(
+    catalog: &Catalog,
+    planned: &[PlannedVariant],
+    krate: &syn::Path,
+    at: &Locator<'_>,
+) -> TokenStream {
+    let checks = planned.iter().flat_map(|variant| {
+        let entry = &catalog.entries[variant.index];
+        entry
+            .fields
+            .iter()
+            .zip(&variant.fields)
+            .filter_map(move |(field, rust)| {
+                let FieldType::Enum(index) = field.ty else {
+                    return None;
+                };
+                let ty = catalog.types.get(index)?;
+                let values: Vec<&str> = ty.values.iter().map(|v| v.value.as_str()).collect();
+                let listed: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+                let message = format!(
+                    "`{}`, the type of field `{}` of `{}`, must have exactly the values of the \
+                     catalog enum `{}` ({}): {}; derive `error_catalog::CatalogEnum` on it from this catalog",
+                    type_text(&rust.ty),
+                    field.name.value,
+                    variant.ident,
+                    ty.name.value,
+                    at.offset(ty.name.span.start),
+                    listed.join(", "),
+                );
+                let rust_ty = &rust.ty;
+                // Every token at the field's type, the crate's path too: the compiler reports
+                // a failed `const` at the first token of the call.
+                let span = syn::spanned::Spanned::span(rust_ty);
+                let krate = respan(krate.to_token_stream(), span);
+                Some(quote::quote_spanned! {span=>
+                    const _: () = #krate::__private::assert_enum_values::<#rust_ty>(
+                        &[#(#values),*],
+                        #message,
+                    );
+                })
+            })
+    });
+    quote::quote!(#(#checks)*)
 }
 
 /// Names places in the catalog as `file:line:col`, the file as the user wrote its path.
-struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     /// The catalog.
-    source: &'a Source,
+    pub(crate) source: &'a Source,
     /// The path as written in `#[catalog(path = "...")]`.
-    display_path: &'a str,
+    pub(crate) display_path: &'a str,
 }
 
 impl Locator<'_> {
     /// `file:line:col` of a byte offset.
-    fn offset(&self, offset: usize) -> String {
+    pub(crate) fn offset(&self, offset: usize) -> String {
         let (line, col) = self.source.line_col(offset);
         format!("{}:{line}:{col}", self.display_path)
     }
@@ -587,6 +641,24 @@ fn type_matches(ty: &syn::Type, field: &Field, catalog: &Catalog) -> bool {
             normal(&type_text(ty)) == normal(text)
         }
     }
+}
+
+/// `tokens` with every span, in groups too, set to `span`.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }
 
 /// A type as the user wrote it, for messages.

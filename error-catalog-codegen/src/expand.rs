@@ -94,7 +94,9 @@ pub(crate) struct Plan {
     /// The covered entries, in the order of the enum's variants.
     pub(crate) variants: Vec<PlannedVariant>,
     /// Whether fields typed with a catalog enum hold the enum generated beside the error enum,
-    /// with its `as_str`, rather than a user type known only to be `Display + FromStr`.
+    /// with its `as_str`, rather than a user type, which the derive checks implements
+    /// `CatalogEnum` with the catalog's values but which is written and parsed through its
+    /// `Display` and `FromStr`, and verified.
     pub(crate) generated_enums: bool,
 }
 
@@ -369,7 +371,7 @@ fn variant_ident(entry: &Entry) -> Ident {
 /// its variants, all ASCII UpperCamelCase, which `Ident::new` takes. A [`Checked`] catalog
 /// holds no other name; should one slip through, it is written `__Invalid` and fails to
 /// compile, rather than panicking here.
-fn checked_ident(name: &str) -> Ident {
+pub(crate) fn checked_ident(name: &str) -> Ident {
     if names::is_upper_camel(name) {
         Ident::new(name, Span::call_site())
     } else {
@@ -802,9 +804,9 @@ fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
 
 fn catalog_enum_impls(ty: &EnumType, krate: &syn::Path) -> TokenStream {
     let name = checked_ident(&ty.name.value);
-    let type_name = &ty.name.value;
     let idents: Vec<Ident> = ty.variants.iter().map(|v| checked_ident(v)).collect();
     let values: Vec<&String> = ty.values.iter().map(|v| &v.value).collect();
+    let shared = catalog_enum_trait_impls(ty, &name, krate, true);
     quote! {
         #[automatically_derived]
         impl #name {
@@ -819,10 +821,46 @@ fn catalog_enum_impls(ty: &EnumType, krate: &syn::Path) -> TokenStream {
             }
         }
 
+        #shared
+    }
+}
+
+/// `CatalogEnum`, `Display` and `FromStr` for the Rust enum `name` whose variants are the
+/// values of the catalog enum `ty` under their generated names, with the catalog's wire
+/// spellings: the one generation of them, for the attribute's enums and for
+/// `#[derive(CatalogEnum)]`. With `inherent_as_str`, the enum has the attribute's inherent
+/// `as_str`, which the impls call; without, `CatalogEnum::as_str` matches itself.
+pub(crate) fn catalog_enum_trait_impls(
+    ty: &EnumType,
+    name: &Ident,
+    krate: &syn::Path,
+    inherent_as_str: bool,
+) -> TokenStream {
+    let type_name = &ty.name.value;
+    let idents: Vec<Ident> = ty.variants.iter().map(|v| checked_ident(v)).collect();
+    let values: Vec<&String> = ty.values.iter().map(|v| &v.value).collect();
+    let (as_str_body, display_text) = if inherent_as_str {
+        (quote!(Self::as_str(self)), quote!(self.as_str()))
+    } else {
+        (
+            quote!(match self { #(Self::#idents => #values,)* }),
+            quote!(<Self as #krate::CatalogEnum>::as_str(self)),
+        )
+    };
+    quote! {
+        #[automatically_derived]
+        impl #krate::CatalogEnum for #name {
+            const VALUES: &'static [&'static ::core::primitive::str] = &[#(#values),*];
+
+            fn as_str(&self) -> &'static ::core::primitive::str {
+                #as_str_body
+            }
+        }
+
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __f.pad(self.as_str())
+                __f.pad(#display_text)
             }
         }
 

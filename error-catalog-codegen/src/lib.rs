@@ -2,7 +2,8 @@
 //! HTTP API errors, checks it against every rule of the format, and generates the error enum.
 //! The `catalog` attribute (in `error-catalog-derive`) is one call to [`expand_attribute`],
 //! `#[derive(CatalogError)]` one call to [`expand_derive`]; both build one plan of the enum
-//! and generate its impls from it.
+//! and generate its impls from it. `#[derive(CatalogEnum)]` is one call to
+//! [`expand_enum_derive`], which generates a catalog enum's impls as the attribute does.
 //! [`check`] and [`check_enum`] validate a catalog file without generating anything.
 //!
 //! # Steps
@@ -78,6 +79,7 @@ mod derive_input;
 pub mod diag;
 #[cfg(feature = "diff")]
 pub mod diff;
+mod enum_derive;
 mod examples;
 pub mod expand;
 #[cfg(feature = "build-script")]
@@ -93,6 +95,7 @@ use std::path::Path;
 
 pub use derive_input::expand_derive;
 pub use diag::{Diagnostic, Location, Related, Report, Rule};
+pub use enum_derive::expand_enum_derive;
 #[cfg(feature = "build-script")]
 pub use generate::{Builder, GenerateError, generate};
 pub use macro_input::expand_attribute;

@@ -39,3 +39,23 @@ pub fn derive_catalog_error(input: TokenStream) -> TokenStream {
     let file = proc_macro::Span::call_site().local_file();
     error_catalog_codegen::expand_derive(input.into(), file.as_deref()).into()
 }
+
+/// Implements `CatalogEnum`, `Display` and `FromStr` for a hand-written fieldless enum whose
+/// variants are the values of a `[types.X]` catalog enum, checked at compile time; see the
+/// `error-catalog` crate's docs.
+///
+/// ```ignore
+/// #[derive(Debug, Clone, Copy, error_catalog::CatalogEnum)]
+/// #[catalog(path = "catalog/backup-restore.toml")]
+/// pub enum Job {
+///     Export,
+///     Import,
+/// }
+/// ```
+#[proc_macro_derive(CatalogEnum, attributes(catalog))]
+pub fn derive_catalog_enum(input: TokenStream) -> TokenStream {
+    // As for the other derive: a catalog not found beside `Cargo.toml` is looked for beside
+    // the file that holds the derive.
+    let file = proc_macro::Span::call_site().local_file();
+    error_catalog_codegen::expand_enum_derive(input.into(), file.as_deref()).into()
+}

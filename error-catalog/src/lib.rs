@@ -89,6 +89,12 @@
 //! assert_eq!(error, StorageError::NameTaken { storage_name: "vault".into() });
 //! ```
 //!
+//! A field typed with a catalog enum holds the enum the attribute generates for the same
+//! catalog, or the crate's own with [`derive@CatalogEnum`], which checks that its variants
+//! are exactly the catalog's values and implements [`trait@CatalogEnum`], `Display` and
+//! `FromStr`. Either way the derive checks at compile time that the field's type implements
+//! [`trait@CatalogEnum`] with the catalog's values, in any order.
+//!
 //! The format document's "Deriving on your own enum" has every rule.
 //!
 //! # The client side
@@ -117,7 +123,7 @@
 mod response;
 mod spec;
 
-pub use error_catalog_derive::{CatalogError, catalog};
+pub use error_catalog_derive::{CatalogEnum, CatalogError, catalog};
 pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
 pub use spec::{CatalogSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec, WireSpec};
 
@@ -202,6 +208,43 @@ pub trait CatalogError: std::error::Error + 'static {
     }
 }
 
+/// A catalog enum: a field type whose values are fixed wire strings.
+///
+/// The enums that the [`catalog`](macro@catalog) attribute generates beside the error enum
+/// implement it, and so does a hand-written fieldless enum with
+/// [`#[derive(CatalogEnum)]`](derive@CatalogEnum), which checks at compile time that its
+/// variants are exactly the catalog's values:
+///
+/// ```
+/// use error_catalog::CatalogEnum;
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, error_catalog::CatalogEnum)]
+/// #[catalog(path = "../catalog/backup-restore.toml")]
+/// pub enum Job {
+///     Import,
+///     Export,
+/// }
+///
+/// assert_eq!(Job::VALUES, ["EXPORT", "IMPORT"]);
+/// assert_eq!(Job::Import.as_str(), "IMPORT");
+/// assert_eq!("EXPORT".parse::<Job>(), Ok(Job::Export));
+/// assert_eq!(format!("[{:<8}]", Job::Export), "[EXPORT  ]");
+/// ```
+///
+/// A field of a [`derive@CatalogError`] enum typed with a catalog enum must implement it: the
+/// derive checks at compile time that its `VALUES` are the catalog's.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a catalog enum: it does not implement `CatalogEnum`",
+    label = "a field typed with a catalog enum needs `CatalogEnum`",
+    note = "derive `error_catalog::CatalogEnum` on it, or use the enum that the `catalog` attribute generates for the same catalog"
+)]
+pub trait CatalogEnum: Sized + Copy + 'static {
+    /// The wire values, in catalog order.
+    const VALUES: &'static [&'static str];
+    /// The value as spelled on the wire.
+    fn as_str(&self) -> &'static str;
+}
+
 /// Support for generated code. Not public API: anything here can change in any release.
 #[doc(hidden)]
 pub mod __private {
@@ -213,7 +256,9 @@ pub mod __private {
     pub use serde;
 
     pub use crate::response::Matcher;
-    use crate::{CatalogError, RetiredSpec, StatusSpec, TypeSpec, Unrecognized, WireSpec};
+    use crate::{
+        CatalogEnum, CatalogError, RetiredSpec, StatusSpec, TypeSpec, Unrecognized, WireSpec,
+    };
     pub use crate::{CatalogSpec, ErrorSpec, FieldSpec, UnknownValue};
 
     /// A status code from a number the catalog validated to be in `100..=599`.
@@ -343,6 +388,57 @@ pub mod __private {
         )
     }
 
+    /// The check that `#[derive(CatalogError)]` emits for a field typed with a user's catalog
+    /// enum, in a `const`: panics at compile time with `message` unless `T::VALUES` and
+    /// `catalog` hold the same values in any order: as many of them, each of either found in
+    /// the other (the catalog's values being distinct, `T::VALUES` is then a permutation).
+    pub const fn assert_enum_values<T: CatalogEnum>(catalog: &[&str], message: &str) {
+        if !same_values(T::VALUES, catalog) {
+            panic!("{}", message);
+        }
+    }
+
+    /// Whether `a` and `b` have the same length and each holds every string of the other.
+    pub(crate) const fn same_values(a: &[&str], b: &[&str]) -> bool {
+        a.len() == b.len() && all_in(a, b) && all_in(b, a)
+    }
+
+    /// Whether every string of `a` is in `b`.
+    const fn all_in(a: &[&str], b: &[&str]) -> bool {
+        let mut i = 0;
+        while i < a.len() {
+            let mut found = false;
+            let mut j = 0;
+            while j < b.len() {
+                if same_str(a[i], b[j]) {
+                    found = true;
+                }
+                j += 1;
+            }
+            if !found {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// `a == b`, byte by byte, in a `const fn`.
+    const fn same_str(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
     /// Parses one placeholder's text as its field's type.
     pub fn parse<T: core::str::FromStr>(text: &str) -> Option<T> {
         text.parse().ok()
@@ -397,6 +493,17 @@ impl std::error::Error for UnknownValue {}
 #[cfg(test)]
 mod tests {
     use super::response::displays_as;
+
+    #[test]
+    fn catalog_enum_values_compare_as_sets() {
+        use super::__private::same_values;
+        assert!(same_values(&["EXPORT", "IMPORT"], &["IMPORT", "EXPORT"]));
+        assert!(same_values(&[], &[]));
+        assert!(!same_values(&["EXPORT", "IMPORT"], &["EXPORT"]));
+        assert!(!same_values(&["EXPORT", "IMPORT"], &["EXPORT", "IMPOR"]));
+        assert!(!same_values(&["EXPORT", "EXPORT"], &["EXPORT", "IMPORT"]));
+        assert!(!same_values(&["export"], &["EXPORT"]));
+    }
 
     #[test]
     fn displays_as_compares_without_allocating() {

@@ -278,37 +278,14 @@ fn two_catalogs_in_one_module() {
     assert_eq!(Client::examples().len(), 3);
 }
 
-/// A catalog enum the client declares itself: `Display` and `FromStr` with exactly the
-/// catalog's values.
+/// A catalog enum the client declares itself, its values checked against the catalog by
+/// `#[derive(CatalogEnum)]`, in its own order.
 mod own_job {
-    use std::fmt;
-    use std::str::FromStr;
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, error_catalog::CatalogEnum)]
+    #[catalog(path = "../catalog/backup-restore.toml")]
     pub(crate) enum Job {
-        Export,
         Import,
-    }
-
-    impl fmt::Display for Job {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str(match self {
-                Job::Export => "EXPORT",
-                Job::Import => "IMPORT",
-            })
-        }
-    }
-
-    impl FromStr for Job {
-        type Err = ();
-
-        fn from_str(text: &str) -> Result<Self, ()> {
-            match text {
-                "EXPORT" => Ok(Job::Export),
-                "IMPORT" => Ok(Job::Import),
-                _ => Err(()),
-            }
-        }
+        Export,
     }
 
     #[derive(Debug, PartialEq, error_catalog::CatalogError)]
@@ -338,4 +315,67 @@ fn a_catalog_enum_of_the_clients_own() {
             external_id: "e-58".into()
         }]
     );
+}
+
+#[test]
+fn a_derived_catalog_enum_agrees_with_the_catalog() {
+    use error_catalog::CatalogEnum;
+    use own_job::{Job, JobError};
+    let spec = JobError::catalog()
+        .types
+        .iter()
+        .find(|ty| ty.name == "Job")
+        .unwrap();
+    // `VALUES` in catalog order, whatever the order of the variants.
+    assert_eq!(Job::VALUES, spec.values);
+    assert_eq!(Job::VALUES, ["EXPORT", "IMPORT"]);
+    for (job, text) in [(Job::Export, "EXPORT"), (Job::Import, "IMPORT")] {
+        assert_eq!(job.as_str(), text);
+        assert_eq!(job.to_string(), text);
+        assert_eq!(text.parse::<Job>(), Ok(job));
+    }
+    let unknown = "export".parse::<Job>().unwrap_err();
+    assert_eq!(unknown.ty, "Job");
+    assert_eq!(unknown.text, "export");
+    assert_eq!(unknown.to_string(), "`export` is not a value of `Job`");
+}
+
+#[test]
+fn a_derived_catalog_enum_honours_format_flags() {
+    use own_job::Job;
+    assert_eq!(format!("[{:>8}]", Job::Import), "[  IMPORT]");
+    assert_eq!(format!("[{:-<8}]", Job::Export), "[EXPORT--]");
+    assert_eq!(format!("[{:.3}]", Job::Export), "[EXP]");
+    assert_eq!(format!("[{:^9.2}]", Job::Import), "[   IM    ]");
+}
+
+/// `name` for a Rust enum named unlike its `[types.X]` key.
+#[derive(Debug, Clone, Copy, PartialEq, error_catalog::CatalogEnum)]
+#[catalog(path = "../catalog/backup-restore.toml", name = "Job")]
+enum JobKind {
+    Export,
+    Import,
+}
+
+#[test]
+fn a_renamed_catalog_enum_uses_the_catalog_name() {
+    use error_catalog::CatalogEnum;
+    assert_eq!(JobKind::VALUES, ["EXPORT", "IMPORT"]);
+    assert_eq!(JobKind::Import.as_str(), "IMPORT");
+    assert_eq!("IMPORT".parse::<JobKind>(), Ok(JobKind::Import));
+    assert_eq!("x".parse::<JobKind>().unwrap_err().ty, "Job");
+}
+
+/// The `Job` that the attribute generates (for `BackupError` above) implements
+/// `CatalogEnum` too, through its inherent `as_str`; the derived `Backup` holds it, which
+/// the derive's check of its values accepts.
+#[test]
+fn a_generated_catalog_enum_implements_the_trait() {
+    use error_catalog::CatalogEnum;
+    fn wire<E: CatalogEnum>(value: E) -> &'static str {
+        value.as_str()
+    }
+    assert_eq!(<Job as CatalogEnum>::VALUES, ["EXPORT", "IMPORT"]);
+    let all: Vec<&str> = Job::ALL.iter().map(|job| wire(*job)).collect();
+    assert_eq!(all, <Job as CatalogEnum>::VALUES);
 }
