@@ -12,7 +12,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::ToTokens;
 
 use crate::expand::{self, Options, Plan, PlannedField, PlannedVariant};
-use crate::macro_input::load_catalog;
+use crate::macro_input::{load_catalog, set_once};
 use crate::model::{Catalog, Entry, Field, FieldType};
 use crate::names;
 use crate::source::Source;
@@ -79,10 +79,10 @@ fn parse_enum_args(item: &syn::DeriveInput) -> syn::Result<EnumArgs> {
     for attr in item.attrs.iter().filter(|a| a.path().is_ident("catalog")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("path") {
-                path = Some(meta.value()?.parse::<syn::LitStr>()?);
+                set_once(&mut path, &meta, meta.value()?.parse::<syn::LitStr>()?)?;
             } else if meta.path.is_ident("crate") {
                 let lit = meta.value()?.parse::<syn::LitStr>()?;
-                krate = Some(lit.parse::<syn::Path>()?);
+                set_once(&mut krate, &meta, lit.parse::<syn::Path>()?)?;
             } else if meta.path.is_ident("exhaustive") {
                 exhaustive = true;
             } else {

@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 
 use crate::derive_input::{Errors, Locator};
 use crate::expand::catalog_enum_trait_impls;
-use crate::macro_input::load_catalog;
+use crate::macro_input::{load_catalog, set_once};
 use crate::model::EnumType;
 use crate::names;
 
@@ -36,12 +36,12 @@ fn parse_args(item: &syn::DeriveInput) -> syn::Result<Args> {
     for attr in item.attrs.iter().filter(|a| a.path().is_ident("catalog")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("path") {
-                path = Some(meta.value()?.parse::<syn::LitStr>()?);
+                set_once(&mut path, &meta, meta.value()?.parse::<syn::LitStr>()?)?;
             } else if meta.path.is_ident("name") {
-                name = Some(meta.value()?.parse::<syn::LitStr>()?);
+                set_once(&mut name, &meta, meta.value()?.parse::<syn::LitStr>()?)?;
             } else if meta.path.is_ident("crate") {
                 let lit = meta.value()?.parse::<syn::LitStr>()?;
-                krate = Some(lit.parse::<syn::Path>()?);
+                set_once(&mut krate, &meta, lit.parse::<syn::Path>()?)?;
             } else {
                 return Err(meta.error(
                     "unknown option; expected `path = \"...\"`, `name = \"...\"` or `crate = \"...\"`",

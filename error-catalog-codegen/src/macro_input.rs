@@ -23,12 +23,10 @@ fn parse_args(attr: TokenStream) -> syn::Result<Args> {
     let mut krate = None;
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("path") {
-            path = Some(meta.value()?.parse::<syn::LitStr>()?);
-            Ok(())
+            set_once(&mut path, &meta, meta.value()?.parse::<syn::LitStr>()?)
         } else if meta.path.is_ident("crate") {
             let lit = meta.value()?.parse::<syn::LitStr>()?;
-            krate = Some(lit.parse::<syn::Path>()?);
-            Ok(())
+            set_once(&mut krate, &meta, lit.parse::<syn::Path>()?)
         } else {
             Err(meta.error("unknown option; expected `path = \"...\"` or `crate = \"...\"`"))
         }
@@ -207,6 +205,24 @@ fn base_of(dir: &Path) -> PathBuf {
     } else {
         std::env::current_dir().unwrap_or_default().join(dir)
     }
+}
+
+/// Sets an option that may be given once: a second `path = ...` is an error at the second,
+/// rather than silently replacing the first.
+pub(crate) fn set_once<T>(
+    slot: &mut Option<T>,
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    value: T,
+) -> syn::Result<()> {
+    if slot.is_some() {
+        let name = meta
+            .path
+            .get_ident()
+            .map_or_else(String::new, ToString::to_string);
+        return Err(meta.error(format!("`{name}` is given twice: give it once")));
+    }
+    *slot = Some(value);
+    Ok(())
 }
 
 /// rustc prints `error: ` before a `compile_error!` message itself.
