@@ -142,24 +142,35 @@ pub fn expand_derive(input: TokenStream, source_file: Option<&Path>) -> TokenStr
     }
 }
 
-fn derive(input: TokenStream, source_file: Option<&Path>) -> Result<TokenStream, TokenStream> {
-    let item: syn::DeriveInput = syn::parse2(input).map_err(|e| e.to_compile_error())?;
+/// The variants of the enum a derive is placed on, which must be an enum without generic
+/// parameters; `not_an_enum` and `generic` are the errors otherwise.
+pub(crate) fn enum_variants<'a>(
+    item: &'a syn::DeriveInput,
+    not_an_enum: &str,
+    generic: &str,
+) -> Result<&'a syn::punctuated::Punctuated<syn::Variant, syn::Token![,]>, TokenStream> {
     let variants = match &item.data {
         syn::Data::Enum(data) => &data.variants,
         syn::Data::Struct(data) => {
-            return Err(syn::Error::new(data.struct_token.span, NOT_AN_ENUM).to_compile_error());
+            return Err(syn::Error::new(data.struct_token.span, not_an_enum).to_compile_error());
         }
         syn::Data::Union(data) => {
-            return Err(syn::Error::new(data.union_token.span, NOT_AN_ENUM).to_compile_error());
+            return Err(syn::Error::new(data.union_token.span, not_an_enum).to_compile_error());
         }
     };
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
-        return Err(syn::Error::new_spanned(
-            &item.generics,
-            "an error enum that derives `CatalogError` cannot have generic parameters",
-        )
-        .to_compile_error());
+        return Err(syn::Error::new_spanned(&item.generics, generic).to_compile_error());
     }
+    Ok(variants)
+}
+
+fn derive(input: TokenStream, source_file: Option<&Path>) -> Result<TokenStream, TokenStream> {
+    let item: syn::DeriveInput = syn::parse2(input).map_err(|e| e.to_compile_error())?;
+    let variants = enum_variants(
+        &item,
+        NOT_AN_ENUM,
+        "an error enum that derives `CatalogError` cannot have generic parameters",
+    )?;
     let args = parse_enum_args(&item).map_err(|e| e.to_compile_error())?;
 
     let (source, checked) = load_catalog(&args.path, source_file, None)?;

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use proc_macro2::TokenStream;
 
-use crate::derive_input::{Errors, Locator};
+use crate::derive_input::{Errors, Locator, enum_variants};
 use crate::expand::catalog_enum_trait_impls;
 use crate::macro_input::{load_catalog, set_once};
 use crate::model::EnumType;
@@ -78,22 +78,11 @@ pub fn expand_enum_derive(input: TokenStream, source_file: Option<&Path>) -> Tok
 
 fn derive(input: TokenStream, source_file: Option<&Path>) -> Result<TokenStream, TokenStream> {
     let item: syn::DeriveInput = syn::parse2(input).map_err(|e| e.to_compile_error())?;
-    let variants = match &item.data {
-        syn::Data::Enum(data) => &data.variants,
-        syn::Data::Struct(data) => {
-            return Err(syn::Error::new(data.struct_token.span, NOT_AN_ENUM).to_compile_error());
-        }
-        syn::Data::Union(data) => {
-            return Err(syn::Error::new(data.union_token.span, NOT_AN_ENUM).to_compile_error());
-        }
-    };
-    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
-        return Err(syn::Error::new_spanned(
-            &item.generics,
-            "a catalog enum cannot have generic parameters",
-        )
-        .to_compile_error());
-    }
+    let variants = enum_variants(
+        &item,
+        NOT_AN_ENUM,
+        "a catalog enum cannot have generic parameters",
+    )?;
     let args = parse_args(&item).map_err(|e| e.to_compile_error())?;
     let (source, checked) = load_catalog(&args.path, source_file, None)?;
     let relative = args.path.value();
