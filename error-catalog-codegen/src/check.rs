@@ -811,7 +811,8 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
 }
 
 /// `code = "110"` twice: a shared code needs `shared_code = true` on every entry using it, and
-/// entries that share a code and a status need templates that no message can match both.
+/// entries that share a code and a status need templates that no message can match both,
+/// unless both say `overlapping = true`.
 fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ctxt) {
     let mut first_by_code: HashMap<&str, &Entry> = HashMap::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
@@ -855,9 +856,17 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
             {
                 continue;
             }
+            if earlier.is_overlapping() && entry.is_overlapping() {
+                continue;
+            }
             let Some(witness) = error_catalog_template::overlap(earlier_segments, here) else {
                 continue;
             };
+            let missing: Vec<String> = [earlier, entry]
+                .iter()
+                .filter(|e| !e.is_overlapping())
+                .map(|e| format!("`{}`", e.name.value))
+                .collect();
             cx.push(
                 Diagnostic::new(
                     Rule::AmbiguousTemplates,
@@ -870,7 +879,10 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
                 .label("this template")
                 .related(earlier.message.span.clone(), "can match the same message as this one")
                 .note(format!("both match the message `{witness}`"))
-                .help("a client could not tell them apart: make the literal text of the messages differ, or give them different codes"),
+                .help(format!(
+                    "a client could not tell them apart: make the literal text of the messages differ, give them different codes, or, if the overlap is intended, add `overlapping = true` to {}; a client then reads a message that fits both as the most specific entry, the one whose template has the most literal characters, ties in catalog order",
+                    missing.join(" and ")
+                )),
             );
         }
     }
@@ -1208,6 +1220,33 @@ mod tests {
              [errors.B]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"x {{name}}\"\n"
         );
         assert_eq!(rules(&text), [Rule::InvalidEnum]);
+    }
+
+    /// Two entries of code `1` and status 404 whose templates overlap, with `a` and `b` added
+    /// to their tables.
+    fn overlapping_pair(a: &str, b: &str) -> String {
+        format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"{{message}}\"\n{a}\n\n\
+             [errors.B]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"quota {{name}} exceeded\"\n{b}\n"
+        )
+    }
+
+    #[test]
+    fn overlapping_templates_are_allowed_only_when_both_entries_say_so() {
+        let yes = "overlapping = true";
+        let no = "overlapping = false";
+        assert_eq!(rules(&overlapping_pair(yes, yes)), []);
+        for (a, b) in [(yes, ""), ("", yes), (yes, no), ("", "")] {
+            assert_eq!(
+                rules(&overlapping_pair(a, b)),
+                [Rule::AmbiguousTemplates],
+                "{a:?} {b:?}"
+            );
+        }
+        assert_eq!(
+            rules(&overlapping_pair(yes, "overlapping = \"yes\"")),
+            [Rule::AmbiguousTemplates, Rule::WrongType]
+        );
     }
 
     /// The label and the hint of the one diagnostic `text` gives, checked for `error_enum`.

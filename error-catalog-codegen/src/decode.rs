@@ -330,6 +330,7 @@ impl Decoder<'_> {
                 "doc",
                 "help",
                 "shared_code",
+                "overlapping",
                 "fields",
             ],
             &format!("in {what}"),
@@ -391,6 +392,20 @@ impl Decoder<'_> {
                     None
                 }
             });
+        let overlapping = body
+            .get("overlapping")
+            .and_then(|value| match value.get_ref() {
+                DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
+                other => {
+                    cx.push(shape::wrong_type(
+                        value.span(),
+                        "`overlapping`",
+                        "a boolean",
+                        other,
+                    ));
+                    None
+                }
+            });
         let declared = match body.get("fields") {
             Some(value) => match shape::table(cx, value, "`fields`") {
                 Some((fields, _)) => self.declared_fields(cx, fields, types),
@@ -416,6 +431,7 @@ impl Decoder<'_> {
             doc,
             help,
             shared_code,
+            overlapping,
         })
     }
 

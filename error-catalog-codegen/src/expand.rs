@@ -492,6 +492,19 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
     if !entry.help.is_empty() {
         doc.push_str(&format!("\n**Help:** {}\n", entry.help));
     }
+    if entry.is_overlapping()
+        && catalog.entries.iter().any(|other| {
+            !std::ptr::eq(other, entry)
+                && other.is_overlapping()
+                && other.code.value == entry.code.value
+                && other.status.value == entry.status.value
+        })
+    {
+        doc.push_str(&format!(
+            "\nOverlaps other entries of code `{}` and status {}: a message that fits several is read as the most specific, the one whose template has the most literal characters, ties in catalog order.\n",
+            entry.code.value, entry.status.value
+        ));
+    }
     let doc = doc_lines(&doc);
     let variant = variant_ident(entry);
     if entry.fields.is_empty() {
@@ -699,11 +712,13 @@ fn metadata(
         );
         let example = entry.example_message();
         let shared = entry.shared_code.as_ref().is_some_and(|s| s.value);
+        let overlapping = entry.is_overlapping();
         let help = &entry.help;
         let docs_url = option_str(catalog.docs_url(entry).as_deref());
         quote! {
             #private::error_spec(
                 #name, #code, #status, #message, #example, #fields, #doc, #help, #docs_url, #shared,
+                #overlapping,
             )
         }
     });
@@ -755,7 +770,8 @@ fn verify_rendering(entry: &Entry, generated_enums: bool) -> bool {
 }
 
 /// `__entries_of`: from a received code to the indices of its entries that `plan` covers, in
-/// catalog order. A code none of whose entries is covered is unknown to the enum.
+/// catalog order, except that overlapping entries of one status come most specific first
+/// ([`prefer_most_specific`]). A code none of whose entries is covered is unknown to the enum.
 fn entries_of(catalog: &Catalog, plan: &Plan) -> TokenStream {
     let mut codes: Vec<(&str, Vec<usize>)> = Vec::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
@@ -767,6 +783,9 @@ fn entries_of(catalog: &Catalog, plan: &Plan) -> TokenStream {
             None => codes.push((&entry.code.value, vec![index])),
         }
     }
+    for (_, indices) in &mut codes {
+        prefer_most_specific(catalog, indices);
+    }
     let arms = codes
         .iter()
         .map(|(code, indices)| quote!(#code => &[#(#indices),*],));
@@ -776,6 +795,35 @@ fn entries_of(catalog: &Catalog, plan: &Plan) -> TokenStream {
                 #(#arms)*
                 _ => &[],
             }
+        }
+    }
+}
+
+/// Reorders the indices of one code's entries (in catalog order) so that, among the entries
+/// that say `overlapping = true` and share a status, the most specific
+/// ([`Entry::specificity`]) comes first, ties in catalog order. Such entries are sorted among
+/// the places they hold; every other index stays where it is, so a catalog without the key is
+/// tried in catalog order, and the client's "received status first" grouping keeps the order
+/// within each status.
+fn prefer_most_specific(catalog: &Catalog, indices: &mut [usize]) {
+    let mut statuses: Vec<u16> = Vec::new();
+    for &index in indices.iter() {
+        let entry = &catalog.entries[index];
+        if entry.is_overlapping() && !statuses.contains(&entry.status.value) {
+            statuses.push(entry.status.value);
+        }
+    }
+    for status in statuses {
+        let places: Vec<usize> = (0..indices.len())
+            .filter(|&place| {
+                let entry = &catalog.entries[indices[place]];
+                entry.is_overlapping() && entry.status.value == status
+            })
+            .collect();
+        let mut group: Vec<usize> = places.iter().map(|&place| indices[place]).collect();
+        group.sort_by_key(|&index| std::cmp::Reverse(catalog.entries[index].specificity()));
+        for (place, index) in places.into_iter().zip(group) {
+            indices[place] = index;
         }
     }
 }
@@ -875,5 +923,52 @@ pub(crate) fn catalog_enum_trait_impls(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Source;
+
+    #[test]
+    fn overlapping_entries_are_ordered_most_specific_first_in_their_own_places() {
+        let entry = |name: &str, status: u16, message: &str, overlapping: bool| {
+            format!(
+                "[errors.{name}]\ncode = \"1\"\nstatus = {status}\nshared_code = true\n\
+                 overlapping = {overlapping}\nmessage = \"{message}\"\n\n"
+            )
+        };
+        let text = [
+            "[catalog]\ntitle = \"T\"\n\n[status.400]\n[status.404]\n\n".to_owned(),
+            entry("A", 404, "a {x}", false),
+            entry("B", 400, "{m}", true),
+            entry("C", 404, "c {x}", false),
+            entry("D", 400, "quota {n} exceeded", true),
+            entry("E", 404, "e {m}", true),
+            entry("F", 400, "q {n}", true),
+            entry("G", 400, "r {n}", true),
+        ]
+        .concat();
+        let source = Source::new("t.toml", "/t.toml", &text);
+        let checked = crate::load(&source).unwrap_or_else(|d| panic!("{d:?}"));
+        let mut indices: Vec<usize> = (0..7).collect();
+        prefer_most_specific(checked.catalog(), &mut indices);
+        // Places 1, 3, 5 and 6 hold the overlapping entries of 400: `D` (14 literal
+        // characters), then `F` and `G` (2 each, in catalog order), then `B` (none). `A`, `C`
+        // and `E`, the only overlapping entry of 404, keep their places.
+        assert_eq!(indices, [0, 3, 2, 5, 4, 6, 1]);
+        // The rustdoc of `B` states the rule; `E` overlaps nothing, `A` does not say the key.
+        let catalog = checked.catalog();
+        let doc = |index: usize| variant_decl(catalog, &catalog.entries[index]).to_string();
+        assert!(
+            doc(1).contains(
+                "Overlaps other entries of code `1` and status 400: a message that fits several is read as the most specific"
+            ),
+            "{}",
+            doc(1)
+        );
+        assert!(!doc(4).contains("Overlaps"), "{}", doc(4));
+        assert!(!doc(0).contains("Overlaps"), "{}", doc(0));
     }
 }

@@ -113,6 +113,10 @@ pub struct Entry {
     pub help: String,
     /// `shared_code = true`, with its span.
     pub shared_code: Option<Spanned<bool>>,
+    /// `overlapping = true`, with its span: the template may match the same messages as other
+    /// entries of its code and status, and a message that fits several is read as the most
+    /// specific.
+    pub overlapping: Option<Spanned<bool>>,
 }
 
 /// One part of a resolved message template.
@@ -251,6 +255,24 @@ impl Catalog {
 }
 
 impl Entry {
+    /// Whether the entry says `overlapping = true`.
+    pub fn is_overlapping(&self) -> bool {
+        self.overlapping.as_ref().is_some_and(|o| o.value)
+    }
+
+    /// How specific the template is: the number of its literal characters (`{{` counts as
+    /// one). Among overlapping entries of one code and status, a client reads a message as the
+    /// most specific entry whose template fits it, ties in catalog order.
+    pub fn specificity(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|part| match part {
+                Part::Literal(text) => text.chars().count(),
+                Part::Placeholder { .. } => 0,
+            })
+            .sum()
+    }
+
     /// For each placeholder, in order of appearance, the index of its field.
     pub fn placeholders(&self) -> impl Iterator<Item = usize> + '_ {
         self.parts.iter().filter_map(|part| match part {

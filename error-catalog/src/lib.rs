@@ -103,8 +103,10 @@
 //! key given twice, the last one counts) and hands the code and message to
 //! [`CatalogError::from_parts`], which clients that decoded the body themselves call
 //! directly. It finds the entries with the received code (those whose status matches
-//! first, then the others, each group in catalog order), matches the message against each
-//! template and parses every field with its type.
+//! first, then the others, each group in catalog order, except that entries with
+//! `overlapping = true` are tried most specific first: most literal characters, ties in
+//! catalog order), matches the message against each template and parses every field with its
+//! type.
 //!
 //! A message fits a template when some values of the fields render to exactly that message:
 //! a `String` field matches any text, an integer field only the digits its type displays (no
@@ -184,7 +186,9 @@ pub trait CatalogError: std::error::Error + 'static {
     /// line, a message queue).
     ///
     /// The entries with this code are tried in catalog order, those whose status is the
-    /// received one first. The first entry whose template fits the message, with every field
+    /// received one first; among entries of one status with `overlapping = true`, the one whose
+    /// template has the most literal characters comes first, ties in catalog order. The first
+    /// entry whose template fits the message, with every field
     /// parsed from its text, gives the value (see the crate docs for how a message is split).
     /// When none fits, the error keeps the status, code and message.
     fn from_parts(status: StatusCode, code: &str, message: &str) -> Result<Self, Unrecognized>
@@ -330,6 +334,7 @@ pub mod __private {
         help: &'static str,
         docs_url: Option<&'static str>,
         shared_code: bool,
+        overlapping: bool,
     ) -> ErrorSpec {
         ErrorSpec {
             name,
@@ -342,6 +347,7 @@ pub mod __private {
             help,
             docs_url,
             shared_code,
+            overlapping,
         }
     }
 

@@ -577,7 +577,8 @@ pub(crate) fn from_response<E>(
 }
 
 /// The client-side algorithm behind `CatalogError::from_parts`. `entries_of` gives the
-/// indices of the entries with a code, in catalog order; `build` turns an entry's index and
+/// indices of the entries with a code, in catalog order except that overlapping entries of
+/// one status come most specific first; `build` turns an entry's index and
 /// the text of its placeholders into a value.
 pub(crate) fn from_parts<E: fmt::Display>(
     catalog: &'static CatalogSpec,
@@ -595,8 +596,8 @@ pub(crate) fn from_parts<E: fmt::Display>(
     if entries.is_empty() {
         return Err(unrecognized(UnrecognizedKind::UnknownCode));
     }
-    // Entries whose status matches the received one are tried first, each group in catalog
-    // order.
+    // Entries whose status matches the received one are tried first, each group in the order
+    // of `entries_of`.
     let status_matches = |index: &&usize| {
         catalog
             .errors

@@ -90,6 +90,11 @@ pub struct ErrorSpec {
     pub docs_url: Option<&'static str>,
     /// Whether other entries share this entry's code (`shared_code = true`).
     pub shared_code: bool,
+    /// Whether the entry says `overlapping = true`: its template may match the same messages
+    /// as other entries of its code and status, and a client reads a message that fits several
+    /// as the most specific, the one whose template has the most literal characters, ties in
+    /// catalog order.
+    pub overlapping: bool,
 }
 
 impl ErrorSpec {
