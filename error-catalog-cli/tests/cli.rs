@@ -696,6 +696,34 @@ fn json_holds_the_whole_model_with_its_schema_version() {
     assert_eq!(errors[13]["fields"][0]["type"], "Job");
 }
 
+#[test]
+fn json_says_which_entries_overlap() {
+    let run = run(&["docs", "tests/catalogs/overlap.toml", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let overlapping: Vec<(&str, bool)> = json["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|error| {
+            (
+                error["name"].as_str().expect("a name"),
+                error["overlapping"].as_bool().expect("a boolean"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        overlapping,
+        [
+            ("Other", true),
+            ("QuotaExceeded", true),
+            ("RateLimited", true),
+            ("NotFound", false),
+            ("Prefixed", true),
+            ("Suffixed", true),
+        ]
+    );
+}
+
 /// `docs/json-schema.md` documents every key the JSON output has.
 #[test]
 fn the_json_schema_document_names_every_key() {

@@ -134,6 +134,7 @@ fn error(catalog: &Catalog, entry: &Entry) -> Object {
                 .as_ref()
                 .is_some_and(|shared| shared.value),
         )
+        .with("overlapping", entry.is_overlapping())
         .with("example_message", entry.example_message())
         .with("example_body", example_body(catalog, entry))
         .with("docs_url", catalog.docs_url(entry))
