@@ -104,16 +104,10 @@ fn the_html_page_in_headless_chromium() {
     let profile = dir.join("profile");
 
     // The seed catalog's page: every code is in the rendered text.
-    let seed = dir.join("backup-restore.html");
-    let generated = run(&[
-        "docs",
+    let seed = html_page(
         "catalog/backup-restore.toml",
-        "--format",
-        "html",
-        "-o",
-        &seed.display().to_string(),
-    ]);
-    assert_eq!(generated.code, 0, "{}", generated.stderr);
+        &dir.join("backup-restore.html"),
+    );
     let url = format!("file://{}", seed.display());
     let dom = headless(&browser, &profile, &["--dump-dom"], &url);
     assert!(dom.contains("<article id=\"127\">"), "{dom}");
@@ -127,16 +121,10 @@ fn the_html_page_in_headless_chromium() {
     ));
 
     // A catalog text holding a script shows as text: no script element is created.
-    let hostile = dir.join("hostile.html");
-    let generated = run(&[
-        "docs",
+    let hostile = html_page(
         "error-catalog-cli/tests/catalogs/hostile.toml",
-        "--format",
-        "html",
-        "-o",
-        &hostile.display().to_string(),
-    ]);
-    assert_eq!(generated.code, 0, "{}", generated.stderr);
+        &dir.join("hostile.html"),
+    );
     let dom = headless(
         &browser,
         &profile,
@@ -171,4 +159,18 @@ fn the_html_page_in_headless_chromium() {
         assert_png_with_content(&file);
         eprintln!("screenshot: {}", file.display());
     }
+}
+
+/// Writes the HTML page of `catalog` to `page` with the real binary, and returns its path.
+fn html_page(catalog: &str, page: &Path) -> PathBuf {
+    let generated = run(&[
+        "docs",
+        catalog,
+        "--format",
+        "html",
+        "-o",
+        &page.display().to_string(),
+    ]);
+    assert_eq!(generated.code, 0, "{catalog}: {}", generated.stderr);
+    page.to_owned()
 }

@@ -45,18 +45,22 @@ fn validate_openapi(file: &Path) -> (bool, String) {
     (output.status.success(), text)
 }
 
+/// The catalogs both validators read: the seed, one full of markup, one with every feature,
+/// and one with no errors.
+const CATALOGS: [&str; 4] = [
+    "catalog/backup-restore.toml",
+    "error-catalog-cli/tests/catalogs/hostile.toml",
+    "tests/catalogs/kitchen-sink.toml",
+    "tests/catalogs/empty.toml",
+];
+
 #[test]
 fn openapi_documents_pass_openapi_spec_validator() {
     if !python_has("openapi_spec_validator") {
         return;
     }
     let dir = temp_dir("openapi");
-    for catalog in [
-        "catalog/backup-restore.toml",
-        "error-catalog-cli/tests/catalogs/hostile.toml",
-        "tests/catalogs/kitchen-sink.toml",
-        "tests/catalogs/empty.toml",
-    ] {
+    for catalog in CATALOGS {
         let run = run(&["docs", catalog, "--format", "openapi"]);
         assert_eq!(run.code, 0, "{catalog}: {}", run.stderr);
         let file = dir.join(format!(
@@ -92,12 +96,7 @@ jsonschema.Draft202012Validator.check_schema(schema)
 jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
 print("valid")
 "#;
-    for catalog in [
-        "catalog/backup-restore.toml",
-        "error-catalog-cli/tests/catalogs/hostile.toml",
-        "tests/catalogs/kitchen-sink.toml",
-        "tests/catalogs/empty.toml",
-    ] {
+    for catalog in CATALOGS {
         let run = run(&["docs", catalog, "--format", "json"]);
         assert_eq!(run.code, 0, "{catalog}: {}", run.stderr);
         let file = dir.join("catalog.json");
