@@ -19,6 +19,7 @@ use crate::model::{
 };
 use crate::names;
 use crate::source::Source;
+use crate::wire::{self, CodeType, LocationError, Member};
 use crate::{decode, types};
 
 /// A catalog that breaks no rule: what [`expand`](crate::expand::expand) takes. The only way
@@ -70,7 +71,9 @@ pub(crate) fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked,
 /// Runs every rule on a decoded catalog. `error_enum` is the name of the enum the catalog
 /// fills, when there is one.
 fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
-    wire_keys(catalog, cx);
+    wire_locations(catalog, cx);
+    wire_header(catalog, cx);
+    integer_codes(catalog, cx);
     docs_url(catalog, cx);
     type_names(catalog, error_enum, cx);
     if let Some(error_enum) = error_enum
@@ -147,28 +150,196 @@ fn docs_url(catalog: &Catalog, cx: &mut Ctxt) {
     }
 }
 
-/// `wire = { code = "error", message = "error" }`: the two keys must differ and not be empty.
-fn wire_keys(catalog: &Catalog, cx: &mut Ctxt) {
-    let wire = &catalog.wire;
-    for key in [&wire.code, &wire.message] {
-        if key.value.is_empty() {
-            cx.push(
-                Diagnostic::new(Rule::InvalidWire, key.span.clone(), "wire key is empty")
-                    .label("empty key")
-                    .help("give the JSON key of the error body, such as `\"errorCode\"`"),
-            );
+/// `wire = { code = "error", message = "error" }`, `code = "/error//code"`,
+/// `constants = { "/error" = "x" }` with `code = "/error/code"`: every location of the body is
+/// a non-empty bare key or a well-formed JSON pointer, and no two members share a place or
+/// lie one inside the other. The first of two members keeps its place; the diagnostic is at
+/// the second.
+fn wire_locations(catalog: &Catalog, cx: &mut Ctxt) {
+    let mut placed: Vec<(Member, &Spanned<String>, Vec<String>)> = Vec::new();
+    for (member, location) in catalog.wire.members() {
+        let keys = match wire::path(&location.value) {
+            Ok(keys) => keys,
+            Err(problem) => {
+                cx.push(location_problem(member, location, &problem));
+                continue;
+            }
+        };
+        let clash = placed
+            .iter()
+            .find(|(_, _, other)| other.starts_with(&keys) || keys.starts_with(other));
+        match clash {
+            Some((other, other_location, other_keys)) => cx.push(wire_conflict(
+                (member, location, &keys),
+                (*other, other_location, other_keys),
+            )),
+            None => placed.push((member, location, keys)),
         }
     }
-    if !wire.code.value.is_empty() && wire.code.value == wire.message.value {
+}
+
+/// The diagnostic for a location that is not a bare key or a JSON pointer.
+fn location_problem(
+    member: Member,
+    location: &Spanned<String>,
+    problem: &LocationError,
+) -> Diagnostic {
+    let text = &location.value;
+    let what = member.describe();
+    let (message, label, help) = match problem {
+        LocationError::Empty => (
+            format!("the location of {what} is empty"),
+            "empty location".to_owned(),
+            "give a key of the error body, such as `\"errorCode\"`, or a JSON pointer to a nested member, such as `\"/error/code\"`".to_owned(),
+        ),
+        LocationError::SlashInKey => (
+            format!("the location of {what}, `{text}`, is a bare key with a `/` in it"),
+            "not a JSON pointer".to_owned(),
+            format!(
+                "a JSON pointer starts with `/`: write `\"/{text}\"`; for a top-level key whose name has a `/`, escape it as `~1`: `\"/{}\"`",
+                text.replace('~', "~0").replace('/', "~1")
+            ),
+        ),
+        LocationError::BadEscape(_) => (
+            format!("the JSON pointer `{text}` has a `~` that is not `~0` or `~1`"),
+            "malformed JSON pointer".to_owned(),
+            "in a JSON pointer (RFC 6901), `~0` stands for `~` and `~1` for `/`; write every other `~` as `~0`".to_owned(),
+        ),
+        LocationError::EmptySegment(n) => (
+            format!("the JSON pointer `{text}` has an empty key (segment {n})"),
+            "malformed JSON pointer".to_owned(),
+            "each `/` of a pointer starts the name of a key, such as `\"/error/code\"`: remove the extra `/`".to_owned(),
+        ),
+    };
+    Diagnostic::new(Rule::InvalidWire, location.span.clone(), message)
+        .label(label)
+        .help(help)
+}
+
+/// The diagnostic for `member` placed where `other`, placed first, already is, or inside
+/// or around it.
+fn wire_conflict(
+    (member, location, keys): (Member, &Spanned<String>, &[String]),
+    (other, other_location, other_keys): (Member, &Spanned<String>, &[String]),
+) -> Diagnostic {
+    let (what, other_what) = (member.describe(), other.describe());
+    let constant_on_member =
+        matches!(member, Member::Constant(_)) && matches!(other, Member::Code | Member::Message);
+    let (message, label, help) = if keys == other_keys {
+        if constant_on_member {
+            (
+                format!(
+                    "a constant is at `{}`, where {other_what} goes",
+                    location.value
+                ),
+                format!("{other_what} goes here"),
+                format!(
+                    "the body holds {other_what} at `{}`: remove the constant",
+                    other_location.value
+                ),
+            )
+        } else {
+            (
+                format!("{other_what} and {what} are both at `{}`", location.value),
+                format!("same place as {other_what}"),
+                "each member of the error body needs its own place, such as `{ code = \"/error/code\", message = \"/error/message\" }`".to_owned(),
+            )
+        }
+    } else if keys.starts_with(other_keys) {
+        (
+            format!(
+                "{what} at `{}` is inside {other_what} at `{}`",
+                location.value, other_location.value
+            ),
+            format!("inside {other_what}"),
+            format!(
+                "{other_what} is a value, not an object that can hold other members: move one of the two"
+            ),
+        )
+    } else {
+        (
+            format!(
+                "{what} at `{}` holds {other_what} at `{}`",
+                location.value, other_location.value
+            ),
+            format!("{other_what} is inside this"),
+            format!(
+                "{what} is a value, not an object that can hold other members: move one of the two"
+            ),
+        )
+    };
+    Diagnostic::new(Rule::WireConflict, location.span.clone(), message)
+        .label(label)
+        .related(other_location.span.clone(), format!("{other_what} is here"))
+        .help(help)
+}
+
+/// `header = "x error code"`: the code header's name is a valid HTTP header name.
+fn wire_header(catalog: &Catalog, cx: &mut Ctxt) {
+    let Some(header) = &catalog.wire.header else {
+        return;
+    };
+    if http::HeaderName::from_bytes(header.value.as_bytes()).is_err() {
+        let what = if header.value.is_empty() {
+            "is empty".to_owned()
+        } else {
+            format!("`{}` is not a valid HTTP header name", header.value)
+        };
         cx.push(
             Diagnostic::new(
                 Rule::InvalidWire,
-                wire.message.span.clone(),
-                format!("the code and the message use the same wire key `{}`", wire.code.value),
+                header.span.clone(),
+                format!("the code header {what}"),
             )
-            .label("same key as the code")
-            .related(wire.code.span.clone(), "the code's key")
-            .help("the error body needs two keys, such as `{ code = \"errorCode\", message = \"errorMessage\" }`"),
+            .label("not a header name")
+            .help("a header name is one token of ASCII letters, digits and ``!#$%&'*+-.^_`|~``, such as `header = \"x-ms-error-code\"`"),
+        );
+    }
+}
+
+/// `code_type = "integer"` with `code = "E12"`, `"007"`, `"99999999999999999999"`: every code,
+/// retired ones included, is then an integer as JSON writes it, that fits `i64`.
+fn integer_codes(catalog: &Catalog, cx: &mut Ctxt) {
+    let code_type = &catalog.wire.code_type;
+    if code_type.value != CodeType::Integer {
+        return;
+    }
+    let codes = catalog
+        .entries
+        .iter()
+        .map(|entry| &entry.code)
+        .chain(catalog.retired.iter().map(|retired| &retired.code));
+    for code in codes {
+        let text = code.value.as_str();
+        // An empty code, or one with characters no code may have, has its own diagnostic.
+        if text.is_empty()
+            || wire::integer_code(text).is_some()
+            || !text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || CODE_PUNCTUATION.contains(&c))
+        {
+            continue;
+        }
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let help = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            match text.parse::<i128>() {
+                Ok(number) if i64::try_from(number).is_ok() => {
+                    format!("a JSON number has no leading zeros: write `code = \"{number}\"`")
+                }
+                _ => "the code does not fit a 64-bit integer (`i64`), which is all that JSON parsers read exactly".to_owned(),
+            }
+        } else {
+            "with `code_type = \"integer\"`, every code is a decimal integer such as `\"403001\"`; for other codes, remove `code_type`".to_owned()
+        };
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidCode,
+                code.span.clone(),
+                format!("code `{text}` is not an integer, as `code_type = \"integer\"` requires"),
+            )
+            .label("not an integer code")
+            .related(code_type.span.clone(), "codes are integers on the wire")
+            .help(help),
         );
     }
 }

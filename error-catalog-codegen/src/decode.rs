@@ -16,9 +16,80 @@ use crate::names;
 use crate::source::Source;
 use crate::toml_shape::{self as shape, Table, Value};
 use crate::types;
+use crate::wire::{CodeType, Constant};
 
-/// Default JSON keys of the error body, when `[catalog] wire` is not given.
-const DEFAULT_WIRE: (&str, &str) = ("code", "message");
+/// `wire = { code = "/error/code", message = "/error/message", ... }`. `code` and `message`
+/// are required; the rest is optional. Every key is read even when another is broken.
+fn wire(cx: &mut Ctxt, table: &Table<'_>, span: &Range<usize>) -> Wire {
+    shape::known_keys(
+        cx,
+        table,
+        &[
+            "code",
+            "message",
+            "code_type",
+            "status",
+            "constants",
+            "header",
+        ],
+        "in `wire`",
+    );
+    let mut wire = Wire::default();
+    if let Some(code) = shape::string(cx, table, "code", span, "`wire`", true) {
+        wire.code = code;
+    }
+    if let Some(message) = shape::string(cx, table, "message", span, "`wire`", true) {
+        wire.message = message;
+    }
+    if let Some(code_type) = shape::string(cx, table, "code_type", span, "`wire`", false) {
+        match CodeType::from_name(&code_type.value) {
+            Some(value) => wire.code_type = Spanned::new(value, code_type.span),
+            None => {
+                let mut diagnostic = Diagnostic::new(
+                    Rule::InvalidWire,
+                    code_type.span.clone(),
+                    format!(
+                        "`code_type` is `{}`, not `string` or `integer`",
+                        code_type.value
+                    ),
+                )
+                .label("unknown code type");
+                diagnostic = match names::closest(&code_type.value, ["string", "integer"]) {
+                    Some(near) => diagnostic.help(format!("did you mean `code_type = \"{near}\"`?")),
+                    None => diagnostic.help(
+                        "write `code_type = \"string\"` (the default) for codes sent as JSON strings, or `code_type = \"integer\"` for codes sent as JSON numbers",
+                    ),
+                };
+                cx.push(diagnostic);
+            }
+        }
+    }
+    wire.status = shape::string(cx, table, "status", span, "`wire`", false);
+    wire.header = shape::string(cx, table, "header", span, "`wire`", false);
+    if let Some(value) = table.get("constants")
+        && let Some((constants, _)) = shape::table(cx, value, "`constants`")
+    {
+        for (key, value) in constants {
+            let location = Spanned::new(key.get_ref().to_string(), key.span());
+            match value.get_ref() {
+                DeValue::String(text) => wire.constants.push(Constant {
+                    location,
+                    value: Spanned::new(text.to_string(), value.span()),
+                }),
+                other => cx.push(
+                    shape::wrong_type(
+                        value.span(),
+                        &format!("the constant at `{}`", location.value),
+                        "a string",
+                        other,
+                    )
+                    .help("a constant is a fixed string member of every error body, such as `constants = { \"/kind\" = \"Status\" }`"),
+                ),
+            }
+        }
+    }
+    wire
+}
 
 /// Parses `source` into a catalog. The catalog is `None` when the file is not valid TOML or
 /// lacks the `[catalog]` table; otherwise it holds every entry that could be read whole.
@@ -62,7 +133,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
             title: String::new(),
             doc: String::new(),
             docs_url: None,
-            wire: decoder.default_wire(),
+            wire: Wire::default(),
         },
     };
 
@@ -114,13 +185,6 @@ struct Decoder<'s> {
 }
 
 impl Decoder<'_> {
-    fn default_wire(&self) -> Wire {
-        Wire {
-            code: Spanned::new(DEFAULT_WIRE.0.to_owned(), 0..0),
-            message: Spanned::new(DEFAULT_WIRE.1.to_owned(), 0..0),
-        }
-    }
-
     /// `[catalog]`: title, doc, docs URL and wire keys.
     fn header(&self, cx: &mut Ctxt, table: &Table<'_>, span: Range<usize>) -> Header {
         shape::known_keys(
@@ -137,20 +201,13 @@ impl Decoder<'_> {
             .map(|s| s.value)
             .unwrap_or_default();
         let docs_url = shape::string(cx, table, "docs_url", &span, "`[catalog]`", false);
-        let mut wire = self.default_wire();
-        if let Some(value) = table.get("wire")
-            && let Some((wire_table, wire_span)) = shape::table(cx, value, "`wire`")
-        {
-            shape::known_keys(cx, wire_table, &["code", "message"], "in `wire`");
-            let code = shape::string(cx, wire_table, "code", &wire_span, "`wire`", true);
-            let message = shape::string(cx, wire_table, "message", &wire_span, "`wire`", true);
-            if let Some(code) = code {
-                wire.code = code;
-            }
-            if let Some(message) = message {
-                wire.message = message;
-            }
-        }
+        let wire = match table.get("wire") {
+            Some(value) => match shape::table(cx, value, "`wire`") {
+                Some((wire_table, wire_span)) => wire(cx, wire_table, &wire_span),
+                None => Wire::default(),
+            },
+            None => Wire::default(),
+        };
         Header {
             title,
             doc,

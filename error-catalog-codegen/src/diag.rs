@@ -61,8 +61,11 @@ pub enum Rule {
     InvalidCode,
     /// A retired code used again.
     RetiredCode,
-    /// The wire keys are empty or equal.
+    /// A location of the wire body that is empty or a malformed JSON pointer, a `code_type`
+    /// other than `string` or `integer`, or a code header that is not an HTTP header name.
     InvalidWire,
+    /// Two members of the wire body at the same place, or one inside another.
+    WireConflict,
     /// `[catalog] docs_url` is not an absolute `http` or `https` URL without a fragment.
     InvalidDocsUrl,
     /// The catalog file cannot be found or read.
@@ -98,6 +101,7 @@ impl Rule {
             Rule::InvalidCode => "invalid-code",
             Rule::RetiredCode => "retired-code",
             Rule::InvalidWire => "invalid-wire",
+            Rule::WireConflict => "wire-conflict",
             Rule::InvalidDocsUrl => "invalid-docs-url",
             Rule::FileNotReadable => "file-not-readable",
         }

@@ -9,6 +9,7 @@ use quote::{format_ident, quote};
 use crate::check::{self, Checked};
 use crate::model::{Catalog, Classes, Entry, EnumType, FieldType, Part};
 use crate::names;
+use crate::wire::{CodeType, Member, Node, Wire};
 use error_catalog_template::{Class, Segment};
 
 /// What the expansion needs besides the catalog.
@@ -436,17 +437,61 @@ fn enum_doc(catalog: &Catalog, plan: &Plan, path: &str, after_user_docs: bool) -
     doc_lines(&doc)
 }
 
-/// The wire body a server sends for `entry` with its example message: the code, then the
-/// message, under the catalog's wire keys, as `Serialize` writes it.
+/// The wire body a server sends for `entry` with its example message, as `Serialize`
+/// writes it.
 fn example_body(catalog: &Catalog, entry: &Entry) -> String {
-    let json = |text: &str| serde_json::Value::from(text).to_string();
-    format!(
-        "{{{}:{},{}:{}}}",
-        json(&catalog.wire.code.value),
-        json(&entry.code.value),
-        json(&catalog.wire.message.value),
-        json(&entry.example_message()),
+    catalog.wire.body(
+        &entry.code.value,
+        &entry.example_message(),
+        entry.status.value,
     )
+}
+
+/// The catalog's [`WireSpec`](error_catalog::WireSpec): the locations as written, and the
+/// object tree they make, as static data.
+fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
+    fn object(members: &[(String, Node)], wire: &Wire, private: &TokenStream) -> TokenStream {
+        let members = members.iter().map(|(key, node)| {
+            let node = match node {
+                Node::Object(children) => {
+                    let children = object(children, wire, private);
+                    quote!(#private::WireNode::Object(#children))
+                }
+                Node::Member(Member::Code) => quote!(#private::WireNode::Code),
+                Node::Member(Member::Message) => quote!(#private::WireNode::Message),
+                Node::Member(Member::Status) => quote!(#private::WireNode::Status),
+                Node::Member(Member::Constant(index)) => {
+                    let value = wire
+                        .constants
+                        .get(*index)
+                        .map_or("", |constant| constant.value.value.as_str());
+                    quote!(#private::WireNode::Constant(#value))
+                }
+            };
+            quote!(#private::WireMember { key: #key, node: #node })
+        });
+        quote!(&[#(#members),*])
+    }
+    let (code, message) = (&wire.code.value, &wire.message.value);
+    let integer = wire.code_type.value == CodeType::Integer;
+    let status = option_str(wire.status.as_ref().map(|s| s.value.as_str()));
+    let header = option_str(wire.header.as_ref().map(|h| h.value.as_str()));
+    let constants = wire.constants.iter().map(|constant| {
+        let (location, value) = (&constant.location.value, &constant.value.value);
+        quote!(#private::constant_spec(#location, #value))
+    });
+    let layout = object(&wire.layout(), wire, private);
+    quote! {
+        #private::wire_spec(
+            #code,
+            #message,
+            #integer,
+            #status,
+            &[#(#constants),*],
+            #header,
+            #layout,
+        )
+    }
 }
 
 fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
@@ -730,7 +775,7 @@ fn metadata(
     });
     let (title, doc) = (&catalog.title, &catalog.doc);
     let docs_url = option_str(catalog.docs_url.as_ref().map(|url| url.value.as_str()));
-    let (code_key, message_key) = (&catalog.wire.code.value, &catalog.wire.message.value);
+    let wire = wire_tokens(&catalog.wire, private);
     quote! {
         #(#field_consts)*
         const __ERRORS: &[#private::ErrorSpec] = &[#(#errors),*];
@@ -739,8 +784,7 @@ fn metadata(
             #title,
             #doc,
             #docs_url,
-            #code_key,
-            #message_key,
+            #wire,
             &[#(#statuses),*],
             &[#(#types),*],
             __ERRORS,

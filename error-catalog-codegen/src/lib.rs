@@ -90,6 +90,7 @@ pub mod names;
 pub mod source;
 mod toml_shape;
 mod types;
+pub mod wire;
 
 use std::path::Path;
 

@@ -11,6 +11,8 @@ use std::ops::Range;
 use error_catalog_template::{Class, Int, Segment};
 use quote::ToTokens;
 
+pub use crate::wire::Wire;
+
 /// A value with the byte range it came from in the catalog file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
@@ -36,7 +38,7 @@ pub struct Catalog {
     pub doc: String,
     /// `[catalog] docs_url`: the base URL of the published error page, if any.
     pub docs_url: Option<Spanned<String>>,
-    /// The JSON keys of the error body.
+    /// Where each member of the error body goes.
     pub wire: Wire,
     /// The status table, in catalog order.
     pub statuses: Vec<Status>,
@@ -46,15 +48,6 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
     /// Codes that must never be used again.
     pub retired: Vec<Retired>,
-}
-
-/// `[catalog] wire`: the JSON keys of the error body.
-#[derive(Clone, Debug)]
-pub struct Wire {
-    /// Key of the code.
-    pub code: Spanned<String>,
-    /// Key of the message.
-    pub message: Spanned<String>,
 }
 
 /// One row of the status table, `[status.NNN]`.

@@ -124,10 +124,14 @@
 
 mod response;
 mod spec;
+mod wire;
 
 pub use error_catalog_derive::{CatalogEnum, CatalogError, catalog};
 pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
-pub use spec::{CatalogSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec, WireSpec};
+pub use spec::{
+    CatalogSpec, CodeType, ConstantSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec,
+    WireSpec,
+};
 
 /// The `http` crate, whose [`http::StatusCode`] the generated code uses.
 pub use http;
@@ -260,8 +264,10 @@ pub mod __private {
     pub use serde;
 
     pub use crate::response::Matcher;
+    pub use crate::wire::{WireMember, WireNode};
     use crate::{
-        CatalogEnum, CatalogError, RetiredSpec, StatusSpec, TypeSpec, Unrecognized, WireSpec,
+        CatalogEnum, CatalogError, CodeType, ConstantSpec, RetiredSpec, StatusSpec, TypeSpec,
+        Unrecognized, WireSpec,
     };
     pub use crate::{CatalogSpec, ErrorSpec, FieldSpec, UnknownValue};
 
@@ -276,8 +282,7 @@ pub mod __private {
         title: &'static str,
         doc: &'static str,
         docs_url: Option<&'static str>,
-        code_key: &'static str,
-        message_key: &'static str,
+        wire: WireSpec,
         statuses: &'static [StatusSpec],
         types: &'static [TypeSpec],
         errors: &'static [ErrorSpec],
@@ -287,15 +292,43 @@ pub mod __private {
             title,
             doc,
             docs_url,
-            wire: WireSpec {
-                code: code_key,
-                message: message_key,
-            },
+            wire,
             statuses,
             types,
             errors,
             retired,
         }
+    }
+
+    /// Builds a [`WireSpec`]: the locations as the catalog writes them, and `layout`, the
+    /// object tree they make.
+    pub const fn wire_spec(
+        code: &'static str,
+        message: &'static str,
+        integer_code: bool,
+        status: Option<&'static str>,
+        constants: &'static [ConstantSpec],
+        header: Option<&'static str>,
+        layout: &'static [WireMember],
+    ) -> WireSpec {
+        WireSpec {
+            code,
+            message,
+            code_type: if integer_code {
+                CodeType::Integer
+            } else {
+                CodeType::String
+            },
+            status,
+            constants,
+            header,
+            layout,
+        }
+    }
+
+    /// Builds a [`ConstantSpec`].
+    pub const fn constant_spec(location: &'static str, value: &'static str) -> ConstantSpec {
+        ConstantSpec { location, value }
     }
 
     /// Builds a [`StatusSpec`].
@@ -456,25 +489,14 @@ pub mod __private {
         f.pad(&message.to_string())
     }
 
-    /// The body of the generated `Serialize`: the code, then the message, written straight
-    /// into the serializer.
+    /// The body of the generated `Serialize`: the catalog's object tree, each member
+    /// written straight into the serializer.
     pub fn serialize<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
     where
         E: CatalogError,
         S: serde::Serializer,
     {
-        use serde::ser::SerializeStruct;
-        struct Message<'e, E>(&'e E);
-        impl<E: fmt::Display> serde::Serialize for Message<'_, E> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(self.0)
-            }
-        }
-        let wire = E::catalog().wire;
-        let mut body = serializer.serialize_struct("ErrorBody", 2)?;
-        body.serialize_field(wire.code, error.code())?;
-        body.serialize_field(wire.message, &Message(error))?;
-        body.end()
+        crate::wire::serialize(error, serializer)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use error_catalog_template::Segment;
 
+use crate::wire::{WireMember, WireNode};
 use crate::{CatalogSpec, ErrorSpec, WireSpec};
 
 /// A response that could not be turned into a variant of the catalog's error enum.
@@ -49,11 +50,12 @@ pub enum BodyError {
     NotJson(JsonError),
     /// The body is JSON, but not an object.
     NotAnObject,
-    /// The object has no such key.
+    /// Nothing is at the location of the code or the message (a key of the top-level
+    /// object, or a JSON pointer), as the catalog writes it.
     MissingKey(&'static str),
-    /// The message key's value is not a string.
+    /// The message at this location is not a string.
     NotAString(&'static str),
-    /// The code key's value is neither a string nor an integer.
+    /// The code at this location is neither a string nor an integer.
     CodeNotAStringOrInteger(&'static str),
 }
 
@@ -62,6 +64,9 @@ impl fmt::Display for BodyError {
         match self {
             BodyError::NotJson(error) => write!(f, "the body is not JSON: {error}"),
             BodyError::NotAnObject => f.write_str("the body is not a JSON object"),
+            BodyError::MissingKey(key) if key.starts_with('/') => {
+                write!(f, "the body has nothing at `{key}`")
+            }
             BodyError::MissingKey(key) => write!(f, "the body has no `{key}` key"),
             BodyError::NotAString(key) => write!(f, "the body's `{key}` is not a string"),
             BodyError::CodeNotAStringOrInteger(key) => {
@@ -297,42 +302,35 @@ struct WireBody<'b> {
     message: Option<Cow<'b, str>>,
 }
 
-/// Reads the catalog's two wire keys from a JSON object, ignoring every other key, into a
-/// [`Read`] that keeps what was read even when the JSON breaks off later.
-struct BodySeed<'r, 'de> {
-    wire: WireSpec,
+/// Reads the code and the message from one object of the body, where the catalog's object
+/// tree puts them, ignoring every other member, into a [`Read`] that keeps what was read even
+/// when the JSON breaks off later.
+struct Level<'r, 'de> {
+    members: &'static [WireMember],
     read: &'r mut Read<'de>,
 }
 
-/// Which of the wire keys a map key is.
-enum Key {
-    Code,
-    Message,
-    Other,
-}
-
-struct KeySeed(WireSpec);
+/// Which member of an object of the tree a key is, if any.
+struct KeySeed(&'static [WireMember]);
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Key;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+    type Value = Option<WireNode>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
 impl Visitor<'_> for KeySeed {
-    type Value = Key;
+    type Value = Option<WireNode>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
-    fn visit_str<E>(self, key: &str) -> Result<Key, E> {
-        Ok(if key == self.0.code {
-            Key::Code
-        } else if key == self.0.message {
-            Key::Message
-        } else {
-            Key::Other
-        })
+    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(self
+            .0
+            .iter()
+            .find(|member| member.key == key)
+            .map(|member| member.node))
     }
 }
 
@@ -395,14 +393,14 @@ struct Read<'b> {
     message_seen: bool,
 }
 
-impl<'de> DeserializeSeed<'de> for BodySeed<'_, 'de> {
+impl<'de> DeserializeSeed<'de> for Level<'_, 'de> {
     type Value = bool;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for BodySeed<'_, 'de> {
+impl<'de> Visitor<'de> for Level<'_, 'de> {
     /// Whether the JSON value is an object.
     type Value = bool;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -410,24 +408,36 @@ impl<'de> Visitor<'de> for BodySeed<'_, 'de> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let read = self.read;
-        while let Some(key) = map.next_key_seed(KeySeed(self.wire))? {
-            // A repeated key overwrites the earlier one: the last occurrence wins, as in
-            // JavaScript's `JSON.parse` and `serde_json::Value`, so that a client and a proxy
-            // that logs the body agree on what was sent.
-            match key {
-                Key::Code => {
+        while let Some(node) = map.next_key_seed(KeySeed(self.members))? {
+            // A repeated key overwrites the earlier one, at every level: the last occurrence
+            // wins, as in JavaScript's `JSON.parse` and `serde_json::Value`, so that a client
+            // and a proxy that logs the body agree on what was sent. A repeated object
+            // replaces what the earlier one held, even when it is not an object.
+            match node {
+                Some(WireNode::Code) => {
                     read.code_seen = true;
                     read.body.code = map.next_value_seed(Text {
                         allow_integer: true,
                     })?;
                 }
-                Key::Message => {
+                Some(WireNode::Message) => {
                     read.message_seen = true;
                     read.body.message = map.next_value_seed(Text {
                         allow_integer: false,
                     })?;
                 }
-                Key::Other => {
+                Some(node @ WireNode::Object(members)) if node.holds_code_or_message() => {
+                    if node.holds(WireNode::Code) {
+                        read.code_seen = false;
+                        read.body.code = None;
+                    }
+                    if node.holds(WireNode::Message) {
+                        read.message_seen = false;
+                        read.body.message = None;
+                    }
+                    map.next_value_seed(Level { members, read })?;
+                }
+                _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
@@ -466,8 +476,8 @@ fn read_body(
 ) -> Result<(Cow<'_, str>, Cow<'_, str>), (WireBody<'_>, BodyError)> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let mut read = Read::default();
-    let object = BodySeed {
-        wire,
+    let object = Level {
+        members: wire.layout,
         read: &mut read,
     }
     .deserialize(&mut deserializer)

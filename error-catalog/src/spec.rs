@@ -10,7 +10,7 @@ pub struct CatalogSpec {
     pub doc: &'static str,
     /// The base URL of the published error page (`[catalog] docs_url`), if any.
     pub docs_url: Option<&'static str>,
-    /// The JSON keys of the error body.
+    /// Where each member of the error body goes.
     pub wire: WireSpec,
     /// The status table (`[status.*]`), in catalog order.
     pub statuses: &'static [StatusSpec],
@@ -22,14 +22,60 @@ pub struct CatalogSpec {
     pub retired: &'static [RetiredSpec],
 }
 
-/// The JSON keys of the error body (`[catalog] wire`).
+/// Where each member of the error body goes (`[catalog] wire`).
+///
+/// A location is a bare key (a member of the top-level object, dots and all) or, when it
+/// starts with `/`, a JSON pointer (RFC 6901) into nested objects, as the catalog writes it.
+/// The generated `Serialize` writes the code, the message, the status and the constants in
+/// that order, each object where its first member goes; `from_response` reads the code and
+/// the message and ignores every other member.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct WireSpec {
-    /// Key of the error code, for example `"errorCode"`.
+    /// Where the code goes, for example `"errorCode"` or `"/error/code"`.
     pub code: &'static str,
-    /// Key of the rendered message, for example `"errorMessage"`.
+    /// Where the rendered message goes, for example `"errorMessage"` or `"/error/message"`.
     pub message: &'static str,
+    /// Whether the code is sent as a JSON string or a JSON number (`code_type`).
+    pub code_type: CodeType,
+    /// Where the HTTP status goes as well, as a JSON integer (`status`), if anywhere.
+    pub status: Option<&'static str>,
+    /// The fixed string members of every body (`constants`), in catalog order.
+    pub constants: &'static [ConstantSpec],
+    /// The response header that carries the code as well (`header`), as the catalog spells
+    /// it, if any; [`WireSpec::header_name`] gives it as an [`http::HeaderName`].
+    pub header: Option<&'static str>,
+    /// The object tree of the body, built from the locations at compile time.
+    pub(crate) layout: &'static [crate::wire::WireMember],
+}
+
+impl WireSpec {
+    /// The code header (`header`) as an [`http::HeaderName`], if the catalog declares one.
+    /// The catalog's validation guarantees that the name is valid.
+    pub fn header_name(&self) -> Option<http::HeaderName> {
+        http::HeaderName::from_bytes(self.header?.as_bytes()).ok()
+    }
+}
+
+/// How the code is written in the error body (`[catalog] wire.code_type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeType {
+    /// A JSON string, `"code":"127"`: the default.
+    String,
+    /// A JSON number, `"code":403001`: every code of the catalog is a decimal integer that
+    /// fits `i64`.
+    Integer,
+}
+
+/// A fixed string member of every error body (`[catalog] wire.constants`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ConstantSpec {
+    /// Where it goes: a bare key or a JSON pointer.
+    pub location: &'static str,
+    /// The string it always holds.
+    pub value: &'static str,
 }
 
 /// One row of the status table.
