@@ -90,5 +90,39 @@ fn every_catalog_and_message_in_the_format_document_is_real() {
 
 #[test]
 fn every_catalog_and_message_in_the_readme_is_real() {
-    assert_eq!(check_document("../README.md"), (1, 1));
+    assert_eq!(check_document("../README.md"), (2, 1));
+}
+
+/// The error bodies the format document shows: a JSON block right after a valid catalog is
+/// the body of its first entry's example, exactly as the wire shape writes it.
+#[test]
+fn every_body_after_a_catalog_in_the_format_document_is_the_one_it_sends() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/catalog-format.md");
+    let markdown = std::fs::read_to_string(path).expect("the document");
+    let blocks = blocks(&markdown);
+    let mut bodies = 0;
+    for pair in blocks.windows(2) {
+        let [(info, catalog, _), (next_info, body, between)] = pair else {
+            continue;
+        };
+        if info != "toml"
+            || !catalog.starts_with("[catalog]")
+            || next_info != "json"
+            || !between.trim().is_empty()
+        {
+            continue;
+        }
+        let source = Source::new("catalog/api.toml", "/doc/catalog/api.toml", catalog.as_str());
+        let checked = load(&source).expect("a valid catalog");
+        let entry = &checked.entries[0];
+        assert_eq!(
+            checked
+                .wire
+                .body(&entry.code.value, &entry.example_message(), entry.status.value),
+            body.trim_end(),
+            "the document shows another body for:\n{catalog}"
+        );
+        bodies += 1;
+    }
+    assert!(bodies >= 3, "only {bodies} bodies found");
 }
