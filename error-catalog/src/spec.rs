@@ -29,7 +29,7 @@ pub struct CatalogSpec {
 /// The generated `Serialize` writes the code, the message, the status and the constants in
 /// that order, each object where its first member goes; `from_response` reads the code and
 /// the message and ignores every other member.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct WireSpec {
     /// Where the code goes, for example `"errorCode"` or `"/error/code"`.
@@ -47,6 +47,20 @@ pub struct WireSpec {
     pub header: Option<&'static str>,
     /// The object tree of the body, built from the locations at compile time.
     pub(crate) layout: &'static [crate::wire::WireMember],
+}
+
+/// The catalog's keys; the object tree they make is an internal form of the same.
+impl std::fmt::Debug for WireSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WireSpec")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("code_type", &self.code_type)
+            .field("status", &self.status)
+            .field("constants", &self.constants)
+            .field("header", &self.header)
+            .finish()
+    }
 }
 
 impl WireSpec {

@@ -112,13 +112,19 @@ fn every_body_after_a_catalog_in_the_format_document_is_the_one_it_sends() {
         {
             continue;
         }
-        let source = Source::new("catalog/api.toml", "/doc/catalog/api.toml", catalog.as_str());
+        let source = Source::new(
+            "catalog/api.toml",
+            "/doc/catalog/api.toml",
+            catalog.as_str(),
+        );
         let checked = load(&source).expect("a valid catalog");
         let entry = &checked.entries[0];
         assert_eq!(
-            checked
-                .wire
-                .body(&entry.code.value, &entry.example_message(), entry.status.value),
+            checked.wire.body(
+                &entry.code.value,
+                &entry.example_message(),
+                entry.status.value
+            ),
             body.trim_end(),
             "the document shows another body for:\n{catalog}"
         );
