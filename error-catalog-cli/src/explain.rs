@@ -1,7 +1,8 @@
 //! `error-catalog explain CODE [--catalog CATALOG]...`: what the catalogs say about one code,
 //! as `rustc --explain` does for a compiler error: each entry with that code (several for a
 //! shared code), with its status and what the status means, its message template, fields,
-//! doc, help, example message and example body.
+//! doc, help, example message and example body (in the catalog's wire shape), and the header
+//! that carries the code, if the wire names one.
 //!
 //! Without `--catalog`, every `catalog/*.toml` file of the current directory is read
 //! ([`default_catalogs`]).
@@ -160,7 +161,14 @@ fn write_code(
         item(out, "Doc", &or_none(&entry.doc))?;
         item(out, "Help", &or_none(&entry.help))?;
         item(out, "Example message", &entry.example_message())?;
-        item(out, "Example body", &example_body(catalog, entry).to_json())?;
+        item(out, "Example body", &example_body(catalog, entry))?;
+        if let Some(header) = &catalog.wire.header {
+            item(
+                out,
+                "Header",
+                &format!("{}: {}", header.value, entry.code.value),
+            )?;
+        }
         if let Some(url) = catalog.docs_url(entry) {
             item(out, "Docs", &url)?;
         }

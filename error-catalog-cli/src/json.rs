@@ -1,6 +1,11 @@
 //! JSON output whose object keys keep the order they are written in (`serde_json::Value`
-//! sorts them), and the error body of an entry, in the wire's shape.
+//! sorts them), and JSON text read back into that order ([`Json::parse`]), so that a body
+//! that [`Wire::body`](error_catalog_codegen::wire::Wire::body) wrote keeps its members'
+//! order inside a larger document.
 
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 
@@ -123,34 +128,72 @@ impl Serialize for Object {
     }
 }
 
-/// The JSON error body of an entry: the code under the wire's code key, then the message
-/// under its message key, as the generated `Serialize` writes it.
-#[derive(Clone, Debug)]
-pub(crate) struct Body<'a> {
-    /// The wire's code key.
-    pub(crate) code_key: &'a str,
-    /// The wire's message key.
-    pub(crate) message_key: &'a str,
-    /// The code.
-    pub(crate) code: &'a str,
-    /// The message.
-    pub(crate) message: String,
-}
-
-impl From<Body<'_>> for Json {
-    fn from(body: Body<'_>) -> Self {
-        Json::Object(
-            Object::new()
-                .with(body.code_key, body.code)
-                .with(body.message_key, body.message),
-        )
+impl Json {
+    /// JSON text as a [`Json`], its objects' members in the order of the text. Text that is
+    /// not JSON becomes a JSON string of itself; the bodies read here are always JSON.
+    pub(crate) fn parse(text: &str) -> Json {
+        serde_json::from_str(text).unwrap_or_else(|_| Json::from(text))
     }
 }
 
-impl Body<'_> {
-    /// The body as a server sends it: compact JSON.
-    pub(crate) fn to_json(&self) -> String {
-        compact(&Json::from(self.clone()))
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+/// Reads any JSON value, keeping the order of object members.
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Json, E> {
+        Ok(Json::from(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
+        Ok(Json::Value(Value::from(value)))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
+        Ok(Json::Value(Value::from(value)))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Json, E> {
+        Ok(Json::Value(Value::from(value)))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Json, E> {
+        Ok(Json::from(value))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Json, E> {
+        Ok(Json::from(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Value(Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut object = Object::new();
+        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+            object.insert(key, value);
+        }
+        Ok(Json::Object(object))
     }
 }
 
@@ -163,6 +206,7 @@ pub(crate) fn pretty(value: &impl Serialize) -> String {
 }
 
 /// Compact JSON.
+#[cfg(test)]
 pub(crate) fn compact(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
@@ -187,16 +231,17 @@ mod tests {
     }
 
     #[test]
-    fn the_body_is_the_wire_shape() {
-        let body = Body {
-            code_key: "message",
-            message_key: "code",
-            code: "1",
-            message: "a \"quoted\" \\ text\n".to_owned(),
-        };
-        assert_eq!(
-            body.to_json(),
-            r#"{"message":"1","code":"a \"quoted\" \\ text\n"}"#
-        );
+    fn parsing_keeps_the_order_of_members() {
+        for text in [
+            r#"{"z":{"y":"1","b":{"x":-2,"a":[true,null,1.5]}},"a":"q\"uoted\n"}"#,
+            r#"{"reason":"NotFound","message":"m","code":404,"kind":"Status"}"#,
+            r#"{"odata.error":{"code":"T","message":{"value":"v","lang":"en-US"}}}"#,
+            r#"{"error":{"code":403001,"message":"m"}}"#,
+            "[]",
+            "\"text\"",
+        ] {
+            assert_eq!(compact(&Json::parse(text)), text);
+        }
+        assert_eq!(compact(&Json::parse("{not json")), r#""{not json""#);
     }
 }

@@ -8,6 +8,10 @@ use common::{command, root, run, seed, seed_codes, temp_dir};
 const SEED: &str = "catalog/backup-restore.toml";
 const HOSTILE: &str = "error-catalog-cli/tests/catalogs/hostile.toml";
 const BROKEN: &str = "tests/ui/five-mistakes.toml";
+/// The nested wire shapes: a Kubernetes `Status` object, an OData error, integer codes.
+const KUBERNETES: &str = "error-catalog-cli/tests/catalogs/kubernetes-status.toml";
+const ODATA: &str = "error-catalog-cli/tests/catalogs/odata.toml";
+const INTEGER: &str = "error-catalog-cli/tests/catalogs/integer-codes.toml";
 
 #[test]
 fn docs_markdown_of_the_seed_catalog() {
@@ -729,14 +733,10 @@ fn json_says_which_entries_overlap() {
 fn the_json_schema_document_names_every_key() {
     let doc = std::fs::read_to_string(root().join("docs/json-schema.md")).expect("the document");
     let mut keys = std::collections::BTreeSet::new();
-    for catalog in [SEED, HOSTILE] {
+    for catalog in [SEED, HOSTILE, KUBERNETES, ODATA, INTEGER] {
         let run = run(&["docs", catalog, "--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
         collect_keys(&json, &mut keys);
-    }
-    // The example body's keys are the catalog's wire keys, not the schema's.
-    for wire in ["errorCode", "errorMessage", "code", "message"] {
-        keys.remove(wire);
     }
     for required in [
         "schema",
@@ -746,6 +746,10 @@ fn the_json_schema_document_names_every_key() {
         "example_body",
         "retired",
         "note",
+        "code_type",
+        "constants",
+        "location",
+        "header",
     ] {
         assert!(keys.contains(required), "{required}");
     }
@@ -757,15 +761,229 @@ fn the_json_schema_document_names_every_key() {
     }
 }
 
+/// The keys of the JSON output, but not those inside an example body, which are the
+/// catalog's wire keys, not the schema's.
 fn collect_keys(value: &serde_json::Value, keys: &mut std::collections::BTreeSet<String>) {
     match value {
         serde_json::Value::Object(map) => {
             for (key, value) in map {
                 keys.insert(key.clone());
-                collect_keys(value, keys);
+                if key != "example_body" {
+                    collect_keys(value, keys);
+                }
             }
         }
         serde_json::Value::Array(items) => items.iter().for_each(|v| collect_keys(v, keys)),
         _ => {}
     }
+}
+
+/// JSON text without the whitespace outside its strings, so that a pretty-printed document
+/// can be searched for a compact body, member order and all.
+fn compact_text(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every output shows each entry's body exactly as `Wire::body` writes it, in the catalog's
+/// shape and member order: the Markdown and HTML pages, `explain`, and the JSON and OpenAPI
+/// documents (compared with their whitespace removed).
+#[test]
+fn every_example_body_is_the_wire_body() {
+    assert_eq!(
+        compact_text("{\n  \"a b\": \"x \\\" y\",\n  \"c\": [1, 2]\n}"),
+        "{\"a b\":\"x \\\" y\",\"c\":[1,2]}"
+    );
+    for catalog in [SEED, HOSTILE, KUBERNETES, ODATA, INTEGER] {
+        let loaded = error_catalog_cli::load(&root().join(catalog)).expect("the catalog loads");
+        let wire = &loaded.checked.wire;
+        let markdown = run(&["docs", catalog, "--format", "markdown"]).stdout;
+        let html = run(&["docs", catalog, "--format", "html"]).stdout;
+        let json = compact_text(&run(&["docs", catalog, "--format", "json"]).stdout);
+        let openapi = compact_text(&run(&["docs", catalog, "--format", "openapi"]).stdout);
+        for entry in &loaded.checked.entries {
+            let body = wire.body(
+                &entry.code.value,
+                &entry.example_message(),
+                entry.status.value,
+            );
+            assert!(
+                markdown.contains(&format!("json\n{body}\n")),
+                "{catalog}: {body}"
+            );
+            let escaped = error_catalog_cli::text::html_escape(&body);
+            assert!(
+                html.contains(&format!("<pre><code>{escaped}</code></pre>")),
+                "{catalog}: {escaped}"
+            );
+            assert!(
+                json.contains(&format!("\"example_body\":{body},")),
+                "{catalog}: {body}"
+            );
+            assert!(
+                openapi.contains(&format!("\"value\":{body}}}")),
+                "{catalog}: {body}"
+            );
+            let explained = run(&["explain", &entry.code.value, "--catalog", catalog]).stdout;
+            assert!(
+                explained.contains(&format!("Example body:     {body}\n")),
+                "{catalog}: {explained}"
+            );
+        }
+    }
+}
+
+/// The nested shapes as they look: the Kubernetes `Status` object with its status and
+/// constants after the code and message, the OData message object with its language, and
+/// integer codes as JSON numbers.
+#[test]
+fn nested_wire_shapes_give_nested_bodies() {
+    let explained =
+        |code: &str, catalog: &str| run(&["explain", code, "--catalog", catalog]).stdout;
+    assert!(explained("NotFound", KUBERNETES).contains(
+        r#"{"reason":"NotFound","message":"pods \"grafana\" not found","code":404,"kind":"Status","apiVersion":"v1","status":"Failure"}"#
+    ));
+    let table = explained("TableNotFound", ODATA);
+    assert!(table.contains(
+        r#"{"odata.error":{"code":"TableNotFound","message":{"value":"The table specified does not exist.","lang":"en-US"}}}"#
+    ));
+    assert!(
+        table.contains("Header:           x-ms-error-code: TableNotFound\n"),
+        "{table}"
+    );
+    assert!(
+        explained("403001", INTEGER)
+            .contains(r#"{"error":{"code":403001,"message":"Account 1234 is frozen"}}"#)
+    );
+
+    // The pages show the shape: a table of the members, and the header.
+    let markdown = run(&["docs", KUBERNETES, "--format", "markdown"]).stdout;
+    for row in [
+        "| code | `/reason` | the error code, a JSON string |",
+        "| status | `/code` | the HTTP status, a JSON number |",
+        "| constant | `/kind` | always `\"Status\"` |",
+    ] {
+        assert!(markdown.contains(row), "{row}");
+    }
+    let markdown = run(&["docs", INTEGER, "--format", "markdown"]).stdout;
+    assert!(markdown.contains("| code | `/error/code` | the error code, a JSON number |"));
+    assert!(markdown.contains("The response header `x-error-code` carries the error code too."));
+    let html = run(&["docs", ODATA, "--format", "html"]).stdout;
+    assert!(html.contains(
+        "<td data-label=\"Location\"><code>/odata.error/message/lang</code></td><td data-label=\"Value\">always <code>&quot;en-US&quot;</code></td>"
+    ), "{html}");
+    assert!(html.contains(
+        "<p>The response header <code>x-ms-error-code</code> carries the error code too.</p>"
+    ));
+    // The flat shape keeps its one sentence.
+    let seed = run(&["docs", SEED, "--format", "markdown"]).stdout;
+    assert!(seed.contains("a JSON body with two keys: the error code under `errorCode`"));
+    assert!(!seed.contains("| Member | Location | Value |"));
+}
+
+/// The OpenAPI `ErrorBody` follows the pointers down: nested objects, every member required,
+/// integer codes as an integer `enum`, the status an integer, constants as `const`, and a
+/// header on each response.
+#[test]
+fn openapi_error_body_is_the_nested_shape() {
+    let document = |catalog: &str| -> serde_json::Value {
+        serde_json::from_str(&run(&["docs", catalog, "--format", "openapi"]).stdout).expect("JSON")
+    };
+    let kubernetes = document(KUBERNETES);
+    let body = &kubernetes["components"]["schemas"]["ErrorBody"];
+    assert_eq!(body["type"], "object");
+    assert_eq!(
+        body["required"],
+        serde_json::json!(["reason", "message", "code", "kind", "apiVersion", "status"])
+    );
+    assert_eq!(
+        body["properties"]["reason"]["enum"],
+        serde_json::json!(["NotFound", "AlreadyExists", "Invalid"])
+    );
+    assert_eq!(body["properties"]["code"]["type"], "integer");
+    assert_eq!(body["properties"]["kind"]["const"], "Status");
+    assert_eq!(body["properties"]["status"]["const"], "Failure");
+    assert!(
+        kubernetes["components"]["responses"]["Status404NotFound"]
+            .get("headers")
+            .is_none()
+    );
+
+    let odata = document(ODATA);
+    let body = &odata["components"]["schemas"]["ErrorBody"];
+    assert_eq!(body["required"], serde_json::json!(["odata.error"]));
+    let error = &body["properties"]["odata.error"];
+    assert_eq!(error["type"], "object");
+    assert_eq!(error["required"], serde_json::json!(["code", "message"]));
+    let message = &error["properties"]["message"];
+    assert_eq!(message["type"], "object");
+    assert_eq!(message["required"], serde_json::json!(["value", "lang"]));
+    assert_eq!(message["properties"]["value"]["type"], "string");
+    assert_eq!(message["properties"]["lang"]["const"], "en-US");
+    let header =
+        &odata["components"]["responses"]["Status409Conflict"]["headers"]["x-ms-error-code"];
+    assert_eq!(header["required"], true);
+    assert_eq!(
+        header["schema"]["enum"],
+        serde_json::json!(["TableNotFound", "TableAlreadyExists"])
+    );
+
+    let integer = document(INTEGER);
+    let code =
+        &integer["components"]["schemas"]["ErrorBody"]["properties"]["error"]["properties"]["code"];
+    assert_eq!(code["type"], "integer");
+    assert_eq!(code["enum"], serde_json::json!([403001, 403002, 404001]));
+}
+
+/// `docs --format json` gives the whole wire: code type, status, constants in catalog order,
+/// header; `null` and `[]` where the catalog says nothing.
+#[test]
+fn json_has_the_whole_wire() {
+    let wire = |catalog: &str| -> serde_json::Value {
+        let json: serde_json::Value =
+            serde_json::from_str(&run(&["docs", catalog, "--format", "json"]).stdout)
+                .expect("JSON");
+        json["wire"].clone()
+    };
+    assert_eq!(
+        wire(KUBERNETES),
+        serde_json::json!({
+            "code": "/reason", "message": "/message", "code_type": "string", "status": "/code",
+            "constants": [
+                { "location": "/kind", "value": "Status" },
+                { "location": "/apiVersion", "value": "v1" },
+                { "location": "/status", "value": "Failure" },
+            ],
+            "header": null,
+        })
+    );
+    assert_eq!(
+        wire(INTEGER),
+        serde_json::json!({
+            "code": "/error/code", "message": "/error/message", "code_type": "integer",
+            "status": null, "constants": [], "header": "x-error-code",
+        })
+    );
+    let json = run(&["docs", KUBERNETES, "--format", "json"]).stdout;
+    assert!(
+        compact_text(&json).contains(r#""wire":{"code":"/reason","message":"/message","code_type":"string","status":"/code","constants":[{"location":"/kind","value":"Status"},{"location":"/apiVersion""#),
+        "the keys in the documented order"
+    );
 }

@@ -172,3 +172,46 @@ fn a_catalog_that_does_not_load_exits_2_with_its_diagnostics() {
         missing.stderr
     );
 }
+
+/// Changes to the wire shape: a constant's value changed is `wire-changed` (breaking, exit 1),
+/// a header added is `wire-member-added` (compatible); adding alone exits 0.
+#[test]
+fn wire_shape_changes_are_classified() {
+    let kubernetes = std::fs::read_to_string(
+        common::root().join("error-catalog-cli/tests/catalogs/kubernetes-status.toml"),
+    )
+    .expect("the catalog");
+    let old = catalog("wire-old", &kubernetes);
+    let with_header = kubernetes.replace(
+        r#""/status" = "Failure" } }"#,
+        r#""/status" = "Failure" }, header = "x-error-code" }"#,
+    );
+    assert_ne!(with_header, kubernetes);
+    let added = catalog("wire-added", &with_header);
+    let run = diff(&old, &added, true);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        json["findings"],
+        serde_json::json!([{
+            "rule": "wire-member-added", "class": "compatible", "code": null, "entry": null,
+            "message": "the header `x-error-code` now carries the code",
+        }])
+    );
+
+    let changed = catalog(
+        "wire-changed",
+        &with_header.replace(r#""/apiVersion" = "v1""#, r#""/apiVersion" = "v2""#),
+    );
+    let run = diff(&old, &changed, false);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[0].contains("wire-changed")
+            && lines[0].contains("the wire constant at `/apiVersion` changed from `v1` to `v2`"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].contains("wire-member-added"), "{}", lines[1]);
+}

@@ -46,12 +46,17 @@ fn validate_openapi(file: &Path) -> (bool, String) {
 }
 
 /// The catalogs both validators read: the seed, one full of markup, one with every feature,
-/// and one with no errors.
-const CATALOGS: [&str; 4] = [
+/// one with no errors, and the nested wire shapes: a Kubernetes `Status` object (status and
+/// constants), an OData error (a dotted key, a message object with a constant beside it, a
+/// header), and integer codes under `/error` with a header.
+const CATALOGS: [&str; 7] = [
     "catalog/backup-restore.toml",
     "error-catalog-cli/tests/catalogs/hostile.toml",
     "tests/catalogs/kitchen-sink.toml",
     "tests/catalogs/empty.toml",
+    "error-catalog-cli/tests/catalogs/kubernetes-status.toml",
+    "error-catalog-cli/tests/catalogs/odata.toml",
+    "error-catalog-cli/tests/catalogs/integer-codes.toml",
 ];
 
 #[test]
@@ -126,6 +131,64 @@ print("valid")
         assert!(
             !output.status.success(),
             "{catalog}: a wrong schema version passed"
+        );
+    }
+}
+
+/// Every example body of the OpenAPI document validates against `ErrorBody` (JSON Schema
+/// 2020-12, as OpenAPI 3.1 reads it), and the schema rejects a body with a code not in the
+/// catalog, and one with a member missing.
+#[test]
+fn openapi_examples_match_the_error_body_schema() {
+    if !python_has("jsonschema") {
+        return;
+    }
+    let dir = temp_dir("openapi-examples");
+    let check = r#"
+import copy, json, sys, jsonschema
+document = json.load(open(sys.argv[1]))
+schema = document["components"]["schemas"]["ErrorBody"]
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+count = 0
+for response in document["components"]["responses"].values():
+    for example in response["content"]["application/json"]["examples"].values():
+        body = example["value"]
+        validator.validate(body)
+        count += 1
+        # The code is the first leaf: the first member at every level of the body.
+        wrong = copy.deepcopy(body)
+        target = wrong
+        while isinstance(target[next(iter(target))], dict):
+            target = target[next(iter(target))]
+        target[next(iter(target))] = "not-a-code-of-the-catalog"
+        assert not validator.is_valid(wrong), "a wrong code passed"
+        missing = copy.deepcopy(body)
+        missing.pop(next(iter(missing)))
+        assert not validator.is_valid(missing), "a body without its first member passed"
+print(count)
+"#;
+    for catalog in CATALOGS {
+        let run = run(&["docs", catalog, "--format", "openapi"]);
+        assert_eq!(run.code, 0, "{catalog}: {}", run.stderr);
+        let file = dir.join("openapi.json");
+        std::fs::write(&file, &run.stdout).expect("written");
+        let output = Command::new("python3")
+            .args(["-c", check])
+            .arg(&file)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            output.status.success(),
+            "{catalog}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        // As many examples as entries: none was skipped.
+        let loaded = error_catalog_cli::load(&root().join(catalog)).expect("the catalog loads");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout).trim(),
+            loaded.checked.entries.len().to_string(),
+            "{catalog}"
         );
     }
 }

@@ -44,13 +44,20 @@
 //! | `field-renamed` | breaking | a field's name is gone, and the new entry has a field of a new name at the same position with the same type | `{storage_id}` became `{id}` |
 //! | `field-retyped` | breaking | a field of the same name has a different type (as written) | `fields.size = "u64"` became `"String"` |
 //! | `shared-code-ambiguous` | breaking | a new or changed entry has a code that old entries have, and an old client would read some message of it as another old entry; the finding gives the message | `BackupIdNotFound` added with code `113` and `BackupId not found for {key} = {id}`: `BackupId not found for exportId = x` is read as `BackupIdNotFoundForExport` |
-//! | `wire-key-changed` | breaking | `wire.code` or `wire.message` changed | `wire = { code = "errorCode", ... }` became `{ code = "code", ... }` |
+//! | `wire-key-changed` | breaking | the location of the code or the message (`wire.code`, `wire.message`) changed | `wire = { code = "errorCode", ... }` became `{ code = "code", ... }` |
+//! | `wire-changed` | breaking | the rest of the body's shape changed in a way old clients or servers notice: `wire.code_type` changed; `wire.status` removed or moved; a constant of `wire.constants` removed or given another value; `wire.header` removed or renamed | `code_type = "string"` became `"integer"`; `"/kind" = "Status"` removed |
 //! | `retired-code-reused` | breaking | an entry of the new catalog has a code that the old one listed in `[retired]` | `"101"` retired, then `code = "101"` |
 //! | `entry-added` | compatible | an entry of the new catalog with a code that no old entry has (and that the old catalog did not retire); for a shared code, also a new entry that no old entry matches | `[errors.StorageQuotaExceeded]` with the new code `145` |
+//! | `wire-member-added` | compatible | the body gained a member or the response a header: `wire.status` added, a constant added to `wire.constants` at a new location, or `wire.header` added | `status = "/code"` added |
 //! | `doc-changed` | compatible | documentation changed: the catalog's `title`, `doc` or `docs_url`, a catalog enum's `doc`, an entry's `doc`, a field's `doc`, or a retired code's note | `doc = "No storage has this ID."` reworded |
 //! | `help-changed` | compatible | an entry's `help` changed | `help = "Create the storage first."` added |
 //! | `example-changed` | compatible | a field's example changed, where either version gives it (an example derived from the name and type on both sides changes only with them, which other rules report) | `example = "s-17"` became `"s-42"` |
 //! | `status-meaning-changed` | compatible | the status table changed: a row's `meaning` or `reason`, or a row added or removed | `[status.404] meaning` reworded |
+//!
+//! Locations are compared as the places in the body they name: `errorCode` and `/errorCode`
+//! are the same member, so changing one to the other is no change. Constants are matched by
+//! location (a constant that moved is one removed and one added), and header names are
+//! compared without ASCII case, as HTTP compares them.
 //!
 //! # How entries are matched
 //!
@@ -157,12 +164,19 @@ pub enum DiffRule {
     /// `shared-code-ambiguous`: old clients read a message of an entry as another entry of
     /// its code.
     SharedCodeAmbiguous,
-    /// `wire-key-changed`: a JSON key of the error body changed.
+    /// `wire-key-changed`: the location of the code or the message in the error body
+    /// changed.
     WireKeyChanged,
+    /// `wire-changed`: the code type changed, or the status location, a constant or the
+    /// header was removed or changed.
+    WireChanged,
     /// `retired-code-reused`: an entry uses a code that the old catalog retired.
     RetiredCodeReused,
     /// `entry-added`: an entry with a new code.
     EntryAdded,
+    /// `wire-member-added`: the status location, a constant or the header was added to the
+    /// wire shape.
+    WireMemberAdded,
     /// `doc-changed`: documentation changed.
     DocChanged,
     /// `help-changed`: an entry's help changed.
@@ -184,8 +198,10 @@ impl DiffRule {
         DiffRule::FieldRetyped,
         DiffRule::SharedCodeAmbiguous,
         DiffRule::WireKeyChanged,
+        DiffRule::WireChanged,
         DiffRule::RetiredCodeReused,
         DiffRule::EntryAdded,
+        DiffRule::WireMemberAdded,
         DiffRule::DocChanged,
         DiffRule::HelpChanged,
         DiffRule::ExampleChanged,
@@ -203,8 +219,10 @@ impl DiffRule {
             DiffRule::FieldRetyped => "field-retyped",
             DiffRule::SharedCodeAmbiguous => "shared-code-ambiguous",
             DiffRule::WireKeyChanged => "wire-key-changed",
+            DiffRule::WireChanged => "wire-changed",
             DiffRule::RetiredCodeReused => "retired-code-reused",
             DiffRule::EntryAdded => "entry-added",
+            DiffRule::WireMemberAdded => "wire-member-added",
             DiffRule::DocChanged => "doc-changed",
             DiffRule::HelpChanged => "help-changed",
             DiffRule::ExampleChanged => "example-changed",
@@ -223,8 +241,10 @@ impl DiffRule {
             | DiffRule::FieldRetyped
             | DiffRule::SharedCodeAmbiguous
             | DiffRule::WireKeyChanged
+            | DiffRule::WireChanged
             | DiffRule::RetiredCodeReused => Class::Breaking,
             DiffRule::EntryAdded
+            | DiffRule::WireMemberAdded
             | DiffRule::DocChanged
             | DiffRule::HelpChanged
             | DiffRule::ExampleChanged
@@ -570,6 +590,16 @@ impl<'m> Gives<'m> {
     }
 }
 
+/// Whether two wire locations name the same place in the body: the same keys from the
+/// top-level object down (`errorCode` is `/errorCode`), or, when either is malformed, the same
+/// text.
+fn same_location(a: &str, b: &str) -> bool {
+    match (crate::wire::path(a), crate::wire::path(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// Whether some field of the entry appears more than once in its template.
 fn repeats(entry: &Entry) -> bool {
     let fields: Vec<usize> = entry.placeholders().collect();
@@ -654,23 +684,11 @@ impl Diff<'_, '_> {
         self.found.push((finding, place));
     }
 
-    /// `[catalog]`: the wire keys and the catalog's own docs.
+    /// `[catalog]`: the wire shape and the catalog's own docs.
     fn header(&mut self) {
         let (old, new) = (self.old.catalog, self.new.catalog);
         let here = Place::new(Section::Header, 0);
-        for (what, was, is) in [
-            ("code", &old.wire.code.value, &new.wire.code.value),
-            ("message", &old.wire.message.value, &new.wire.message.value),
-        ] {
-            if was != is {
-                self.push(
-                    DiffRule::WireKeyChanged,
-                    here,
-                    None,
-                    format!("the wire key of the {what} changed from `{was}` to `{is}`"),
-                );
-            }
-        }
+        self.wire();
         let url = |c: &Catalog| c.docs_url.as_ref().map(|u| u.value.clone());
         if old.title != new.title {
             self.push(
@@ -706,6 +724,136 @@ impl Diff<'_, '_> {
                     ),
                 );
             }
+        }
+    }
+
+    /// `[catalog] wire`: the locations of the code and the message (`wire-key-changed`), then
+    /// the code type, the status, the constants and the header (`wire-changed`,
+    /// `wire-member-added`).
+    fn wire(&mut self) {
+        let (old, new) = (&self.old.catalog.wire, &self.new.catalog.wire);
+        let here = Place::new(Section::Header, 0);
+        for (what, was, is) in [
+            ("code", &old.code.value, &new.code.value),
+            ("message", &old.message.value, &new.message.value),
+        ] {
+            if !same_location(was, is) {
+                self.push(
+                    DiffRule::WireKeyChanged,
+                    here,
+                    None,
+                    format!("the wire key of the {what} changed from `{was}` to `{is}`"),
+                );
+            }
+        }
+        if old.code_type.value != new.code_type.value {
+            self.push(
+                DiffRule::WireChanged,
+                here,
+                None,
+                format!(
+                    "the wire code type changed from `{}` to `{}`",
+                    old.code_type.value.name(),
+                    new.code_type.value.name()
+                ),
+            );
+        }
+        match (&old.status, &new.status) {
+            (None, None) => {}
+            (Some(was), Some(is)) if same_location(&was.value, &is.value) => {}
+            (Some(was), Some(is)) => self.push(
+                DiffRule::WireChanged,
+                here,
+                None,
+                format!(
+                    "the wire location of the status changed from `{}` to `{}`",
+                    was.value, is.value
+                ),
+            ),
+            (Some(was), None) => self.push(
+                DiffRule::WireChanged,
+                here,
+                None,
+                format!(
+                    "the status is no longer sent in the body (it was at `{}`)",
+                    was.value
+                ),
+            ),
+            (None, Some(is)) => self.push(
+                DiffRule::WireMemberAdded,
+                here,
+                None,
+                format!("the status is now sent in the body, at `{}`", is.value),
+            ),
+        }
+        for was in &old.constants {
+            let is = new
+                .constants
+                .iter()
+                .find(|c| same_location(&c.location.value, &was.location.value));
+            match is {
+                None => self.push(
+                    DiffRule::WireChanged,
+                    here,
+                    None,
+                    format!(
+                        "the wire constant at `{}` (`{}`) was removed",
+                        was.location.value, was.value.value
+                    ),
+                ),
+                Some(is) if is.value.value != was.value.value => self.push(
+                    DiffRule::WireChanged,
+                    here,
+                    None,
+                    format!(
+                        "the wire constant at `{}` changed from `{}` to `{}`",
+                        was.location.value, was.value.value, is.value.value
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        for is in &new.constants {
+            if !old
+                .constants
+                .iter()
+                .any(|c| same_location(&c.location.value, &is.location.value))
+            {
+                self.push(
+                    DiffRule::WireMemberAdded,
+                    here,
+                    None,
+                    format!(
+                        "the wire constant `{}` at `{}` was added",
+                        is.value.value, is.location.value
+                    ),
+                );
+            }
+        }
+        match (&old.header, &new.header) {
+            (None, None) => {}
+            (Some(was), Some(is)) if was.value.eq_ignore_ascii_case(&is.value) => {}
+            (Some(was), Some(is)) => self.push(
+                DiffRule::WireChanged,
+                here,
+                None,
+                format!(
+                    "the header that carries the code changed from `{}` to `{}`",
+                    was.value, is.value
+                ),
+            ),
+            (Some(was), None) => self.push(
+                DiffRule::WireChanged,
+                here,
+                None,
+                format!("the header `{}` no longer carries the code", was.value),
+            ),
+            (None, Some(is)) => self.push(
+                DiffRule::WireMemberAdded,
+                here,
+                None,
+                format!("the header `{}` now carries the code", is.value),
+            ),
         }
     }
 
@@ -1277,8 +1425,10 @@ mod tests {
                 "field-retyped",
                 "shared-code-ambiguous",
                 "wire-key-changed",
+                "wire-changed",
                 "retired-code-reused",
                 "entry-added",
+                "wire-member-added",
                 "doc-changed",
                 "help-changed",
                 "example-changed",
@@ -1289,7 +1439,9 @@ mod tests {
             .iter()
             .filter(|r| r.class() == Class::Breaking)
             .count();
-        assert_eq!(breaking, 9);
+        assert_eq!(breaking, 10);
+        assert_eq!(DiffRule::WireChanged.class(), Class::Breaking);
+        assert_eq!(DiffRule::WireMemberAdded.class(), Class::Compatible);
         assert_eq!(DiffRule::RetiredCodeReused.class(), Class::Breaking);
         assert_eq!(DiffRule::EntryAdded.class(), Class::Compatible);
         assert_eq!(DiffRule::StatusMeaningChanged.class(), Class::Compatible);
@@ -1740,6 +1892,198 @@ mod tests {
         assert_eq!(
             diff(&wire("code"), &default)[0].rule,
             DiffRule::WireKeyChanged
+        );
+    }
+
+    /// A catalog whose `[catalog] wire` is `wire`, with one entry of code `403001`.
+    fn with_wire(wire: &str) -> Catalog {
+        load_text(&format!(
+            "[catalog]\ntitle = \"Storage API\"\nwire = {{ {wire} }}\n\n[status.403]\n\n{}",
+            entry("Denied", "403001", 403, "Denied", "")
+        ))
+    }
+
+    /// The rules and messages from the wire `old` to the wire `new`.
+    fn wire_diff(old: &str, new: &str) -> Vec<(DiffRule, String)> {
+        diff(&with_wire(old), &with_wire(new))
+            .into_iter()
+            .map(|f| {
+                assert_eq!((f.code.as_deref(), f.entry.as_deref()), (None, None));
+                (f.rule, f.message)
+            })
+            .collect()
+    }
+
+    const NESTED: &str = r#"code = "/error/code", message = "/error/message""#;
+
+    #[test]
+    fn wire_locations_compare_as_places() {
+        // A pointer to a top-level member is its bare key.
+        assert_eq!(
+            wire_diff(
+                r#"code = "errorCode", message = "errorMessage""#,
+                r#"code = "/errorCode", message = "/errorMessage""#
+            ),
+            []
+        );
+        // A nested location is another place.
+        let found = wire_diff(r#"code = "code", message = "message""#, NESTED);
+        assert_eq!(
+            found,
+            [
+                (
+                    DiffRule::WireKeyChanged,
+                    "the wire key of the code changed from `code` to `/error/code`".to_owned()
+                ),
+                (
+                    DiffRule::WireKeyChanged,
+                    "the wire key of the message changed from `message` to `/error/message`"
+                        .to_owned()
+                ),
+            ]
+        );
+        // `~1` is `/`: a key with a slash, not a nested object.
+        assert_eq!(
+            wire_diff(
+                r#"code = "/a~1b", message = "m""#,
+                r#"code = "/a/b", message = "m""#
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn wire_code_type_changed() {
+        let integer = format!(r#"{NESTED}, code_type = "integer""#);
+        for (old, new, from, to) in [
+            (NESTED, integer.as_str(), "string", "integer"),
+            (integer.as_str(), NESTED, "integer", "string"),
+        ] {
+            assert_eq!(
+                wire_diff(old, new),
+                [(
+                    DiffRule::WireChanged,
+                    format!("the wire code type changed from `{from}` to `{to}`")
+                )]
+            );
+        }
+        // Saying the default is no change.
+        assert_eq!(
+            wire_diff(NESTED, &format!(r#"{NESTED}, code_type = "string""#)),
+            []
+        );
+    }
+
+    #[test]
+    fn wire_status_added_removed_moved() {
+        let at = |location: &str| format!(r#"{NESTED}, status = "{location}""#);
+        assert_eq!(
+            wire_diff(NESTED, &at("/error/status")),
+            [(
+                DiffRule::WireMemberAdded,
+                "the status is now sent in the body, at `/error/status`".to_owned()
+            )]
+        );
+        assert_eq!(
+            wire_diff(&at("/error/status"), NESTED),
+            [(
+                DiffRule::WireChanged,
+                "the status is no longer sent in the body (it was at `/error/status`)".to_owned()
+            )]
+        );
+        assert_eq!(
+            wire_diff(&at("/error/status"), &at("/status")),
+            [(
+                DiffRule::WireChanged,
+                "the wire location of the status changed from `/error/status` to `/status`"
+                    .to_owned()
+            )]
+        );
+        assert_eq!(wire_diff(&at("/status"), &at("status")), []);
+    }
+
+    #[test]
+    fn wire_constants_added_removed_changed() {
+        let with = |constants: &str| format!("{NESTED}, constants = {{ {constants} }}");
+        let old = with(r#""/kind" = "Status", "/apiVersion" = "v1""#);
+        // Removed, changed, added: breaking first, then compatible, each in catalog order.
+        let new = with(r#""/apiVersion" = "v2", "/status" = "Failure""#);
+        let found = diff(&with_wire(&old), &with_wire(&new));
+        assert_eq!(
+            rules(&found),
+            [
+                DiffRule::WireChanged,
+                DiffRule::WireChanged,
+                DiffRule::WireMemberAdded
+            ]
+        );
+        assert_finding(
+            &found[0],
+            None,
+            None,
+            "the wire constant at `/kind` (`Status`) was removed",
+        );
+        assert_finding(
+            &found[1],
+            None,
+            None,
+            "the wire constant at `/apiVersion` changed from `v1` to `v2`",
+        );
+        assert_finding(
+            &found[2],
+            None,
+            None,
+            "the wire constant `Failure` at `/status` was added",
+        );
+        assert_eq!(
+            Class::Compatible,
+            found[2].rule.class(),
+            "adding a member is compatible"
+        );
+        // Reordered, or a bare key for its pointer: the same constants.
+        let same = with(r#""apiVersion" = "v1", "/kind" = "Status""#);
+        assert_eq!(wire_diff(&old, &same), []);
+        // From none to some, and back.
+        assert_eq!(
+            rules(&diff(&with_wire(NESTED), &with_wire(&old))),
+            [DiffRule::WireMemberAdded, DiffRule::WireMemberAdded]
+        );
+        assert_eq!(
+            rules(&diff(&with_wire(&old), &with_wire(NESTED))),
+            [DiffRule::WireChanged, DiffRule::WireChanged]
+        );
+    }
+
+    #[test]
+    fn wire_header_added_removed_renamed() {
+        let header = |name: &str| format!(r#"{NESTED}, header = "{name}""#);
+        assert_eq!(
+            wire_diff(NESTED, &header("x-ms-error-code")),
+            [(
+                DiffRule::WireMemberAdded,
+                "the header `x-ms-error-code` now carries the code".to_owned()
+            )]
+        );
+        assert_eq!(
+            wire_diff(&header("x-ms-error-code"), NESTED),
+            [(
+                DiffRule::WireChanged,
+                "the header `x-ms-error-code` no longer carries the code".to_owned()
+            )]
+        );
+        assert_eq!(
+            wire_diff(&header("x-ms-error-code"), &header("x-error-code")),
+            [(
+                DiffRule::WireChanged,
+                "the header that carries the code changed from `x-ms-error-code` to `x-error-code`"
+                    .to_owned()
+            )]
+        );
+        // HTTP header names have no case.
+        assert_eq!(
+            wire_diff(&header("x-ms-error-code"), &header("X-MS-Error-Code")),
+            []
         );
     }
 
@@ -2248,6 +2592,18 @@ mod tests {
             (
                 load_text("[catalog]\ntitle = \"T\"\n"),
                 load_text("[catalog]\ntitle = \"T\"\nwire = { code = \"c\", message = \"m\" }\n"),
+            ),
+            (
+                load_text("[catalog]\ntitle = \"T\"\n"),
+                load_text(
+                    "[catalog]\ntitle = \"T\"\nwire = { code = \"code\", message = \"message\", header = \"x-error-code\" }\n",
+                ),
+            ),
+            (
+                load_text(
+                    "[catalog]\ntitle = \"T\"\nwire = { code = \"code\", message = \"message\", header = \"x-error-code\" }\n",
+                ),
+                load_text("[catalog]\ntitle = \"T\"\n"),
             ),
         ];
         let seen: Vec<DiffRule> = cases

@@ -13,7 +13,7 @@ use error_catalog_codegen::model::{Catalog, Entry, Part};
 
 use super::{
     entry_anchor, example_body, field_enum, first_with_code, sharing, status_meaning, status_text,
-    type_anchor,
+    type_anchor, wire_rows,
 };
 use crate::text::{html_escape as esc, html_inline};
 
@@ -102,13 +102,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
     for paragraph in paragraphs(&catalog.doc) {
         writeln!(out, "<p>{}</p>", html_inline(paragraph))?;
     }
-    writeln!(
-        out,
-        "<p>An error response has an HTTP status and a JSON body with two keys: the error code \
-         under <code>{}</code> and the message under <code>{}</code>.</p>",
-        esc(&catalog.wire.code.value),
-        esc(&catalog.wire.message.value)
-    )?;
+    write_wire(out, catalog)?;
     if let Some(url) = catalog
         .docs_url
         .as_ref()
@@ -238,6 +232,55 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
     Ok(())
 }
 
+/// How an error goes on the wire: the flat body in one sentence, any other shape as a table
+/// of its members; then the header that carries the code, if any.
+fn write_wire(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
+    let wire = &catalog.wire;
+    if wire.is_flat() {
+        writeln!(
+            out,
+            "<p>An error response has an HTTP status and a JSON body with two keys: the error code \
+             under <code>{}</code> and the message under <code>{}</code>.</p>",
+            esc(&wire.code.value),
+            esc(&wire.message.value)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "<p>An error response has an HTTP status and a JSON body with these members; a \
+             location that starts with <code>/</code> is a JSON pointer (RFC 6901) into nested \
+             objects, any other is a top-level key.</p>"
+        )?;
+        writeln!(out, "<div class=\"table\"><table>")?;
+        writeln!(
+            out,
+            "<thead><tr><th>Member</th><th>Location</th><th>Value</th></tr></thead>"
+        )?;
+        writeln!(out, "<tbody>")?;
+        for row in wire_rows(catalog) {
+            let value = match &row.value {
+                Some(value) => format!("{} <code>{}</code>", row.holds, esc(value)),
+                None => row.holds.to_owned(),
+            };
+            writeln!(
+                out,
+                "<tr><td data-label=\"Member\">{}</td><td data-label=\"Location\"><code>{}</code></td><td data-label=\"Value\">{value}</td></tr>",
+                row.member,
+                esc(row.location)
+            )?;
+        }
+        writeln!(out, "</tbody></table></div>")?;
+    }
+    if let Some(header) = &wire.header {
+        writeln!(
+            out,
+            "<p>The response header <code>{}</code> carries the error code too.</p>",
+            esc(&header.value)
+        )?;
+    }
+    Ok(())
+}
+
 /// One error: its heading, doc, status, template, fields, help and examples.
 fn write_entry(
     out: &mut String,
@@ -334,7 +377,7 @@ fn write_entry(
     writeln!(
         out,
         "<p>Example body:</p>\n<pre><code>{}</code></pre>",
-        esc(&example_body(catalog, entry).to_json())
+        esc(&example_body(catalog, entry))
     )?;
     writeln!(out, "</article>")?;
     Ok(())

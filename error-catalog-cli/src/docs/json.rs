@@ -7,7 +7,7 @@
 
 use error_catalog_codegen::model::{Catalog, Entry, Part};
 
-use super::{example_body, type_kind};
+use super::{example_body_json, type_kind};
 use crate::json::{Json, Object, pretty};
 
 /// The value of the top-level `schema` key. Its number changes only when a key is removed or
@@ -16,9 +16,24 @@ pub const SCHEMA: &str = "error-catalog/1";
 
 /// Renders the catalog, pretty-printed.
 pub fn render(catalog: &Catalog) -> String {
+    let wire = &catalog.wire;
+    let constants: Vec<Json> = wire
+        .constants
+        .iter()
+        .map(|constant| {
+            Object::new()
+                .with("location", &constant.location.value)
+                .with("value", &constant.value.value)
+                .into()
+        })
+        .collect();
     let wire = Object::new()
-        .with("code", &catalog.wire.code.value)
-        .with("message", &catalog.wire.message.value);
+        .with("code", &wire.code.value)
+        .with("message", &wire.message.value)
+        .with("code_type", wire.code_type.value.name())
+        .with("status", wire.status.as_ref().map(|s| s.value.clone()))
+        .with("constants", constants)
+        .with("header", wire.header.as_ref().map(|h| h.value.clone()));
     let statuses: Vec<Json> = catalog
         .statuses
         .iter()
@@ -136,6 +151,6 @@ fn error(catalog: &Catalog, entry: &Entry) -> Object {
         )
         .with("overlapping", entry.is_overlapping())
         .with("example_message", entry.example_message())
-        .with("example_body", example_body(catalog, entry))
+        .with("example_body", example_body_json(catalog, entry))
         .with("docs_url", catalog.docs_url(entry))
 }

@@ -1,5 +1,7 @@
-//! The catalog as the Markdown page a developer portal publishes: the status table, an index
-//! of the errors, then each error with its anchor, status, message template, fields, doc,
+//! The catalog as the Markdown page a developer portal publishes: how an error goes on the
+//! wire (for the flat body `{"code":..,"message":..}` one sentence; for any other shape a table
+//! of the body's members, their locations and values; and the header that carries the code,
+//! if any), the status table, an index of the errors, then each error with its anchor, status, message template, fields, doc,
 //! help, example message and example body, then the catalog enums and the retired codes.
 //!
 //! Catalog docs are Markdown and stay Markdown, except that `<` outside code spans is escaped
@@ -12,6 +14,7 @@ use error_catalog_codegen::model::Catalog;
 
 use super::{
     entry_anchor, example_body, field_enum, first_with_code, sharing, status_text, type_anchor,
+    wire_rows,
 };
 use crate::text::{html_escape, md_cell, md_code, md_text};
 
@@ -36,13 +39,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
             link_destination(&url.value)
         )?;
     }
-    writeln!(
-        out,
-        "\nAn error response has an HTTP status and a JSON body with two keys: the error code \
-         under {} and the message under {}.",
-        md_code(&catalog.wire.code.value),
-        md_code(&catalog.wire.message.value)
-    )?;
+    write_wire(out, catalog)?;
 
     if !catalog.statuses.is_empty() {
         writeln!(out, "\n## Status codes\n")?;
@@ -140,7 +137,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
         if !entry.help.is_empty() {
             writeln!(out, "\n**Help:** {}", md_text(&entry.help))?;
         }
-        let body = example_body(catalog, entry).to_json();
+        let body = example_body(catalog, entry);
         let fence = fence(&body);
         writeln!(out, "\nExample body:\n\n{fence}json\n{body}\n{fence}")?;
     }
@@ -176,6 +173,51 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
                 md_cell(&md_text(&retired.note))
             )?;
         }
+    }
+    Ok(())
+}
+
+/// How an error goes on the wire: the flat body in one sentence, any other shape as a table
+/// of its members; then the header that carries the code, if any.
+fn write_wire(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
+    let wire = &catalog.wire;
+    if wire.is_flat() {
+        writeln!(
+            out,
+            "\nAn error response has an HTTP status and a JSON body with two keys: the error code \
+             under {} and the message under {}.",
+            md_code(&wire.code.value),
+            md_code(&wire.message.value)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "\nAn error response has an HTTP status and a JSON body with these members; a \
+             location that starts with `/` is a JSON pointer (RFC 6901) into nested objects, \
+             any other is a top-level key.\n"
+        )?;
+        writeln!(out, "| Member | Location | Value |")?;
+        writeln!(out, "|---|---|---|")?;
+        for row in wire_rows(catalog) {
+            let value = match &row.value {
+                Some(value) => format!("{} {}", row.holds, md_code(value)),
+                None => row.holds.to_owned(),
+            };
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                row.member,
+                md_cell(&md_code(row.location)),
+                md_cell(&value)
+            )?;
+        }
+    }
+    if let Some(header) = &wire.header {
+        writeln!(
+            out,
+            "\nThe response header {} carries the error code too.",
+            md_code(&header.value)
+        )?;
     }
     Ok(())
 }

@@ -14,8 +14,9 @@
 use std::path::Path;
 
 use error_catalog_codegen::model::{Catalog, Entry, Field, FieldType};
+use error_catalog_codegen::wire::{CodeType, Member};
 
-use crate::json::Body;
+use crate::json::Json;
 use crate::{EXIT_FAILURE, EXIT_OK, Outcome};
 
 pub mod html;
@@ -97,14 +98,68 @@ pub(crate) fn status_meaning(catalog: &Catalog, status: u16) -> &str {
         .map_or("", |row| row.meaning.as_str())
 }
 
-/// The example body of an entry: its example message in the wire's JSON shape.
-pub(crate) fn example_body<'a>(catalog: &'a Catalog, entry: &'a Entry) -> Body<'a> {
-    Body {
-        code_key: &catalog.wire.code.value,
-        message_key: &catalog.wire.message.value,
-        code: &entry.code.value,
-        message: entry.example_message(),
-    }
+/// The example body of an entry, as compact JSON: its code, example message and status in
+/// the catalog's wire shape, exactly as a server sends it ([`Wire::body`]).
+///
+/// [`Wire::body`]: error_catalog_codegen::wire::Wire::body
+pub(crate) fn example_body(catalog: &Catalog, entry: &Entry) -> String {
+    catalog.wire.body(
+        &entry.code.value,
+        &entry.example_message(),
+        entry.status.value,
+    )
+}
+
+/// [`example_body`] as a JSON value, for a JSON document, its members in the body's order.
+pub(crate) fn example_body_json(catalog: &Catalog, entry: &Entry) -> Json {
+    Json::parse(&example_body(catalog, entry))
+}
+
+/// One member of the error body, as the pages' wire table shows it.
+pub(crate) struct WireRow<'a> {
+    /// What the member is: `code`, `message`, `status` or `constant`.
+    pub(crate) member: &'static str,
+    /// Its location, as the catalog writes it.
+    pub(crate) location: &'a str,
+    /// What it holds, in words.
+    pub(crate) holds: &'static str,
+    /// For a constant, its value as JSON (`"Status"`), shown as code after `holds`.
+    pub(crate) value: Option<String>,
+}
+
+/// The members of the error body, in body order (the code, the message, the status, then the
+/// constants), for the pages to show the wire shape when it is not the flat one.
+pub(crate) fn wire_rows(catalog: &Catalog) -> Vec<WireRow<'_>> {
+    let wire = &catalog.wire;
+    wire.members()
+        .map(|(member, location)| {
+            let (name, holds, value) = match member {
+                Member::Code => (
+                    "code",
+                    match wire.code_type.value {
+                        CodeType::String => "the error code, a JSON string",
+                        CodeType::Integer => "the error code, a JSON number",
+                    },
+                    None,
+                ),
+                Member::Message => ("message", "the message, a JSON string", None),
+                Member::Status => ("status", "the HTTP status, a JSON number", None),
+                Member::Constant(index) => (
+                    "constant",
+                    "always",
+                    wire.constants.get(index).map(|constant| {
+                        serde_json::Value::from(constant.value.value.as_str()).to_string()
+                    }),
+                ),
+            };
+            WireRow {
+                member: name,
+                location: &location.value,
+                holds,
+                value,
+            }
+        })
+        .collect()
 }
 
 /// The anchor of one entry: `<code>-<Name>`.

@@ -1,21 +1,35 @@
 //! The catalog as an OpenAPI 3.1.0 document (JSON), for an API's own document to reference or
 //! merge:
 //!
-//! - `components.schemas.ErrorBody`: the error body, an object that requires both wire keys,
-//!   the code a string `enum` of every code of the catalog, the message a string;
+//! - `components.schemas.ErrorBody`: the error body in the catalog's wire shape
+//!   (`[catalog] wire`), as JSON Schema 2020-12 (which OpenAPI 3.1 uses): an object that
+//!   requires each of its members, with a nested `type: object` schema, its members
+//!   `required` too, for each object that a JSON pointer goes through, down to:
+//!   - the code: `type: string` with an `enum` of every code of the catalog, or, with
+//!     `code_type = "integer"`, `type: integer` with an integer `enum`;
+//!   - the message: `type: string`;
+//!   - the status, when `wire.status` gives its location: `type: integer`;
+//!   - each constant of `wire.constants`: `type: string` with `const: "<value>"`;
+//!
+//!   members in the order the body has them (the order of
+//!   [`Wire::layout`](error_catalog_codegen::wire::Wire::layout));
 //! - `components.responses.Status<code><Reason>` (such as `Status404NotFound`): one response
 //!   per status that entries use, its body a `$ref` to `ErrorBody`, with one named example
 //!   per entry of that status (the key is the entry's name; `summary` its code and message
-//!   template, `description` its doc and help, `value` its example body), so that errors
-//!   that share a status stay distinct in Swagger UI and Redoc.
+//!   template, `description` its doc and help, `value` its example body, exactly as
+//!   [`Wire::body`](error_catalog_codegen::wire::Wire::body) writes it), so that errors
+//!   that share a status stay distinct in Swagger UI and Redoc. When `wire.header` names a
+//!   header that carries the code too, each response declares it under `headers`, required,
+//!   a string `enum` of the codes.
 //!
 //! `info.title` and `info.description` are the catalog's; `info.version` is `"0"`, since a
 //! catalog has no version of its own. `paths` is empty: an API's operations refer to the
 //! responses, as `$ref: '#/components/responses/Status404NotFound'`.
 
 use error_catalog_codegen::model::Catalog;
+use error_catalog_codegen::wire::{CodeType, Member, Node, integer_code};
 
-use super::{example_body, status_meaning, status_text, statuses_used};
+use super::{example_body_json, status_meaning, status_text, statuses_used};
 use crate::json::{Json, Object, pretty};
 
 /// The OpenAPI version the document follows.
@@ -52,45 +66,105 @@ pub fn render(catalog: &Catalog) -> String {
     pretty(&document)
 }
 
-/// The schema of the error body.
-fn body_schema(catalog: &Catalog) -> Object {
+/// Every code of the catalog, once each, in catalog order.
+fn codes(catalog: &Catalog) -> Vec<&str> {
     let mut codes: Vec<&str> = Vec::new();
     for entry in &catalog.entries {
         if !codes.contains(&entry.code.value.as_str()) {
             codes.push(&entry.code.value);
         }
     }
-    let (code_key, message_key) = (&catalog.wire.code.value, &catalog.wire.message.value);
-    let code = Object::new()
-        .with("type", "string")
-        .with(
-            "description",
-            "The error code, which tells the errors apart.",
-        )
-        .with(
-            "enum",
-            codes.into_iter().map(Json::from).collect::<Vec<_>>(),
-        );
-    let message = Object::new().with("type", "string").with(
-        "description",
-        "The message, which follows the template of its error.",
-    );
-    Object::new()
-        .with("type", "object")
-        .with(
-            "description",
-            format!("The error body of the {}.", catalog.title),
-        )
+    codes
+}
+
+/// The schema of the error body: the object tree of
+/// [`Wire::layout`](error_catalog_codegen::wire::Wire::layout).
+fn body_schema(catalog: &Catalog) -> Object {
+    let description = format!("The error body of the {}.", catalog.title);
+    object_schema(catalog, &catalog.wire.layout(), Some(description))
+}
+
+/// The schema of one object of the body: `type: object`, every member required.
+fn object_schema(
+    catalog: &Catalog,
+    members: &[(String, Node)],
+    description: Option<String>,
+) -> Object {
+    let mut object = Object::new().with("type", "object");
+    if let Some(description) = description {
+        object.insert("description", description);
+    }
+    let mut properties = Object::new();
+    for (key, node) in members {
+        let schema = match node {
+            Node::Object(children) => object_schema(catalog, children, None),
+            Node::Member(member) => member_schema(catalog, *member),
+        };
+        properties.insert(key, schema);
+    }
+    object
         .with(
             "required",
-            vec![Json::from(code_key), Json::from(message_key)],
+            members
+                .iter()
+                .map(|(key, _)| Json::from(key))
+                .collect::<Vec<_>>(),
         )
-        .with(
-            "properties",
+        .with("properties", properties)
+}
+
+/// The schema of one member of the body.
+fn member_schema(catalog: &Catalog, member: Member) -> Object {
+    let wire = &catalog.wire;
+    match member {
+        Member::Code => {
+            let codes = codes(catalog);
+            let integers: Vec<i64> = codes.iter().filter_map(|c| integer_code(c)).collect();
+            // A checked catalog with integer codes has only integers; a code that is not one
+            // is sent as a string.
+            let (ty, values): (Json, Vec<Json>) = match wire.code_type.value {
+                CodeType::Integer if integers.len() == codes.len() => (
+                    "integer".into(),
+                    integers
+                        .into_iter()
+                        .map(|n| Json::Value(n.into()))
+                        .collect(),
+                ),
+                CodeType::Integer => (
+                    vec![Json::from("integer"), Json::from("string")].into(),
+                    codes
+                        .into_iter()
+                        .map(|c| integer_code(c).map_or(Json::from(c), |n| Json::Value(n.into())))
+                        .collect(),
+                ),
+                CodeType::String => ("string".into(), codes.into_iter().map(Json::from).collect()),
+            };
             Object::new()
-                .with(code_key, code)
-                .with(message_key, message),
-        )
+                .with("type", ty)
+                .with(
+                    "description",
+                    "The error code, which tells the errors apart.",
+                )
+                .with("enum", values)
+        }
+        Member::Message => Object::new().with("type", "string").with(
+            "description",
+            "The message, which follows the template of its error.",
+        ),
+        Member::Status => Object::new()
+            .with("type", "integer")
+            .with("description", "The HTTP status of the response."),
+        Member::Constant(index) => {
+            let value = wire
+                .constants
+                .get(index)
+                .map_or("", |constant| constant.value.value.as_str());
+            Object::new()
+                .with("type", "string")
+                .with("description", "Always the same value.")
+                .with("const", value)
+        }
+    }
 }
 
 /// The response of one status: the error body, with an example per entry of the status.
@@ -108,7 +182,7 @@ fn response(catalog: &Catalog, status: u16) -> Object {
         if !description.is_empty() {
             example.insert("description", description.join("\n\n"));
         }
-        example.insert("value", example_body(catalog, entry));
+        example.insert("value", example_body_json(catalog, entry));
         examples.insert(&entry.name.value, example);
     }
     let meaning = status_meaning(catalog, status);
@@ -123,9 +197,27 @@ fn response(catalog: &Catalog, status: u16) -> Object {
             Object::new().with("$ref", format!("#/components/schemas/{BODY_SCHEMA}")),
         )
         .with("examples", examples);
-    Object::new()
-        .with("description", description)
-        .with("content", Object::new().with("application/json", media))
+    let mut response = Object::new().with("description", description);
+    if let Some(header) = &catalog.wire.header {
+        let schema = Object::new().with("type", "string").with(
+            "enum",
+            codes(catalog)
+                .into_iter()
+                .map(Json::from)
+                .collect::<Vec<_>>(),
+        );
+        response.insert(
+            "headers",
+            Object::new().with(
+                &header.value,
+                Object::new()
+                    .with("description", "The error code, as in the body.")
+                    .with("required", true)
+                    .with("schema", schema),
+            ),
+        );
+    }
+    response.with("content", Object::new().with("application/json", media))
 }
 
 /// The name of a status's response under `components.responses`: `Status`, the code, and the
