@@ -208,7 +208,11 @@ fn location_problem(
         LocationError::EmptySegment(n) => (
             format!("the JSON pointer `{text}` has an empty key (segment {n})"),
             "malformed JSON pointer".to_owned(),
-            "each `/` of a pointer starts the name of a key, such as `\"/error/code\"`: remove the extra `/`".to_owned(),
+            if text == "/" {
+                "`\"/\"` alone would be the body itself, which holds the members: give the key after the `/`, such as `\"/error\"`".to_owned()
+            } else {
+                "each `/` of a pointer starts the name of a key, such as `\"/error/code\"`: remove the extra `/`".to_owned()
+            },
         ),
     };
     Diagnostic::new(Rule::InvalidWire, location.span.clone(), message)
@@ -1671,6 +1675,17 @@ mod tests {
                 "{wire}"
             );
         }
+    }
+
+    #[test]
+    fn a_pointer_of_one_slash_is_not_told_to_lose_it() {
+        let text = with_wire(r#"{ code = "/", message = "m" }"#, "1", "");
+        assert_eq!(
+            hint(&text, None).1,
+            "`\"/\"` alone would be the body itself, which holds the members: give the key after the `/`, such as `\"/error\"`"
+        );
+        let text = with_wire(r#"{ code = "/error/", message = "m" }"#, "1", "");
+        assert!(hint(&text, None).1.ends_with("remove the extra `/`"));
     }
 
     #[test]
