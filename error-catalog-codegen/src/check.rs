@@ -208,7 +208,11 @@ fn location_problem(
         LocationError::EmptySegment(n) => (
             format!("the JSON pointer `{text}` has an empty key (segment {n})"),
             "malformed JSON pointer".to_owned(),
-            "each `/` of a pointer starts the name of a key, such as `\"/error/code\"`: remove the extra `/`".to_owned(),
+            if text == "/" {
+                "`\"/\"` alone would be the body itself, which holds the members: give the key after the `/`, such as `\"/error\"`".to_owned()
+            } else {
+                "each `/` of a pointer starts the name of a key, such as `\"/error/code\"`: remove the extra `/`".to_owned()
+            },
         ),
     };
     Diagnostic::new(Rule::InvalidWire, location.span.clone(), message)
@@ -239,11 +243,35 @@ fn wire_conflict(
                 ),
             )
         } else {
-            (
-                format!("{other_what} and {what} are both at `{}`", location.value),
-                format!("same place as {other_what}"),
-                "each member of the error body needs its own place, such as `{ code = \"/error/code\", message = \"/error/message\" }`".to_owned(),
-            )
+            // `code = "error"` and `message = "/error"` are one place, written two ways.
+            let at = if location.value == other_location.value {
+                format!("are both at `{}`", location.value)
+            } else {
+                format!(
+                    "are both at `{}` (written `{}` and `{}`)",
+                    keys.iter()
+                        .map(|key| format!("/{}", key.replace('~', "~0").replace('/', "~1")))
+                        .collect::<String>(),
+                    other_location.value,
+                    location.value
+                )
+            };
+            let (subject, label) = match (member, other) {
+                (Member::Constant(_), Member::Constant(_)) => (
+                    "two constants".to_owned(),
+                    "same place as another constant".to_owned(),
+                ),
+                _ => (
+                    format!("{other_what} and {what}"),
+                    format!("same place as {other_what}"),
+                ),
+            };
+            let help = match member {
+                Member::Message => "each member of the error body needs its own place, such as `{ code = \"/error/code\", message = \"/error/message\" }`".to_owned(),
+                Member::Status => "each member of the error body needs its own place: give the status a key of its own, such as `status = \"/status\"`".to_owned(),
+                _ => format!("each member of the error body needs its own place: move {what}, or remove it"),
+            };
+            (format!("{subject} {at}"), label, help)
         }
     } else if keys.starts_with(other_keys) {
         (
@@ -307,9 +335,9 @@ fn integer_codes(catalog: &Catalog, cx: &mut Ctxt) {
     let codes = catalog
         .entries
         .iter()
-        .map(|entry| &entry.code)
-        .chain(catalog.retired.iter().map(|retired| &retired.code));
-    for code in codes {
+        .map(|entry| (&entry.code, false))
+        .chain(catalog.retired.iter().map(|retired| (&retired.code, true)));
+    for (code, retired) in codes {
         let text = code.value.as_str();
         // An empty code, or one with characters no code may have, has its own diagnostic.
         if text.is_empty()
@@ -320,22 +348,34 @@ fn integer_codes(catalog: &Catalog, cx: &mut Ctxt) {
         {
             continue;
         }
+        // How the catalog writes this code with another text: as `code = ".."` in an entry,
+        // as the key under `[retired]`.
+        let write = |text: &str| {
+            if retired {
+                format!("`\"{text}\" = ...` under `[retired]`")
+            } else {
+                format!("`code = \"{text}\"`")
+            }
+        };
         let digits = text.strip_prefix('-').unwrap_or(text);
         let help = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            match text.parse::<i128>() {
-                Ok(number) if i64::try_from(number).is_ok() => {
-                    format!("a JSON number has no leading zeros: write `code = \"{number}\"`")
-                }
-                _ => "the code does not fit a 64-bit integer (`i64`), which is all that JSON parsers read exactly".to_owned(),
+            match text.parse::<i128>().map(i64::try_from) {
+                Ok(Ok(0)) => format!("JSON writes zero as `0`: write {}", write("0")),
+                Ok(Ok(number)) => format!(
+                    "a JSON number has no leading zeros: write {}",
+                    write(&number.to_string())
+                ),
+                _ => "the code does not fit a 64-bit signed integer (`i64`), the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)".to_owned(),
             }
         } else {
             "with `code_type = \"integer\"`, every code is a decimal integer such as `\"403001\"`; for other codes, remove `code_type`".to_owned()
         };
+        let what = if retired { "retired code" } else { "code" };
         cx.push(
             Diagnostic::new(
                 Rule::InvalidCode,
                 code.span.clone(),
-                format!("code `{text}` is not an integer, as `code_type = \"integer\"` requires"),
+                format!("{what} `{text}` is not an integer, as `code_type = \"integer\"` requires"),
             )
             .label("not an integer code")
             .related(code_type.span.clone(), "codes are integers on the wire")
@@ -1507,6 +1547,326 @@ mod tests {
                 "{types}"
             );
         }
+    }
+
+    /// A catalog with `wire` in `[catalog]` and one entry of code `code`, then `rest`.
+    fn with_wire(wire: &str, code: &str, rest: &str) -> String {
+        format!(
+            "[catalog]\ntitle = \"T\"\nwire = {wire}\n\n[status.404]\nreason = \"Not Found\"\n\n\
+             [errors.A]\ncode = {code:?}\nstatus = 404\nmessage = \"m\"\n\n{rest}"
+        )
+    }
+
+    /// The rule, the text under the span and the message of each diagnostic `text` gives.
+    fn diagnostics(text: &str) -> Vec<(Rule, String, String)> {
+        let source = Source::new("t.toml", "/t.toml", text);
+        match crate::load(&source) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics
+                .into_iter()
+                .map(|d| {
+                    let span = d.span.clone().unwrap_or(0..0);
+                    (d.rule, text[span].to_owned(), d.message.clone())
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn wire_shapes_of_real_apis_pass() {
+        let good = [
+            // Kubernetes `Status`.
+            r#"{ code = "/reason", message = "/message", status = "/code", constants = { "/kind" = "Status", "/apiVersion" = "v1", "/status" = "Failure" } }"#,
+            // OData, as Azure Table storage sends it.
+            r#"{ code = "/odata.error/code", message = "/odata.error/message/value", constants = { "/odata.error/message/lang" = "en-US" } }"#,
+            // A bare key is one top-level key, dots and all.
+            r#"{ code = "odata.error", message = "odata.message" }"#,
+            r#"{ code = "errorCode", message = "errorMessage" }"#,
+            // `~1` is `/` and `~0` is `~`; a bare key may hold a `~`.
+            r#"{ code = "/a~1b/code", message = "/a~1b/~0message" }"#,
+            r#"{ code = "~code", message = "/~0message" }"#,
+            // Siblings under one object, and a place that only looks like a prefix.
+            r#"{ code = "/error/code", message = "/error/message", constants = { "/error/target" = "x", "/errors" = "y" } }"#,
+            r#"{ code = "/error/code", message = "/error/codes" }"#,
+            r#"{ code = "/error/code", message = "/error/message", header = "X-MS-Error-Code" }"#,
+            r#"{ code = "code", message = "message", header = "x-ms-error-code" }"#,
+            r#"{ code = "code", message = "message", code_type = "string" }"#,
+        ];
+        for wire in good {
+            assert_eq!(diagnostics(&with_wire(wire, "E1", "")), [], "{wire}");
+        }
+        let integer =
+            r#"{ code = "/error/code", message = "/error/message", code_type = "integer" }"#;
+        for code in [
+            "0",
+            "403001",
+            "-5",
+            "9223372036854775807",
+            "-9223372036854775808",
+        ] {
+            let text = with_wire(
+                integer,
+                code,
+                "[retired]\n\"-1\" = \"gone\"\n\"17\" = \"gone\"\n",
+            );
+            assert_eq!(diagnostics(&text), [], "{code}");
+        }
+    }
+
+    #[test]
+    fn malformed_wire_locations_are_invalid_wire_at_the_location() {
+        let cases = [
+            (r#"{ code = "", message = "m" }"#, r#""""#),
+            (
+                r#"{ code = "c", message = "error/message" }"#,
+                r#""error/message""#,
+            ),
+            (
+                r#"{ code = "/error/~code", message = "m" }"#,
+                r#""/error/~code""#,
+            ),
+            (
+                r#"{ code = "/error/code~", message = "m" }"#,
+                r#""/error/code~""#,
+            ),
+            (
+                r#"{ code = "/error//code", message = "m" }"#,
+                r#""/error//code""#,
+            ),
+            (r#"{ code = "/error/", message = "m" }"#, r#""/error/""#),
+            (r#"{ code = "/", message = "m" }"#, r#""/""#),
+            (
+                r#"{ code = "c", message = "m", status = "a/b" }"#,
+                r#""a/b""#,
+            ),
+            // A constant's location is its key.
+            (
+                r#"{ code = "c", message = "m", constants = { "/kind/" = "x" } }"#,
+                r#""/kind/""#,
+            ),
+            (
+                r#"{ code = "c", message = "m", constants = { "" = "x" } }"#,
+                r#""""#,
+            ),
+            (
+                r#"{ code = "c", message = "m", code_type = "number" }"#,
+                r#""number""#,
+            ),
+            (
+                r#"{ code = "c", message = "m", code_type = "Integer" }"#,
+                r#""Integer""#,
+            ),
+            (
+                r#"{ code = "c", message = "m", header = "x error code" }"#,
+                r#""x error code""#,
+            ),
+            (r#"{ code = "c", message = "m", header = "" }"#, r#""""#),
+            (
+                r#"{ code = "c", message = "m", header = "x-código" }"#,
+                r#""x-código""#,
+            ),
+        ];
+        for (wire, at) in cases {
+            let found = diagnostics(&with_wire(wire, "1", ""));
+            assert_eq!(found.len(), 1, "{wire}: {found:?}");
+            assert_eq!(
+                (found[0].0, found[0].1.as_str()),
+                (Rule::InvalidWire, at),
+                "{wire}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pointer_of_one_slash_is_not_told_to_lose_it() {
+        let text = with_wire(r#"{ code = "/", message = "m" }"#, "1", "");
+        assert_eq!(
+            hint(&text, None).1,
+            "`\"/\"` alone would be the body itself, which holds the members: give the key after the `/`, such as `\"/error\"`"
+        );
+        let text = with_wire(r#"{ code = "/error/", message = "m" }"#, "1", "");
+        assert!(hint(&text, None).1.ends_with("remove the extra `/`"));
+    }
+
+    #[test]
+    fn the_code_type_suggests_the_near_name() {
+        let text = with_wire(
+            r#"{ code = "c", message = "m", code_type = "integr" }"#,
+            "1",
+            "",
+        );
+        let (label, help) = hint(&text, None);
+        assert_eq!(label, "unknown code type");
+        assert_eq!(help, "did you mean `code_type = \"integer\"`?");
+    }
+
+    #[test]
+    fn members_at_one_place_or_one_inside_another_conflict() {
+        // (wire, the text under the span, the message)
+        let cases = [
+            (
+                r#"{ code = "error", message = "error" }"#,
+                r#""error""#,
+                "the code and the message are both at `error`",
+            ),
+            (
+                r#"{ code = "error", message = "/error" }"#,
+                r#""/error""#,
+                "the code and the message are both at `/error` (written `error` and `/error`)",
+            ),
+            (
+                r#"{ code = "/error", message = "/error/message" }"#,
+                r#""/error/message""#,
+                "the message at `/error/message` is inside the code at `/error`",
+            ),
+            (
+                r#"{ code = "/error/code", message = "/error" }"#,
+                r#""/error""#,
+                "the message at `/error` holds the code at `/error/code`",
+            ),
+            (
+                r#"{ code = "/error/code", message = "/message", constants = { "/error" = "x" } }"#,
+                r#""/error""#,
+                "a constant at `/error` holds the code at `/error/code`",
+            ),
+            (
+                r#"{ code = "/reason", message = "/message", constants = { "/reason" = "NotFound" } }"#,
+                r#""/reason""#,
+                "a constant is at `/reason`, where the code goes",
+            ),
+            (
+                r#"{ code = "/reason", message = "/message", status = "/message" }"#,
+                r#""/message""#,
+                "the message and the status are both at `/message`",
+            ),
+            (
+                r#"{ code = "c", message = "m", status = "/c/status" }"#,
+                r#""/c/status""#,
+                "the status at `/c/status` is inside the code at `c`",
+            ),
+            (
+                r#"{ code = "c", message = "m", constants = { "kind" = "x", "/kind" = "y" } }"#,
+                r#""/kind""#,
+                "two constants are both at `/kind` (written `kind` and `/kind`)",
+            ),
+            (
+                r#"{ code = "c", message = "m", status = "s", constants = { "/s/x" = "y" } }"#,
+                r#""/s/x""#,
+                "a constant at `/s/x` is inside the status at `s`",
+            ),
+        ];
+        for (wire, at, message) in cases {
+            let found = diagnostics(&with_wire(wire, "1", ""));
+            assert_eq!(
+                found,
+                [(Rule::WireConflict, at.to_owned(), message.to_owned())],
+                "{wire}"
+            );
+        }
+    }
+
+    #[test]
+    fn integer_codes_are_canonical_i64() {
+        let integer = r#"{ code = "c", message = "m", code_type = "integer" }"#;
+        let cases = [
+            (
+                "E12",
+                "with `code_type = \"integer\"`, every code is a decimal integer such as `\"403001\"`; for other codes, remove `code_type`",
+            ),
+            (
+                "1.5",
+                "with `code_type = \"integer\"`, every code is a decimal integer such as `\"403001\"`; for other codes, remove `code_type`",
+            ),
+            (
+                "-",
+                "with `code_type = \"integer\"`, every code is a decimal integer such as `\"403001\"`; for other codes, remove `code_type`",
+            ),
+            (
+                "007",
+                "a JSON number has no leading zeros: write `code = \"7\"`",
+            ),
+            (
+                "-07",
+                "a JSON number has no leading zeros: write `code = \"-7\"`",
+            ),
+            ("-0", "JSON writes zero as `0`: write `code = \"0\"`"),
+            (
+                "9223372036854775808",
+                "the code does not fit a 64-bit signed integer (`i64`), the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
+            ),
+            (
+                "-9223372036854775809",
+                "the code does not fit a 64-bit signed integer (`i64`), the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
+            ),
+            (
+                "123456789012345678901234567890123456789012",
+                "the code does not fit a 64-bit signed integer (`i64`), the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
+            ),
+        ];
+        for (code, help) in cases {
+            let text = with_wire(integer, code, "");
+            assert_eq!(rules(&text), [Rule::InvalidCode], "{code}");
+            assert_eq!(
+                hint(&text, None),
+                ("not an integer code".to_owned(), help.to_owned()),
+                "{code}"
+            );
+        }
+        // Retired codes too, with their own spelling in the help.
+        let text = with_wire(integer, "1", "[retired]\n\"007\" = \"gone\"\n");
+        assert_eq!(
+            diagnostics(&text),
+            [(
+                Rule::InvalidCode,
+                "\"007\"".to_owned(),
+                "retired code `007` is not an integer, as `code_type = \"integer\"` requires"
+                    .to_owned()
+            )]
+        );
+        assert_eq!(
+            hint(&text, None).1,
+            "a JSON number has no leading zeros: write `\"7\" = ...` under `[retired]`"
+        );
+        // Codes with characters no code may have, or no code at all, get only their own
+        // diagnostic; string codes may be anything allowed.
+        assert_eq!(rules(&with_wire(integer, "1 2", "")), [Rule::InvalidCode]);
+        assert_eq!(rules(&with_wire(integer, "", "")), [Rule::InvalidCode]);
+        assert_eq!(rules(&with_wire(integer, "+1", "")), [Rule::InvalidCode]);
+        let string = r#"{ code = "c", message = "m" }"#;
+        assert_eq!(
+            rules(&with_wire(string, "007", "[retired]\n\"E1\" = \"x\"\n")),
+            []
+        );
+    }
+
+    #[test]
+    fn wire_shape_problems_are_each_reported_once() {
+        let wire = r#"{ code = "error/code", message = "", status = "/x//y", code_type = "int", header = "a b", constants = { "/kind" = 1, "/k~x" = "v", "/q" = "1", "q" = "2" }, contants = {} }"#;
+        let text = with_wire(wire, "E1", "[retired]\n\"E2\" = \"gone\"\n");
+        let found: Vec<(Rule, String)> = diagnostics(&text)
+            .into_iter()
+            .map(|(rule, at, _)| (rule, at))
+            .collect();
+        let expected = [
+            (Rule::InvalidWire, r#""error/code""#),
+            (Rule::InvalidWire, r#""""#),
+            (Rule::InvalidWire, r#""/x//y""#),
+            (Rule::InvalidWire, r#""int""#),
+            (Rule::InvalidWire, r#""a b""#),
+            (Rule::WrongType, "1"),
+            (Rule::InvalidWire, r#""/k~x""#),
+            (Rule::WireConflict, r#""q""#),
+            (Rule::UnknownKey, "contants"),
+        ]
+        .map(|(rule, at)| (rule, at.to_owned()));
+        assert_eq!(found, expected);
+        // A conflict in the shape does not hide the codes that are not integers.
+        let integer = r#"{ code = "code", message = "code", code_type = "integer" }"#;
+        let text = with_wire(integer, "E1", "[retired]\n\"E2\" = \"gone\"\n");
+        assert_eq!(
+            rules(&text),
+            [Rule::WireConflict, Rule::InvalidCode, Rule::InvalidCode]
+        );
     }
 
     #[test]
