@@ -358,24 +358,36 @@ fn integer_codes(catalog: &Catalog, cx: &mut Ctxt) {
             }
         };
         let digits = text.strip_prefix('-').unwrap_or(text);
-        let help = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let (problem, help) = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             match text.parse::<i128>().map(i64::try_from) {
-                Ok(Ok(0)) => format!("JSON writes zero as `0`: write {}", write("0")),
-                Ok(Ok(number)) => format!(
-                    "a JSON number has no leading zeros: write {}",
-                    write(&number.to_string())
+                Ok(Ok(0)) => (
+                    "is not an integer as JSON writes it",
+                    format!("JSON writes zero as `0`: write {}", write("0")),
                 ),
-                _ => "the code does not fit a 64-bit signed integer (`i64`), the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)".to_owned(),
+                Ok(Ok(number)) => (
+                    "is not an integer as JSON writes it",
+                    format!(
+                        "a JSON number has no leading zeros: write {}",
+                        write(&number.to_string())
+                    ),
+                ),
+                _ => (
+                    "does not fit a 64-bit signed integer",
+                    "`i64` is the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)".to_owned(),
+                ),
             }
         } else {
-            "with `code_type = \"integer\"`, every code is a decimal integer such as `\"403001\"`; for other codes, remove `code_type`".to_owned()
+            (
+                "is not an integer",
+                "with `code_type = \"integer\"`, every code is a decimal integer such as `\"403001\"`; for other codes, remove `code_type`".to_owned(),
+            )
         };
         let what = if retired { "retired code" } else { "code" };
         cx.push(
             Diagnostic::new(
                 Rule::InvalidCode,
                 code.span.clone(),
-                format!("{what} `{text}` is not an integer, as `code_type = \"integer\"` requires"),
+                format!("{what} `{text}` {problem}, as `code_type = \"integer\"` requires"),
             )
             .label("not an integer code")
             .related(code_type.span.clone(), "codes are integers on the wire")
@@ -1792,15 +1804,15 @@ mod tests {
             ("-0", "JSON writes zero as `0`: write `code = \"0\"`"),
             (
                 "9223372036854775808",
-                "the code does not fit a 64-bit signed integer (`i64`), the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
+                "`i64` is the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
             ),
             (
                 "-9223372036854775809",
-                "the code does not fit a 64-bit signed integer (`i64`), the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
+                "`i64` is the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
             ),
             (
                 "123456789012345678901234567890123456789012",
-                "the code does not fit a 64-bit signed integer (`i64`), the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
+                "`i64` is the widest code the generated code reads and writes: send such codes as strings (remove `code_type`)",
             ),
         ];
         for (code, help) in cases {
@@ -1819,7 +1831,7 @@ mod tests {
             [(
                 Rule::InvalidCode,
                 "\"007\"".to_owned(),
-                "retired code `007` is not an integer, as `code_type = \"integer\"` requires"
+                "retired code `007` is not an integer as JSON writes it, as `code_type = \"integer\"` requires"
                     .to_owned()
             )]
         );
