@@ -185,7 +185,7 @@ struct Decoder<'s> {
 }
 
 impl Decoder<'_> {
-    /// `[catalog]`: title, doc, docs URL and wire keys.
+    /// `[catalog]`: title, doc, docs URL and wire shape.
     fn header(&self, cx: &mut Ctxt, table: &Table<'_>, span: Range<usize>) -> Header {
         shape::known_keys(
             cx,

@@ -99,8 +99,9 @@
 //!
 //! # The client side
 //!
-//! [`CatalogError::from_response`] reads the catalog's two wire keys from a JSON object (of a
-//! key given twice, the last one counts) and hands the code and message to
+//! [`CatalogError::from_response`] reads the code and the message where the catalog's
+//! [`WireSpec`] puts them, top-level keys or JSON pointers into nested objects (of a key given
+//! twice, at any level, the last one counts) and hands the code and message to
 //! [`CatalogError::from_parts`], which clients that decoded the body themselves call
 //! directly. It finds the entries with the received code (those whose status matches
 //! first, then the others, each group in catalog order, except that entries with

@@ -55,10 +55,31 @@ where
     E: CatalogError,
     S: Serializer,
 {
-    let wire = E::catalog().wire;
+    let wire = &E::catalog().wire;
+    let integer_code = wire.code_type == CodeType::Integer;
+    // The common flat shape, `{"code":"..","message":".."}`, written without walking the tree.
+    if let (
+        [
+            WireMember {
+                key: code,
+                node: WireNode::Code,
+            },
+            WireMember {
+                key: message,
+                node: WireNode::Message,
+            },
+        ],
+        false,
+    ) = (wire.layout, integer_code)
+    {
+        let mut object = serializer.serialize_struct("ErrorBody", 2)?;
+        object.serialize_field(code, error.code())?;
+        object.serialize_field(message, &Message(error))?;
+        return object.end();
+    }
     Object {
         members: wire.layout,
-        integer_code: wire.code_type == CodeType::Integer,
+        integer_code,
         error,
     }
     .serialize(serializer)
