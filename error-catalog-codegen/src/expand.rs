@@ -424,6 +424,9 @@ fn enum_doc(catalog: &Catalog, plan: &Plan, path: &str, after_user_docs: bool) -
     if !catalog.doc.is_empty() {
         doc.push_str(&format!("\n{}\n", catalog.doc));
     }
+    if !catalog.wire.is_flat() || catalog.wire.header.is_some() {
+        doc.push_str(&format!("\n{}\n", wire_doc(&catalog.wire)));
+    }
     doc.push_str("\n| Variant | Code | Status | Message |\n|---|---|---|---|\n");
     for (_, entry) in plan.entries(catalog) {
         let message = code_span(&entry.message.value).replace('|', "\\|");
@@ -435,6 +438,36 @@ fn enum_doc(catalog: &Catalog, plan: &Plan, path: &str, after_user_docs: bool) -
         ));
     }
     doc_lines(&doc)
+}
+
+/// One sentence on where the body puts each member, for a shape other than the flat one.
+fn wire_doc(wire: &Wire) -> String {
+    let code_type = match wire.code_type.value {
+        CodeType::String => "",
+        CodeType::Integer => " (a JSON number)",
+    };
+    let mut parts = vec![
+        format!("the code at `{}`{code_type}", wire.code.value),
+        format!("the message at `{}`", wire.message.value),
+    ];
+    if let Some(status) = &wire.status {
+        parts.push(format!("the HTTP status at `{}`", status.value));
+    }
+    for constant in &wire.constants {
+        parts.push(format!(
+            "`{}` always `{}`",
+            constant.location.value,
+            serde_json::Value::from(constant.value.value.as_str())
+        ));
+    }
+    let mut doc = format!("The error body has {}.", parts.join(", "));
+    if let Some(header) = &wire.header {
+        doc.push_str(&format!(
+            " The `{}` response header carries the code as well.",
+            header.value
+        ));
+    }
+    doc
 }
 
 /// The wire body a server sends for `entry` with its example message, as `Serialize`

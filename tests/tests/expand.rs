@@ -105,6 +105,26 @@ fn backup_restore_docs() {
 }
 
 #[test]
+fn kubernetes_status_docs() {
+    // A nested shape with a status and constants: the enum's docs say where each member goes,
+    // and each variant shows its body in that shape.
+    insta::assert_snapshot!(generated_docs("catalogs/wire/kubernetes.toml"));
+}
+
+#[test]
+fn odata_wire_spec_expansion() {
+    // The static object tree of a nested shape with a header, as generated.
+    let file = expanded_file("catalogs/wire/odata.toml");
+    let text = prettyplease::unparse(&file);
+    let start = text.find("wire_spec(").expect("a wire spec");
+    let end = start
+        + text[start..]
+            .find("&[\n            ::error_catalog::__private::status_spec")
+            .unwrap_or(text.len() - start);
+    insta::assert_snapshot!(&text[start..end]);
+}
+
+#[test]
 fn kitchen_sink_docs() {
     // Help, a docs URL, keyword fields, literal braces and pipes in messages.
     insta::assert_snapshot!(generated_docs("catalogs/kitchen-sink.toml"));
