@@ -16,6 +16,7 @@ use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::examples::known_external_example;
 use crate::model::{
     Catalog, Classes, Entry, EnumType, Field, FieldType, INTEGER_TYPES, Part, Spanned,
+    problem_member,
 };
 use crate::names;
 use crate::source::Source;
@@ -72,6 +73,7 @@ pub(crate) fn load(source: &Source, error_enum: Option<&str>) -> Result<Checked,
 /// fills, when there is one.
 fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
     wire_locations(catalog, cx);
+    problem_base(catalog, cx);
     wire_header(catalog, cx);
     integer_codes(catalog, cx);
     docs_url(catalog, cx);
@@ -97,6 +99,8 @@ fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
         status(catalog, entry, cx);
         retired(catalog, entry, cx);
         field_names(entry, cx);
+        retry_after(entry, cx);
+        problem_members(entry, cx);
         let adjacent_ok = adjacent_placeholders(entry, segments, cx);
         let examples_ok = external_examples(entry, cx) & examples(catalog, entry, cx);
         if adjacent_ok && examples_ok {
@@ -300,6 +304,138 @@ fn wire_conflict(
         .label(label)
         .related(other_location.span.clone(), format!("{other_what} is here"))
         .help(help)
+}
+
+/// `problem_base = "problems/"`, `"https://x.dev/a b/"`: the base of every RFC 9457 problem
+/// type (`{problem_base}{code}`) is an absolute URI (a scheme, such as `https:` or `urn:`),
+/// without spaces or control characters.
+fn problem_base(catalog: &Catalog, cx: &mut Ctxt) {
+    let Some(base) = &catalog.problem_base else {
+        return;
+    };
+    let text = base.value.as_str();
+    let scheme = text.split_once(':').map(|(scheme, _)| scheme);
+    let has_scheme = scheme.is_some_and(|scheme| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    let problem = if !has_scheme {
+        Some((
+            "is not an absolute URI",
+            "a problem type is an absolute URI: write the full base, such as `problem_base = \"https://api.example.com/problems/\"`",
+        ))
+    } else if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some((
+            "contains a space or a control character",
+            "write spaces in a URI as `%20`",
+        ))
+    } else {
+        None
+    };
+    if let Some((what, help)) = problem {
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidProblemBase,
+                base.span.clone(),
+                format!("`problem_base` {what}"),
+            )
+            .label("not a base URI for problem types")
+            .help(help),
+        );
+    }
+}
+
+/// `retry_after = "wait"` in an entry without a field `wait`, or whose `wait` is a `String`:
+/// the delay before a retry is an integer field of the entry, in seconds.
+fn retry_after(entry: &Entry, cx: &mut Ctxt) {
+    let Some(name) = &entry.retry_after else {
+        return;
+    };
+    let integers: Vec<&str> = entry
+        .fields
+        .iter()
+        .filter(|field| matches!(field.ty, FieldType::Integer(_)))
+        .map(|field| field.name.value.as_str())
+        .collect();
+    let help = match integers.as_slice() {
+        [] => "add an integer field to the message, such as `Retry in {seconds} seconds` with `fields.seconds = \"u32\"`, and name it".to_owned(),
+        [one] => format!("the entry's integer field is `{one}`: write `retry_after = \"{one}\"`"),
+        many => format!(
+            "the entry's integer fields are {}",
+            many.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    match entry
+        .fields
+        .iter()
+        .find(|field| field.name.value == name.value)
+    {
+        None => cx.push(
+            Diagnostic::new(
+                Rule::InvalidRetryAfter,
+                name.span.clone(),
+                format!(
+                    "`{}` has no field `{}` to take the retry delay from",
+                    entry.name.value, name.value
+                ),
+            )
+            .label("no such field")
+            .help(help),
+        ),
+        Some(field) if !matches!(field.ty, FieldType::Integer(_)) => cx.push(
+            Diagnostic::new(
+                Rule::InvalidRetryAfter,
+                name.span.clone(),
+                format!(
+                    "the retry delay `{}` is a `{}`, not an integer number of seconds",
+                    name.value, field.ty_text.value
+                ),
+            )
+            .label("not an integer field")
+            .related(field.name.span.clone(), "the field is here")
+            .help(help),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// A field `type` next to a field `field_type`: in an RFC 9457 problem details object, `type`
+/// is written as `field_type` (a field never takes a standard member's name, or `code`), and
+/// the two would be one member.
+fn problem_members(entry: &Entry, cx: &mut Ctxt) {
+    for (index, field) in entry.fields.iter().enumerate() {
+        let member = problem_member(&field.name.value);
+        if member == field.name.value {
+            continue;
+        }
+        if let Some(other) = entry
+            .fields
+            .iter()
+            .take(index)
+            .chain(entry.fields.iter().skip(index + 1))
+            .find(|other| other.name.value == member)
+        {
+            cx.push(
+                Diagnostic::new(
+                    Rule::ProblemMemberCollision,
+                    field.name.span.clone(),
+                    format!(
+                        "field `{}` would be the problem details member `{member}`, which field `{}` already is",
+                        field.name.value, other.name.value
+                    ),
+                )
+                .label(format!("written as `{member}` in problem details"))
+                .related(other.name.span.clone(), format!("`{member}` is here"))
+                .note(format!(
+                    "`{}` is a standard member of RFC 9457 problem details (or `code`, the error code), so the field is written under `{member}`",
+                    field.name.value
+                ))
+                .help(format!("rename `{}` in the message", other.name.value)),
+            );
+        }
+    }
 }
 
 /// `header = "x error code"`: the code header's name is a valid HTTP header name.

@@ -65,6 +65,7 @@ fn wire(cx: &mut Ctxt, table: &Table<'_>, span: &Range<usize>) -> Wire {
         }
     }
     wire.status = shape::string(cx, table, "status", span, "`wire`", false);
+    wire.fields = shape::string(cx, table, "fields", span, "`wire`", false);
     wire.header = shape::string(cx, table, "header", span, "`wire`", false);
     if let Some(value) = table.get("constants")
         && let Some((constants, _)) = shape::table(cx, value, "`constants`")
@@ -126,6 +127,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
         title,
         doc,
         docs_url,
+        problem_base,
         wire,
     } = match header {
         Some((table, span)) => decoder.header(cx, table, span),
@@ -133,6 +135,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
             title: String::new(),
             doc: String::new(),
             docs_url: None,
+            problem_base: None,
             wire: Wire::default(),
         },
     };
@@ -162,6 +165,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
         title,
         doc,
         docs_url,
+        problem_base,
         wire,
         statuses,
         types,
@@ -175,6 +179,7 @@ struct Header {
     title: String,
     doc: String,
     docs_url: Option<Spanned<String>>,
+    problem_base: Option<Spanned<String>>,
     wire: Wire,
 }
 
@@ -190,7 +195,7 @@ impl Decoder<'_> {
         shape::known_keys(
             cx,
             table,
-            &["title", "doc", "docs_url", "wire"],
+            &["title", "doc", "docs_url", "problem_base", "wire"],
             "in `[catalog]`",
         );
         let span = shape::header_span(self.source.text(), span);
@@ -201,6 +206,7 @@ impl Decoder<'_> {
             .map(|s| s.value)
             .unwrap_or_default();
         let docs_url = shape::string(cx, table, "docs_url", &span, "`[catalog]`", false);
+        let problem_base = shape::string(cx, table, "problem_base", &span, "`[catalog]`", false);
         let wire = match table.get("wire") {
             Some(value) => match shape::table(cx, value, "`wire`") {
                 Some((wire_table, wire_span)) => wire(cx, wire_table, &wire_span),
@@ -212,6 +218,7 @@ impl Decoder<'_> {
             title,
             doc,
             docs_url,
+            problem_base,
             wire,
         }
     }
@@ -388,6 +395,8 @@ impl Decoder<'_> {
                 "help",
                 "shared_code",
                 "overlapping",
+                "retryable",
+                "retry_after",
                 "fields",
             ],
             &format!("in {what}"),
@@ -435,34 +444,10 @@ impl Decoder<'_> {
         let help = shape::string(cx, body, "help", &owner, &what, false)
             .map(|s| s.value)
             .unwrap_or_default();
-        let shared_code = body
-            .get("shared_code")
-            .and_then(|value| match value.get_ref() {
-                DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
-                other => {
-                    cx.push(shape::wrong_type(
-                        value.span(),
-                        "`shared_code`",
-                        "a boolean",
-                        other,
-                    ));
-                    None
-                }
-            });
-        let overlapping = body
-            .get("overlapping")
-            .and_then(|value| match value.get_ref() {
-                DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
-                other => {
-                    cx.push(shape::wrong_type(
-                        value.span(),
-                        "`overlapping`",
-                        "a boolean",
-                        other,
-                    ));
-                    None
-                }
-            });
+        let shared_code = shape::boolean(cx, body, "shared_code");
+        let overlapping = shape::boolean(cx, body, "overlapping");
+        let retryable = shape::boolean(cx, body, "retryable");
+        let retry_after = shape::string(cx, body, "retry_after", &owner, &what, false);
         let declared = match body.get("fields") {
             Some(value) => match shape::table(cx, value, "`fields`") {
                 Some((fields, _)) => self.declared_fields(cx, fields, types),
@@ -489,6 +474,8 @@ impl Decoder<'_> {
             help,
             shared_code,
             overlapping,
+            retryable,
+            retry_after,
         })
     }
 

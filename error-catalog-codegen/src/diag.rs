@@ -68,6 +68,14 @@ pub enum Rule {
     WireConflict,
     /// `[catalog] docs_url` is not an absolute `http` or `https` URL without a fragment.
     InvalidDocsUrl,
+    /// `[catalog] problem_base` is not an absolute URI without spaces.
+    InvalidProblemBase,
+    /// `retry_after` names no field of its entry, or a field that is not an integer.
+    InvalidRetryAfter,
+    /// Two fields of one entry that would be the same extension member of an RFC 9457
+    /// problem details object (`type` is written as `field_type`, next to a field named
+    /// `field_type`).
+    ProblemMemberCollision,
     /// The catalog file cannot be found or read.
     FileNotReadable,
 }
@@ -103,6 +111,9 @@ impl Rule {
             Rule::InvalidWire => "invalid-wire",
             Rule::WireConflict => "wire-conflict",
             Rule::InvalidDocsUrl => "invalid-docs-url",
+            Rule::InvalidProblemBase => "invalid-problem-base",
+            Rule::InvalidRetryAfter => "invalid-retry-after",
+            Rule::ProblemMemberCollision => "problem-member-collision",
             Rule::FileNotReadable => "file-not-readable",
         }
     }

@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::check::{self, Checked};
-use crate::model::{Catalog, Classes, Entry, EnumType, FieldType, Part};
+use crate::model::{Catalog, Classes, Entry, EnumType, FieldType, Part, problem_member};
 use crate::names;
 use crate::wire::{CodeType, Member, Node, Wire};
 use error_catalog_template::{Class, Segment};
@@ -200,17 +200,19 @@ pub(crate) fn impls(
         .map(|(variant, entry)| build_arm(entry, variant, &private));
     // From an entry's index and the text of its placeholders to a value.
     let build = if plan.variants.is_empty() {
-        quote!(|_, _| ::core::option::Option::None)
+        quote!(::core::option::Option::None)
     } else {
         quote! {
-            |__index, __text| {
-                ::core::option::Option::Some(match __index {
-                    #(#build_arms)*
-                    _ => return ::core::option::Option::None,
-                })
-            }
+            ::core::option::Option::Some(match __index {
+                #(#build_arms)*
+                _ => return ::core::option::Option::None,
+            })
         }
     };
+    let field_arms = plan
+        .entries(catalog)
+        .map(|(variant, entry)| write_fields_arm(entry, variant, private.clone()));
+    let retry_after = retry_after_fn(catalog, plan, &private);
     let tracked = options.tracked_path.as_ref().map(|path| {
         quote!(
             const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
@@ -285,7 +287,43 @@ pub(crate) fn impls(
                     __code: &::core::primitive::str,
                     __message: &::core::primitive::str,
                 ) -> ::core::result::Result<Self, #krate::Unrecognized> {
-                    #private::from_parts::<Self>(__MATCHERS, __status, __code, __message, __entries_of, #build)
+                    #private::from_parts::<Self>(__status, __code, __message)
+                }
+
+                fn from_response(
+                    __status: #krate::http::StatusCode,
+                    __body: &[::core::primitive::u8],
+                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
+                    #private::from_response::<Self>(__status, __body)
+                }
+
+                #retry_after
+            }
+
+            #[automatically_derived]
+            impl #private::Generated for #name {
+                const MATCHERS: &'static [#private::Matcher] = __MATCHERS;
+
+                fn entries_of(__code: &::core::primitive::str) -> &'static [::core::primitive::usize] {
+                    __entries_of(__code)
+                }
+
+                fn build(
+                    __index: ::core::primitive::usize,
+                    __text: &[&::core::primitive::str],
+                ) -> ::core::option::Option<Self> {
+                    #build
+                }
+
+                fn write_fields<__M: #private::serde::ser::SerializeMap>(
+                    &self,
+                    __map: &mut __M,
+                    __problem: ::core::primitive::bool,
+                ) -> ::core::result::Result<(), __M::Error> {
+                    match #self_place {
+                        #(#field_arms)*
+                    }
+                    ::core::result::Result::Ok(())
                 }
             }
 
@@ -473,11 +511,7 @@ fn wire_doc(wire: &Wire) -> String {
 /// The wire body a server sends for `entry` with its example message, as `Serialize`
 /// writes it.
 fn example_body(catalog: &Catalog, entry: &Entry) -> String {
-    catalog.wire.body(
-        &entry.code.value,
-        &entry.example_message(),
-        entry.status.value,
-    )
+    catalog.wire.entry_body(entry)
 }
 
 /// The catalog's [`WireSpec`](error_catalog::WireSpec): the locations as written, and the
@@ -493,6 +527,7 @@ fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
                 Node::Member(Member::Code) => quote!(#private::WireNode::Code),
                 Node::Member(Member::Message) => quote!(#private::WireNode::Message),
                 Node::Member(Member::Status) => quote!(#private::WireNode::Status),
+                Node::Member(Member::Fields) => quote!(#private::WireNode::Fields),
                 Node::Member(Member::Constant(index)) => {
                     let value = wire
                         .constants
@@ -508,6 +543,7 @@ fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
     let (code, message) = (&wire.code.value, &wire.message.value);
     let integer = wire.code_type.value == CodeType::Integer;
     let status = option_str(wire.status.as_ref().map(|s| s.value.as_str()));
+    let fields = option_str(wire.fields.as_ref().map(|f| f.value.as_str()));
     let header = option_str(wire.header.as_ref().map(|h| h.value.as_str()));
     let constants = wire.constants.iter().map(|constant| {
         let (location, value) = (&constant.location.value, &constant.value.value);
@@ -520,6 +556,7 @@ fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
             #message,
             #integer,
             #status,
+            #fields,
             &[#(#constants),*],
             #header,
             #layout,
@@ -708,6 +745,63 @@ fn display_arm(entry: &Entry, variant: &PlannedVariant, generated_enums: bool) -
     }
 }
 
+/// The arm of `write_fields` for one variant: each field under its name, or under its RFC 9457
+/// extension member name for a problem; integers and `bool`s as themselves, the rest through
+/// `Display`.
+fn write_fields_arm(entry: &Entry, variant: &PlannedVariant, private: TokenStream) -> TokenStream {
+    let variant_ident = &variant.ident;
+    let bindings: Vec<Ident> = (0..variant.fields.len())
+        .map(|index| format_ident!("__field{}", index))
+        .collect();
+    let idents = variant.fields.iter().map(|field| &field.ident);
+    let writes = entry.fields.iter().zip(&bindings).map(|(field, binding)| {
+        let name = &field.name.value;
+        let member = problem_member(name);
+        let value = match field.ty {
+            FieldType::Integer(_) | FieldType::Bool => quote!(#binding),
+            _ => quote!(&#private::Text(#binding)),
+        };
+        let key = if member == *name {
+            quote!(#name)
+        } else {
+            quote!(if __problem { #member } else { #name })
+        };
+        quote! {
+            #private::serde::ser::SerializeMap::serialize_entry(__map, #key, #value)?;
+        }
+    });
+    quote! {
+        Self::#variant_ident { #(#idents: #bindings),* } => { #(#writes)* }
+    }
+}
+
+/// `CatalogError::retry_after` for an enum with an entry that names a `retry_after` field;
+/// nothing otherwise (the trait's default says `None`).
+fn retry_after_fn(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> TokenStream {
+    let arms: Vec<TokenStream> = plan
+        .entries(catalog)
+        .filter_map(|(variant, entry)| {
+            let field = entry.retry_after_field()?;
+            let index = entry.fields.iter().position(|f| f.name.value == field.name.value)?;
+            let ident = &variant.fields.get(index)?.ident;
+            let variant_ident = &variant.ident;
+            Some(quote!(Self::#variant_ident { #ident: __seconds, .. } => #private::seconds(*__seconds),))
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+            match self {
+                #(#arms)*
+                #[allow(unreachable_patterns)]
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+}
+
 fn build_arm(entry: &Entry, variant: &PlannedVariant, private: &TokenStream) -> TokenStream {
     let (index, variant_ident) = (variant.index, &variant.ident);
     if entry.fields.is_empty() {
@@ -793,10 +887,12 @@ fn metadata(
         let overlapping = entry.is_overlapping();
         let help = &entry.help;
         let docs_url = option_str(catalog.docs_url(entry).as_deref());
+        let retryable = entry.is_retryable();
+        let retry_after = option_str(entry.retry_after.as_ref().map(|r| r.value.as_str()));
         quote! {
             #private::error_spec(
                 #name, #code, #status, #message, #example, #fields, #doc, #help, #docs_url, #shared,
-                #overlapping,
+                #overlapping, #retryable, #retry_after,
             )
         }
     });
@@ -804,10 +900,17 @@ fn metadata(
         let segments = classes.segments(entry);
         let segments = segments.iter().map(|s| segment_tokens(s, private));
         let verify = verify_rendering(entry, generated_enums);
-        quote!(#private::Matcher::new(&[#(#segments),*], #verify))
+        let placeholders = entry.placeholders().map(|index| {
+            entry
+                .fields
+                .get(index)
+                .map_or("", |field| field.name.value.as_str())
+        });
+        quote!(#private::Matcher::new(&[#(#segments),*], &[#(#placeholders),*], #verify))
     });
     let (title, doc) = (&catalog.title, &catalog.doc);
     let docs_url = option_str(catalog.docs_url.as_ref().map(|url| url.value.as_str()));
+    let problem_base = option_str(catalog.problem_base.as_ref().map(|url| url.value.as_str()));
     let wire = wire_tokens(&catalog.wire, private);
     quote! {
         #(#field_consts)*
@@ -817,6 +920,7 @@ fn metadata(
             #title,
             #doc,
             #docs_url,
+            #problem_base,
             #wire,
             &[#(#statuses),*],
             &[#(#types),*],

@@ -38,6 +38,9 @@ pub struct Catalog {
     pub doc: String,
     /// `[catalog] docs_url`: the base URL of the published error page, if any.
     pub docs_url: Option<Spanned<String>>,
+    /// `[catalog] problem_base`: the base URI of RFC 9457 problem types, if any; an entry's
+    /// type is this base followed by its code.
+    pub problem_base: Option<Spanned<String>>,
     /// Where each member of the error body goes.
     pub wire: Wire,
     /// The status table, in catalog order.
@@ -110,6 +113,12 @@ pub struct Entry {
     /// entries of its code and status, and a message that fits several is read as the most
     /// specific.
     pub overlapping: Option<Spanned<bool>>,
+    /// `retryable = true|false`, with its span: whether a client may retry the request. Without
+    /// it, the status decides ([`Entry::is_retryable`]).
+    pub retryable: Option<Spanned<bool>>,
+    /// `retry_after = "field"`: the integer field that holds the delay, in seconds, after
+    /// which a client may retry.
+    pub retry_after: Option<Spanned<String>>,
 }
 
 /// One part of a resolved message template.
@@ -247,7 +256,41 @@ impl Catalog {
     }
 }
 
+/// The statuses whose errors are retryable unless an entry says otherwise: 429 Too Many
+/// Requests, 503 Service Unavailable and 504 Gateway Timeout.
+pub const RETRYABLE_STATUSES: &[u16] = &[429, 503, 504];
+
+/// The standard members of an RFC 9457 problem details object, and `code`, the extension
+/// member that carries the error code: a field with one of these names is written as
+/// `field_<name>` among a problem's extension members ([`problem_member`]).
+pub const PROBLEM_RESERVED: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+
+/// The name of a field's extension member in an RFC 9457 problem details object: its own
+/// name, or `field_<name>` for a name in [`PROBLEM_RESERVED`].
+pub fn problem_member(field: &str) -> String {
+    if PROBLEM_RESERVED.contains(&field) {
+        format!("field_{field}")
+    } else {
+        field.to_owned()
+    }
+}
+
 impl Entry {
+    /// Whether a client may retry the request: `retryable` when the entry says, otherwise
+    /// whether the status is one of [`RETRYABLE_STATUSES`].
+    pub fn is_retryable(&self) -> bool {
+        match &self.retryable {
+            Some(retryable) => retryable.value,
+            None => RETRYABLE_STATUSES.contains(&self.status.value),
+        }
+    }
+
+    /// The field named by `retry_after`, if the entry has it.
+    pub fn retry_after_field(&self) -> Option<&Field> {
+        let name = &self.retry_after.as_ref()?.value;
+        self.fields.iter().find(|field| &field.name.value == name)
+    }
+
     /// Whether the entry says `overlapping = true`.
     pub fn is_overlapping(&self) -> bool {
         self.overlapping.as_ref().is_some_and(|o| o.value)

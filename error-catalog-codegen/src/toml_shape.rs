@@ -89,6 +89,23 @@ pub(crate) fn string(
     }
 }
 
+/// An optional boolean value.
+pub(crate) fn boolean(cx: &mut Ctxt, table: &Table<'_>, key: &str) -> Option<Spanned<bool>> {
+    let value = table.get(key)?;
+    match value.get_ref() {
+        DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
+        other => {
+            cx.push(wrong_type(
+                value.span(),
+                &format!("`{key}`"),
+                "a boolean",
+                other,
+            ));
+            None
+        }
+    }
+}
+
 /// The span of a table header such as `[catalog]`: the first line of the table's value.
 pub(crate) fn header_span(text: &str, span: Range<usize>) -> Range<usize> {
     let start = span.start.min(text.len());

@@ -16,7 +16,7 @@
 
 use std::fmt;
 
-use crate::model::Spanned;
+use crate::model::{Entry, FieldType, Spanned};
 
 /// The default key of the code, when `[catalog] wire` does not give one.
 pub const DEFAULT_CODE: &str = "code";
@@ -38,6 +38,10 @@ pub struct Wire {
     pub code_type: Spanned<CodeType>,
     /// Where the HTTP status goes as well, as a JSON integer (`status`), if anywhere.
     pub status: Option<Spanned<String>>,
+    /// Where an object of the entry's typed fields goes (`fields`), if anywhere: each field
+    /// under its name, integers as JSON numbers, `bool`s as JSON booleans, the rest as
+    /// strings.
+    pub fields: Option<Spanned<String>>,
     /// Fixed string members (`constants`), in catalog order.
     pub constants: Vec<Constant>,
     /// A response header that carries the code as well (`header`), if any.
@@ -52,6 +56,7 @@ impl Default for Wire {
             message: Spanned::new(DEFAULT_MESSAGE.to_owned(), 0..0),
             code_type: Spanned::new(CodeType::String, 0..0),
             status: None,
+            fields: None,
             constants: Vec::new(),
             header: None,
         }
@@ -105,6 +110,8 @@ pub enum Member {
     Message,
     /// The HTTP status, as a JSON integer.
     Status,
+    /// The object of the entry's typed fields.
+    Fields,
     /// The constant at this index of [`Wire::constants`].
     Constant(usize),
 }
@@ -116,6 +123,7 @@ impl Member {
             Member::Code => "the code",
             Member::Message => "the message",
             Member::Status => "the status",
+            Member::Fields => "the fields",
             Member::Constant(_) => "a constant",
         }
     }
@@ -208,12 +216,13 @@ pub fn path(location: &str) -> Result<Vec<String>, LocationError> {
 }
 
 impl Wire {
-    /// Every member and its location, in body order: the code, the message, the status if
-    /// any, then the constants.
+    /// Every member and its location, in body order: the code, the message, the status and
+    /// the fields if any, then the constants.
     pub fn members(&self) -> impl Iterator<Item = (Member, &Spanned<String>)> + '_ {
         [(Member::Code, &self.code), (Member::Message, &self.message)]
             .into_iter()
             .chain(self.status.iter().map(|status| (Member::Status, status)))
+            .chain(self.fields.iter().map(|fields| (Member::Fields, fields)))
             .chain(
                 self.constants
                     .iter()
@@ -240,6 +249,7 @@ impl Wire {
     pub fn is_flat(&self) -> bool {
         self.code_type.value == CodeType::String
             && self.status.is_none()
+            && self.fields.is_none()
             && self.constants.is_empty()
             && !self.code.value.starts_with('/')
             && !self.message.value.starts_with('/')
@@ -249,6 +259,42 @@ impl Wire {
     /// writes it: `code` as a string, or as a number when the code type is an integer and the
     /// code is one.
     pub fn body(&self, code: &str, message: &str, status: u16) -> String {
+        self.body_with_fields(code, message, status, &[])
+    }
+
+    /// The error body a server sends for `entry` with every field's example, exactly as the
+    /// generated `Serialize` writes it.
+    pub fn entry_body(&self, entry: &Entry) -> String {
+        let fields: Vec<(&str, FieldValue<'_>)> = entry
+            .fields
+            .iter()
+            .map(|field| {
+                let text = field.example.value.as_str();
+                let value = match field.ty {
+                    FieldType::Integer(_) => FieldValue::Number(text),
+                    FieldType::Bool => FieldValue::Number(text),
+                    _ => FieldValue::String(text),
+                };
+                (field.name.value.as_str(), value)
+            })
+            .collect();
+        self.body_with_fields(
+            &entry.code.value,
+            &entry.example_message(),
+            entry.status.value,
+            &fields,
+        )
+    }
+
+    /// The error body with `fields` in the fields object, if the shape has one. The body of
+    /// [`Wire::body`] has an empty fields object.
+    pub fn body_with_fields(
+        &self,
+        code: &str,
+        message: &str,
+        status: u16,
+        fields: &[(&str, FieldValue<'_>)],
+    ) -> String {
         let mut out = String::new();
         write_object(
             &mut out,
@@ -260,6 +306,21 @@ impl Wire {
                 },
                 Member::Message => push_json_string(out, message),
                 Member::Status => out.push_str(&status.to_string()),
+                Member::Fields => {
+                    out.push('{');
+                    for (index, (name, value)) in fields.iter().enumerate() {
+                        if index > 0 {
+                            out.push(',');
+                        }
+                        push_json_string(out, name);
+                        out.push(':');
+                        match value {
+                            FieldValue::Number(text) => out.push_str(text),
+                            FieldValue::String(text) => push_json_string(out, text),
+                        }
+                    }
+                    out.push('}');
+                }
                 Member::Constant(index) => push_json_string(
                     out,
                     self.constants
@@ -270,6 +331,15 @@ impl Wire {
         );
         out
     }
+}
+
+/// A field's value in the fields object of a body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldValue<'a> {
+    /// Written as is: an integer's digits, `true` or `false`.
+    Number(&'a str),
+    /// Written as a JSON string.
+    String(&'a str),
 }
 
 /// The code as the integer `code_type = "integer"` sends, if it is one written the way

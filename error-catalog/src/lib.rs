@@ -186,6 +186,20 @@ pub trait CatalogError: std::error::Error + 'static {
         self.spec().status_code()
     }
 
+    /// Whether a client may retry the request that got this error: the entry's `retryable`
+    /// when the catalog says, otherwise whether the status is 429, 503 or 504
+    /// ([`ErrorSpec::retryable`]).
+    fn is_retryable(&self) -> bool {
+        self.spec().retryable
+    }
+
+    /// How long a client should wait before it retries: the value of the entry's
+    /// `retry_after` field, in seconds, when the catalog names one and the value is not
+    /// negative; otherwise `None`.
+    fn retry_after(&self) -> Option<std::time::Duration> {
+        None
+    }
+
     /// Turns a received status, code and message back into the typed error, for clients
     /// that decoded the body themselves or received the code elsewhere (a header, a log
     /// line, a message queue).
@@ -211,7 +225,7 @@ pub trait CatalogError: std::error::Error + 'static {
     where
         Self: Sized,
     {
-        response::from_response(Self::catalog(), status, body, |code, message| {
+        response::read_then(Self::catalog(), status, body, |code, message| {
             Self::from_parts(status, code, message)
         })
     }
@@ -283,6 +297,7 @@ pub mod __private {
         title: &'static str,
         doc: &'static str,
         docs_url: Option<&'static str>,
+        problem_base: Option<&'static str>,
         wire: WireSpec,
         statuses: &'static [StatusSpec],
         types: &'static [TypeSpec],
@@ -293,6 +308,7 @@ pub mod __private {
             title,
             doc,
             docs_url,
+            problem_base,
             wire,
             statuses,
             types,
@@ -303,11 +319,13 @@ pub mod __private {
 
     /// Builds a [`WireSpec`]: the locations as the catalog writes them, and `layout`, the
     /// object tree they make.
+    #[allow(clippy::too_many_arguments)]
     pub const fn wire_spec(
         code: &'static str,
         message: &'static str,
         integer_code: bool,
         status: Option<&'static str>,
+        fields: Option<&'static str>,
         constants: &'static [ConstantSpec],
         header: Option<&'static str>,
         layout: &'static [WireMember],
@@ -321,6 +339,7 @@ pub mod __private {
                 CodeType::String
             },
             status,
+            fields,
             constants,
             header,
             layout,
@@ -369,6 +388,8 @@ pub mod __private {
         docs_url: Option<&'static str>,
         shared_code: bool,
         overlapping: bool,
+        retryable: bool,
+        retry_after: Option<&'static str>,
     ) -> ErrorSpec {
         ErrorSpec {
             name,
@@ -382,6 +403,8 @@ pub mod __private {
             docs_url,
             shared_code,
             overlapping,
+            retryable,
+            retry_after,
         }
     }
 
@@ -408,24 +431,48 @@ pub mod __private {
         }
     }
 
-    /// The body of the generated `from_parts`: `matchers` holds one matcher per entry,
-    /// `entries_of` maps a code to the indices of its entries, `build` an entry's index and
-    /// placeholder texts to a value.
-    pub fn from_parts<E: CatalogError>(
-        matchers: &[Matcher],
+    /// What the generated code knows of its enum beyond [`CatalogError`]: how to read a
+    /// value back from an entry's placeholders, and how to write its typed fields.
+    pub trait Generated: CatalogError + Sized {
+        /// One matcher per entry of the catalog, in catalog order.
+        const MATCHERS: &'static [Matcher];
+
+        /// The indices of the entries with `code`, in the order a client tries them.
+        fn entries_of(code: &str) -> &'static [usize];
+
+        /// The value of the entry at `index` from the text of each placeholder, in template
+        /// order; `None` when the entry has no variant or a text does not parse.
+        fn build(index: usize, text: &[&str]) -> Option<Self>;
+
+        /// Writes each field of the value into `map`, under its name (under its RFC 9457
+        /// extension member name when `problem`): integers and `bool`s as JSON numbers and
+        /// booleans, the rest as strings.
+        fn write_fields<M: serde::ser::SerializeMap>(
+            &self,
+            map: &mut M,
+            problem: bool,
+        ) -> Result<(), M::Error>;
+    }
+
+    pub use crate::wire::Text;
+
+    /// The body of the generated `from_parts`.
+    pub fn from_parts<E: Generated>(
         status: StatusCode,
         code: &str,
         message: &str,
-        entries_of: impl Fn(&str) -> &'static [usize],
-        build: impl Fn(usize, &[&str]) -> Option<E>,
     ) -> Result<E, Unrecognized> {
-        crate::response::from_parts(
-            E::catalog(),
-            matchers,
-            (status, code, message),
-            entries_of,
-            build,
-        )
+        crate::response::from_parts::<E>(status, code, message, None)
+    }
+
+    /// The body of the generated `from_response`.
+    pub fn from_response<E: Generated>(status: StatusCode, body: &[u8]) -> Result<E, Unrecognized> {
+        crate::response::from_response::<E>(status, body)
+    }
+
+    /// The delay of a `retry_after` field: its value in seconds, unless it is negative.
+    pub fn seconds<T: TryInto<u64>>(value: T) -> Option<std::time::Duration> {
+        value.try_into().ok().map(std::time::Duration::from_secs)
     }
 
     /// The check that `#[derive(CatalogError)]` emits for a field typed with a user's catalog
@@ -494,7 +541,7 @@ pub mod __private {
     /// written straight into the serializer.
     pub fn serialize<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
     where
-        E: CatalogError,
+        E: Generated,
         S: serde::Serializer,
     {
         crate::wire::serialize(error, serializer)

@@ -8,6 +8,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use error_catalog_template::Segment;
 
+use crate::__private::Generated;
 use crate::wire::{WireMember, WireNode};
 use crate::{CatalogSpec, ErrorSpec, WireSpec};
 
@@ -300,6 +301,9 @@ impl std::error::Error for Unrecognized {
 struct WireBody<'b> {
     code: Option<Cow<'b, str>>,
     message: Option<Cow<'b, str>>,
+    /// The fields object, when the shape has one and the body sent it: each member with a
+    /// string, integer or boolean value, as text.
+    fields: Option<Vec<(Cow<'b, str>, Cow<'b, str>)>>,
 }
 
 /// Reads the code and the message from one object of the body, where the catalog's object
@@ -385,6 +389,113 @@ impl<'de> Visitor<'de> for Text {
     }
 }
 
+/// Reads the fields object: each member whose value is a string, an integer or a boolean, as
+/// text; other members are left out, and a value that is not an object gives `None`.
+struct FieldsSeed;
+
+impl<'de> DeserializeSeed<'de> for FieldsSeed {
+    type Value = Option<Vec<(Cow<'de, str>, Cow<'de, str>)>>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldsSeed {
+    type Value = Option<Vec<(Cow<'de, str>, Cow<'de, str>)>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of fields")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut fields = Vec::new();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if let Some(value) = map.next_value_seed(Scalar)? {
+                // A repeated key: the last one wins, as everywhere in the body.
+                fields.retain(|(name, _): &(Cow<'de, str>, Cow<'de, str>)| *name != key);
+                fields.push((key, value));
+            }
+        }
+        Ok(Some(fields))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
+/// A field's value as text: a string as it is, an integer in decimal, a boolean as `true` or
+/// `false`; `None` for anything else.
+struct Scalar;
+
+impl<'de> DeserializeSeed<'de> for Scalar {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Scalar {
+    type Value = Option<Cow<'de, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string, an integer or a boolean")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(if v { "true" } else { "false" })))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
 /// What reading the object gave: each wire key absent, not a string, or its text.
 #[derive(Default)]
 struct Read<'b> {
@@ -426,7 +537,10 @@ impl<'de> Visitor<'de> for Level<'_, 'de> {
                         allow_integer: false,
                     })?;
                 }
-                Some(node @ WireNode::Object(members)) if node.holds_code_or_message() => {
+                Some(WireNode::Fields) => {
+                    read.body.fields = map.next_value_seed(FieldsSeed)?;
+                }
+                Some(node @ WireNode::Object(members)) if node.holds_what_is_read() => {
                     if node.holds(WireNode::Code) {
                         read.code_seen = false;
                         read.body.code = None;
@@ -434,6 +548,9 @@ impl<'de> Visitor<'de> for Level<'_, 'de> {
                     if node.holds(WireNode::Message) {
                         read.message_seen = false;
                         read.body.message = None;
+                    }
+                    if node.holds(WireNode::Fields) {
+                        read.body.fields = None;
                     }
                     map.next_value_seed(Level { members, read })?;
                 }
@@ -468,12 +585,16 @@ impl<'de> Visitor<'de> for Level<'_, 'de> {
     }
 }
 
-/// Reads the code and message of an error body. On failure, whatever was read is kept.
-#[allow(clippy::type_complexity)]
-fn read_body(
-    wire: WireSpec,
-    body: &[u8],
-) -> Result<(Cow<'_, str>, Cow<'_, str>), (WireBody<'_>, BodyError)> {
+/// The code, message and fields read from an error body.
+pub(crate) struct Received<'b> {
+    code: Cow<'b, str>,
+    message: Cow<'b, str>,
+    fields: Option<Vec<(Cow<'b, str>, Cow<'b, str>)>>,
+}
+
+/// Reads the code, message and fields of an error body. On failure, whatever was read is
+/// kept.
+fn read_body(wire: WireSpec, body: &[u8]) -> Result<Received<'_>, (WireBody<'_>, BodyError)> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let mut read = Read::default();
     let object = Level {
@@ -491,7 +612,12 @@ fn read_body(
         WireBody {
             code: Some(code),
             message: Some(message),
-        } => Ok((code, message)),
+            fields,
+        } => Ok(Received {
+            code,
+            message,
+            fields,
+        }),
         WireBody { code: None, .. } => {
             let problem = if read.code_seen {
                 BodyError::CodeNotAStringOrInteger(wire.code)
@@ -540,69 +666,93 @@ const INLINE_CAPTURES: usize = 16;
 pub struct Matcher {
     /// The template: literal text and placeholders with the class of their field's type.
     pub(crate) segments: &'static [Segment<'static>],
-    /// How many placeholders `segments` has.
-    pub(crate) captures: usize,
+    /// The field of each placeholder, by name, in template order.
+    pub(crate) placeholders: &'static [&'static str],
     /// Whether a parsed value may render differently from the text it came from (an
     /// external type, or a field used twice).
     pub(crate) verify: bool,
 }
 
 impl Matcher {
-    /// A matcher of `segments`; `verify` as the field says.
-    pub const fn new(segments: &'static [Segment<'static>], verify: bool) -> Self {
-        let mut captures = 0;
-        let mut i = 0;
-        while i < segments.len() {
-            if let Segment::Field(_) = segments[i] {
-                captures += 1;
-            }
-            i += 1;
-        }
+    /// A matcher of `segments`, whose placeholders hold the fields `placeholders`; `verify`
+    /// as the field says.
+    pub const fn new(
+        segments: &'static [Segment<'static>],
+        placeholders: &'static [&'static str],
+        verify: bool,
+    ) -> Self {
         Matcher {
             segments,
-            captures,
+            placeholders,
             verify,
         }
     }
 }
 
-/// The client-side algorithm behind `CatalogError::from_response`: reads the body, then
-/// hands the code and message to `from_parts`.
-pub(crate) fn from_response<E>(
+/// The trait's default `from_response`, for an implementation that is not generated: reads
+/// the body, then hands the code and message to `from_parts`.
+pub(crate) fn read_then<E>(
     catalog: &'static CatalogSpec,
     status: StatusCode,
     body: &[u8],
     from_parts: impl FnOnce(&str, &str) -> Result<E, Unrecognized>,
 ) -> Result<E, Unrecognized> {
     match read_body(catalog.wire, body) {
-        Ok((code, message)) => from_parts(&code, &message),
-        Err((partial, reason)) => {
-            let mut unrecognized =
-                Unrecognized::new(catalog, status, UnrecognizedKind::NotAnErrorBody(reason));
-            unrecognized.code = partial.code.map(Cow::into_owned);
-            unrecognized.message = partial.message.map(Cow::into_owned);
-            Err(unrecognized)
-        }
+        Ok(received) => from_parts(&received.code, &received.message),
+        Err((partial, reason)) => Err(not_an_error_body(catalog, status, partial, reason)),
     }
 }
 
-/// The client-side algorithm behind `CatalogError::from_parts`. `entries_of` gives the
-/// indices of the entries with a code, in catalog order except that overlapping entries of
-/// one status come most specific first; `build` turns an entry's index and
-/// the text of its placeholders into a value.
-pub(crate) fn from_parts<E: fmt::Display>(
+fn not_an_error_body(
     catalog: &'static CatalogSpec,
-    matchers: &[Matcher],
-    (status, code, message): (StatusCode, &str, &str),
-    entries_of: impl Fn(&str) -> &'static [usize],
-    build: impl Fn(usize, &[&str]) -> Option<E>,
+    status: StatusCode,
+    partial: WireBody<'_>,
+    reason: BodyError,
+) -> Unrecognized {
+    let mut unrecognized =
+        Unrecognized::new(catalog, status, UnrecognizedKind::NotAnErrorBody(reason));
+    unrecognized.code = partial.code.map(Cow::into_owned);
+    unrecognized.message = partial.message.map(Cow::into_owned);
+    unrecognized
+}
+
+/// The client-side algorithm behind a generated `from_response`: reads the body, then does
+/// what `from_parts` does, with the fields object when the body sent one.
+pub(crate) fn from_response<E: Generated>(
+    status: StatusCode,
+    body: &[u8],
 ) -> Result<E, Unrecognized> {
+    match read_body(E::catalog().wire, body) {
+        Ok(received) => from_parts::<E>(
+            status,
+            &received.code,
+            &received.message,
+            received.fields.as_deref(),
+        ),
+        Err((partial, reason)) => Err(not_an_error_body(E::catalog(), status, partial, reason)),
+    }
+}
+
+/// The client-side algorithm behind `CatalogError::from_parts`: the entries of `code`, in
+/// the order of `entries_of` but those of the received status first, are tried one by one.
+///
+/// Without `fields`, the message is split along each entry's template and every field parsed
+/// from its text. With `fields` (the body's fields object), each field is parsed from its
+/// value there instead, and the value is accepted only if it renders to exactly the message:
+/// fields and message that disagree are a `MessageMismatch`.
+pub(crate) fn from_parts<E: Generated>(
+    status: StatusCode,
+    code: &str,
+    message: &str,
+    fields: Option<&[(Cow<'_, str>, Cow<'_, str>)]>,
+) -> Result<E, Unrecognized> {
+    let catalog = E::catalog();
     let unrecognized = |kind| {
         Unrecognized::new(catalog, status, kind)
             .with_code(code)
             .with_message(message)
     };
-    let entries = entries_of(code);
+    let entries = E::entries_of(code);
     if entries.is_empty() {
         return Err(unrecognized(UnrecognizedKind::UnknownCode));
     }
@@ -621,23 +771,46 @@ pub(crate) fn from_parts<E: fmt::Display>(
     let mut inline = [""; INLINE_CAPTURES];
     let mut spilled = Vec::new();
     for &index in ordered {
-        let Some(matcher) = matchers.get(index) else {
+        let Some(matcher) = E::MATCHERS.get(index) else {
             continue;
         };
-        let captures: &mut [&str] = if matcher.captures <= INLINE_CAPTURES {
-            &mut inline[..matcher.captures]
+        let count = matcher.placeholders.len();
+        let captures: &mut [&str] = if count <= INLINE_CAPTURES {
+            &mut inline[..count]
         } else {
-            spilled.resize(matcher.captures, "");
+            spilled.resize(count, "");
             &mut spilled
         };
-        if !error_catalog_template::split(matcher.segments, message, captures) {
-            continue;
-        }
-        if let Some(value) = build(index, captures) {
+        let verify =
+            match fields {
+                Some(fields) => {
+                    let found = matcher.placeholders.iter().zip(captures.iter_mut()).all(
+                        |(name, capture)| match fields.iter().find(|(key, _)| key == name) {
+                            Some((_, value)) => {
+                                *capture = value;
+                                true
+                            }
+                            None => false,
+                        },
+                    );
+                    if !found {
+                        continue;
+                    }
+                    true
+                }
+                None => {
+                    if !error_catalog_template::split(matcher.segments, message, captures) {
+                        continue;
+                    }
+                    matcher.verify
+                }
+            };
+        if let Some(value) = E::build(index, captures) {
             // A field used twice may differ between its two places, and an external type
             // may parse text it renders differently: such a value is not the received message.
-            // Entries whose fields always render as parsed skip the comparison.
-            if !matcher.verify || displays_as(&value, message) {
+            // Entries whose fields always render as parsed skip the comparison; fields read
+            // from the fields object are always compared with the message.
+            if !verify || displays_as(&value, message) {
                 return Ok(value);
             }
         }

@@ -10,6 +10,9 @@ pub struct CatalogSpec {
     pub doc: &'static str,
     /// The base URL of the published error page (`[catalog] docs_url`), if any.
     pub docs_url: Option<&'static str>,
+    /// The base URI of the catalog's RFC 9457 problem types (`[catalog] problem_base`), if
+    /// any: an entry's problem type is this base followed by its code.
+    pub problem_base: Option<&'static str>,
     /// Where each member of the error body goes.
     pub wire: WireSpec,
     /// The status table (`[status.*]`), in catalog order.
@@ -40,6 +43,8 @@ pub struct WireSpec {
     pub code_type: CodeType,
     /// Where the HTTP status goes as well, as a JSON integer (`status`), if anywhere.
     pub status: Option<&'static str>,
+    /// Where the object of the error's typed fields goes (`fields`), if anywhere.
+    pub fields: Option<&'static str>,
     /// The fixed string members of every body (`constants`), in catalog order.
     pub constants: &'static [ConstantSpec],
     /// The response header that carries the code as well (`header`), as the catalog spells
@@ -57,6 +62,7 @@ impl std::fmt::Debug for WireSpec {
             .field("message", &self.message)
             .field("code_type", &self.code_type)
             .field("status", &self.status)
+            .field("fields", &self.fields)
             .field("constants", &self.constants)
             .field("header", &self.header)
             .finish()
@@ -155,6 +161,12 @@ pub struct ErrorSpec {
     /// as the most specific, the one whose template has the most literal characters, ties in
     /// catalog order.
     pub overlapping: bool,
+    /// Whether a client may retry the request that got this error: `retryable` when the entry
+    /// says, otherwise whether the status is 429, 503 or 504.
+    pub retryable: bool,
+    /// The field that holds the delay in seconds after which a client may retry
+    /// (`retry_after`), if the entry names one.
+    pub retry_after: Option<&'static str>,
 }
 
 impl ErrorSpec {

@@ -5,7 +5,8 @@ use std::fmt;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::{CatalogError, CodeType};
+use crate::__private::Generated;
+use crate::CodeType;
 
 /// One member of an object of the error body: its key and what it holds.
 #[doc(hidden)]
@@ -29,17 +30,20 @@ pub enum WireNode {
     Message,
     /// The HTTP status, as an integer.
     Status,
+    /// The object of the error's typed fields.
+    Fields,
     /// A fixed string.
     Constant(&'static str),
 }
 
 impl WireNode {
-    /// Whether the code or the message lies at or under this node.
-    pub(crate) fn holds_code_or_message(&self) -> bool {
-        self.holds(WireNode::Code) || self.holds(WireNode::Message)
+    /// Whether the code, the message or the fields lie at or under this node: what a client
+    /// reads.
+    pub(crate) fn holds_what_is_read(&self) -> bool {
+        self.holds(WireNode::Code) || self.holds(WireNode::Message) || self.holds(WireNode::Fields)
     }
 
-    /// Whether `leaf` (the code or the message) is this node or lies under it.
+    /// Whether `leaf` (the code, the message or the fields) is this node or lies under it.
     pub(crate) fn holds(&self, leaf: WireNode) -> bool {
         match self {
             WireNode::Object(members) => members.iter().any(|m| m.node.holds(leaf)),
@@ -52,7 +56,7 @@ impl WireNode {
 /// straight into the serializer, with no intermediate value or string.
 pub(crate) fn serialize<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
 where
-    E: CatalogError,
+    E: Generated,
     S: Serializer,
 {
     let wire = &E::catalog().wire;
@@ -92,7 +96,7 @@ struct Object<'e, E> {
     error: &'e E,
 }
 
-impl<E: CatalogError> Serialize for Object<'_, E> {
+impl<E: Generated> Serialize for Object<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut object = serializer.serialize_struct("ErrorBody", self.members.len())?;
         for member in self.members {
@@ -121,10 +125,33 @@ impl<E: CatalogError> Serialize for Object<'_, E> {
                 WireNode::Status => {
                     object.serialize_field(member.key, &self.error.status().as_u16())?
                 }
+                WireNode::Fields => object.serialize_field(member.key, &Fields(self.error))?,
                 WireNode::Constant(value) => object.serialize_field(member.key, value)?,
             }
         }
         object.end()
+    }
+}
+
+/// The object of the error's typed fields, each under its name.
+struct Fields<'e, E>(&'e E);
+
+impl<E: Generated> Serialize for Fields<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        self.0.write_fields(&mut map, false)?;
+        map.end()
+    }
+}
+
+/// A field's value written with `Display`: strings, catalog enums and external types.
+#[doc(hidden)]
+pub struct Text<'v, T: ?Sized>(pub &'v T);
+
+impl<T: fmt::Display + ?Sized> Serialize for Text<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
     }
 }
 

@@ -98,16 +98,12 @@ pub(crate) fn status_meaning(catalog: &Catalog, status: u16) -> &str {
         .map_or("", |row| row.meaning.as_str())
 }
 
-/// The example body of an entry, as compact JSON: its code, example message and status in
-/// the catalog's wire shape, exactly as a server sends it ([`Wire::body`]).
+/// The example body of an entry, as compact JSON: its code, example message, status and
+/// fields in the catalog's wire shape, exactly as a server sends it ([`Wire::entry_body`]).
 ///
-/// [`Wire::body`]: error_catalog_codegen::wire::Wire::body
+/// [`Wire::entry_body`]: error_catalog_codegen::wire::Wire::entry_body
 pub(crate) fn example_body(catalog: &Catalog, entry: &Entry) -> String {
-    catalog.wire.body(
-        &entry.code.value,
-        &entry.example_message(),
-        entry.status.value,
-    )
+    catalog.wire.entry_body(entry)
 }
 
 /// [`example_body`] as a JSON value, for a JSON document, its members in the body's order.
@@ -144,6 +140,11 @@ pub(crate) fn wire_rows(catalog: &Catalog) -> Vec<WireRow<'_>> {
                 ),
                 Member::Message => ("message", "the message, a JSON string", None),
                 Member::Status => ("status", "the HTTP status, a JSON number", None),
+                Member::Fields => (
+                    "fields",
+                    "the error's typed fields, an object: each under its name, integers as JSON numbers, `bool`s as JSON booleans, the rest as strings",
+                    None,
+                ),
                 Member::Constant(index) => (
                     "constant",
                     "always",

@@ -154,6 +154,10 @@ fn member_schema(catalog: &Catalog, member: Member) -> Object {
         Member::Status => Object::new()
             .with("type", "integer")
             .with("description", "The HTTP status of the response."),
+        Member::Fields => Object::new().with("type", "object").with(
+            "description",
+            "The error's typed fields, each under its name: integers as numbers, booleans as booleans, the rest as strings.",
+        ),
         Member::Constant(index) => {
             let value = wire
                 .constants
