@@ -212,6 +212,16 @@ pub(crate) fn impls(
     let field_arms = plan
         .entries(catalog)
         .map(|(variant, entry)| write_fields_arm(entry, variant, private.clone()));
+    let write_fields_body = if plan.variants.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote! {
+            match self {
+                #(#field_arms)*
+            }
+            ::core::result::Result::Ok(())
+        }
+    };
     let retry_after = retry_after_fn(catalog, plan, &private);
     let tracked = options.tracked_path.as_ref().map(|path| {
         quote!(
@@ -320,10 +330,7 @@ pub(crate) fn impls(
                     __map: &mut __M,
                     __problem: ::core::primitive::bool,
                 ) -> ::core::result::Result<(), __M::Error> {
-                    match #self_place {
-                        #(#field_arms)*
-                    }
-                    ::core::result::Result::Ok(())
+                    #write_fields_body
                 }
             }
 
