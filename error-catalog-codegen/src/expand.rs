@@ -399,6 +399,9 @@ pub(crate) fn impls(
                     #private::serialize(self, __serializer)
                 }
             }
+
+            // `IntoResponse` when the runtime has the feature `axum`; nothing otherwise.
+            #private::impl_into_response!(#name);
         };
     }
 }

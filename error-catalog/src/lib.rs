@@ -123,9 +123,16 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "axum")]
+mod axum;
+#[cfg(feature = "problem-details")]
+mod problem;
 mod response;
 mod spec;
 mod wire;
+
+#[cfg(feature = "problem-details")]
+pub use problem::Problem;
 
 pub use error_catalog_derive::{CatalogEnum, CatalogError, catalog};
 pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
@@ -277,6 +284,15 @@ pub mod __private {
 
     pub use error_catalog_template::{Class, Int, Segment};
     pub use serde;
+
+    #[cfg(feature = "axum")]
+    pub use crate::axum::into_response;
+    #[cfg(feature = "axum")]
+    pub use axum_core;
+
+    /// `IntoResponse` for a generated enum when the runtime has the feature `axum`; nothing
+    /// otherwise. Generated code cannot test the features of the runtime, so it calls this.
+    pub use crate::__impl_into_response as impl_into_response;
 
     pub use crate::response::Matcher;
     pub use crate::wire::{WireMember, WireNode};
@@ -546,6 +562,31 @@ pub mod __private {
     {
         crate::wire::serialize(error, serializer)
     }
+}
+
+/// The `IntoResponse` impl of a generated enum, `$name`: the body is
+/// `__private::into_response`. Emitted by every generated enum, it expands to nothing when
+/// the runtime lacks the feature `axum`.
+#[cfg(feature = "axum")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __impl_into_response {
+    ($name:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::axum_core::response::IntoResponse for $name {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                $crate::__private::into_response(&self)
+            }
+        }
+    };
+}
+
+/// Without the feature `axum`, a generated enum has no `IntoResponse` impl.
+#[cfg(not(feature = "axum"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __impl_into_response {
+    ($name:ty) => {};
 }
 
 /// The error of a catalog enum's `FromStr`: the text is none of the enum's wire values.

@@ -729,8 +729,111 @@ pub(crate) fn from_response<E: Generated>(
             &received.message,
             received.fields.as_deref(),
         ),
-        Err((partial, reason)) => Err(not_an_error_body(E::catalog(), status, partial, reason)),
+        Err((partial, reason)) => {
+            // Only a body without the catalog's code or message is read again, as a problem.
+            #[cfg(feature = "problem-details")]
+            let problem = matches!(reason, BodyError::MissingKey(_));
+            let unrecognized = not_an_error_body(E::catalog(), status, partial, reason);
+            #[cfg(feature = "problem-details")]
+            if problem && let Some((code, detail, fields)) = read_problem(body) {
+                return from_parts::<E>(status, &code, &detail, Some(&fields));
+            }
+            Err(unrecognized)
+        }
     }
+}
+
+/// The code, detail and fields of an RFC 9457 problem details body (feature
+/// `problem-details`), as [`Problem`](crate::Problem) writes it: `code` (a string or an
+/// integer) and `detail` (a string) at the top level, and as fields every other top-level
+/// member whose value is a string, an integer or a boolean, with `field_<name>` read as
+/// `<name>` for the reserved names, and `type`, `title`, `status` and `instance` left out. Of
+/// a key given twice, the last one counts. `None` when the body is not a JSON object with a
+/// code and a detail.
+#[cfg(feature = "problem-details")]
+#[allow(clippy::type_complexity)]
+fn read_problem(
+    body: &[u8],
+) -> Option<(
+    Cow<'_, str>,
+    Cow<'_, str>,
+    Vec<(Cow<'_, str>, Cow<'_, str>)>,
+)> {
+    /// The members of RFC 9457 and the code: a field of one of these names is an extension
+    /// member `field_<name>`.
+    const RESERVED: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+
+    #[derive(Default)]
+    struct ProblemBody<'b> {
+        code: Option<Cow<'b, str>>,
+        detail: Option<Cow<'b, str>>,
+        fields: Vec<(Cow<'b, str>, Cow<'b, str>)>,
+    }
+
+    impl<'de> Visitor<'de> for ProblemBody<'de> {
+        type Value = Option<Self>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a problem details object")
+        }
+        fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                match &*key {
+                    "code" => {
+                        self.code = map.next_value_seed(Text {
+                            allow_integer: true,
+                        })?
+                    }
+                    "detail" => {
+                        self.detail = map.next_value_seed(Text {
+                            allow_integer: false,
+                        })?
+                    }
+                    "type" | "title" | "status" | "instance" => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                    _ => {
+                        let name = match key.strip_prefix("field_") {
+                            Some(name) if RESERVED.contains(&name) => Cow::Owned(name.to_owned()),
+                            _ => key,
+                        };
+                        self.fields.retain(|(field, _)| *field != name);
+                        if let Some(value) = map.next_value_seed(Scalar)? {
+                            self.fields.push((name, value));
+                        }
+                    }
+                }
+            }
+            Ok(Some(self))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let read = de::Deserializer::deserialize_any(&mut deserializer, ProblemBody::default())
+        .and_then(|read| deserializer.end().map(|()| read))
+        .ok()??;
+    Some((read.code?, read.detail?, read.fields))
 }
 
 /// The client-side algorithm behind `CatalogError::from_parts`: the entries of `code`, in

@@ -1,0 +1,258 @@
+//! RFC 9457 problem details (feature `problem-details`): the body `Problem<E>` writes, byte
+//! for byte, and `from_response` reading it back into the same variant.
+
+use error_catalog::{BodyError, CatalogError, Problem, UnrecognizedKind};
+use http::StatusCode;
+
+#[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupError {}
+
+mod problem {
+    #[error_catalog::catalog(path = "catalogs/problem.toml")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ProblemError {}
+}
+use problem::ProblemError;
+
+mod integer {
+    #[error_catalog::catalog(path = "catalogs/problem-integer.toml")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum IntegerError {}
+}
+use integer::IntegerError;
+
+fn problem<E>(error: E) -> String
+where
+    Problem<E>: serde::Serialize,
+{
+    serde_json::to_string(&Problem(error)).unwrap()
+}
+
+#[test]
+fn seed_errors_are_written_byte_for_byte() {
+    let policy = BackupError::BackupPolicyAlreadyExists {
+        org_id: "o-1".into(),
+        cloud_id: "c-9".into(),
+        product: "jira-software".into(),
+    };
+    assert_eq!(
+        problem(policy),
+        r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"Backup Policy already exists with orgId: o-1 cloudId: c-9 product: jira-software","code":"127","org_id":"o-1","cloud_id":"c-9","product":"jira-software"}"#
+    );
+    let storage = BackupError::StorageNotFound {
+        storage_id: "s-\"17\"".into(),
+    };
+    assert_eq!(
+        problem(storage),
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Storage Details not found for storageId = s-\"17\"","code":"129","storage_id":"s-\"17\""}"#
+    );
+    assert_eq!(
+        problem(BackupError::ExportAlreadyInProgress),
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Export Already in Progress","code":"140"}"#
+    );
+}
+
+#[test]
+fn problem_body_of_a_seed_error_with_fields() {
+    let error = BackupError::JobNotPresent {
+        job: Job::Export,
+        external_id: "e-58".into(),
+    };
+    insta::assert_snapshot!(serde_json::to_string_pretty(&Problem(error)).unwrap());
+}
+
+#[test]
+fn problem_body_of_a_seed_error_without_fields() {
+    insta::assert_snapshot!(
+        serde_json::to_string_pretty(&Problem(BackupError::RestoreAlreadyExists)).unwrap()
+    );
+}
+
+#[test]
+fn the_type_is_the_problem_base_then_the_docs_url_then_about_blank() {
+    // `problem_base` wins over `docs_url`.
+    let missing = Problem(ProblemError::Missing { id: 7 });
+    assert_eq!(
+        missing.problem_type(),
+        "https://api.example.com/problems/MISSING"
+    );
+    // Only a `docs_url`: the entry's link.
+    let gone = Problem(IntegerError::Gone { name: "r-1".into() });
+    assert_eq!(
+        gone.problem_type(),
+        "https://errors.example.com/integer#41000"
+    );
+    // Neither.
+    let seed = Problem(BackupError::ExportAlreadyInProgress);
+    assert_eq!(seed.problem_type(), "about:blank");
+    // The body says the same.
+    assert!(
+        problem(ProblemError::Missing { id: 7 })
+            .starts_with(r#"{"type":"https://api.example.com/problems/MISSING","#)
+    );
+    assert!(
+        problem(IntegerError::Gone { name: "r-1".into() })
+            .starts_with(r#"{"type":"https://errors.example.com/integer#41000","#)
+    );
+}
+
+#[test]
+fn the_title_is_the_catalogs_reason_then_the_canonical_one() {
+    // The catalog's own reason, though not the standard phrase.
+    let limited = Problem(ProblemError::RateLimited { seconds: 30 });
+    assert_eq!(limited.title(), "Slow Down");
+    // An empty reason in the table: the canonical one.
+    assert_eq!(
+        Problem(ProblemError::Missing { id: 7 }).title(),
+        "Not Found"
+    );
+    // Another empty reason.
+    let teapot = Problem(ProblemError::Teapot {
+        drink: "coffee".into(),
+    });
+    assert_eq!(teapot.title(), "I'm a teapot");
+}
+
+#[test]
+fn reserved_field_names_are_written_with_a_prefix() {
+    let error = ProblemError::BadType {
+        r#type: "folder".into(),
+        code: "X-1".into(),
+        strict: true,
+    };
+    assert_eq!(
+        problem(error.clone()),
+        r#"{"type":"https://api.example.com/problems/BAD_TYPE","title":"Bad Request","status":400,"detail":"Type folder is not allowed for X-1 (strict: true)","code":"BAD_TYPE","field_type":"folder","field_code":"X-1","strict":true}"#
+    );
+    // The catalog's own shape keeps the names.
+    assert_eq!(
+        serde_json::to_string(&error).unwrap(),
+        r#"{"code":"BAD_TYPE","message":"Type folder is not allowed for X-1 (strict: true)"}"#
+    );
+}
+
+#[test]
+fn integer_codes_and_fields_are_numbers() {
+    assert_eq!(
+        problem(IntegerError::Throttled { wait: 5 }),
+        r#"{"type":"https://errors.example.com/integer#40029","title":"Too Many Requests","status":429,"detail":"Slow down for 5 seconds","code":40029,"wait":5}"#
+    );
+}
+
+#[test]
+fn every_entry_round_trips() {
+    fn round_trip<E>(examples: Vec<E>)
+    where
+        E: CatalogError + Clone + PartialEq + std::fmt::Debug,
+        Problem<E>: serde::Serialize,
+    {
+        assert!(!examples.is_empty());
+        for error in examples {
+            let body = serde_json::to_vec(&Problem(error.clone())).unwrap();
+            assert_eq!(E::from_response(error.status(), &body), Ok(error));
+        }
+    }
+    assert_eq!(BackupError::examples().len(), BackupError::specs().len());
+    round_trip(BackupError::examples());
+    round_trip(ProblemError::examples());
+    round_trip(IntegerError::examples());
+}
+
+#[test]
+fn fields_are_read_from_the_members_not_from_the_detail() {
+    // The message alone would give `cloud_id` "a for job=b": the members say otherwise, and
+    // agree with the detail.
+    let body = br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Invalid cloudId=a for job=b for job=IMPORT with externalId=x","code":112,"cloud_id":"a for job=b","job":"IMPORT","external_id":"x","instance":"/jobs/1"}"#;
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap();
+    assert_eq!(
+        error,
+        BackupError::InvalidCloudIdForJob {
+            cloud_id: "a for job=b".into(),
+            job: Job::Import,
+            external_id: "x".into(),
+        }
+    );
+    // `field_type` and `field_code` are the fields `type` and `code`; a repeated member
+    // counts once, the last time.
+    let body = br#"{"type":"https://api.example.com/problems/BAD_TYPE","status":400,"code":"BAD_TYPE","field_type":"nope","detail":"Type file is not allowed for Z (strict: false)","field_type":"file","field_code":"Z","strict":false}"#;
+    assert_eq!(
+        ProblemError::from_response(StatusCode::BAD_REQUEST, body),
+        Ok(ProblemError::BadType {
+            r#type: "file".into(),
+            code: "Z".into(),
+            strict: false,
+        })
+    );
+}
+
+#[test]
+fn a_detail_that_disagrees_with_its_fields_is_a_mismatch() {
+    let body = br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Storage Details not found for storageId = s-17","code":"129","storage_id":"s-18"}"#;
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap_err();
+    assert_eq!(error.kind(), &UnrecognizedKind::MessageMismatch);
+    assert_eq!(error.code(), Some("129"));
+    assert_eq!(
+        error.message(),
+        Some("Storage Details not found for storageId = s-17")
+    );
+    assert_eq!(error.status(), StatusCode::NOT_FOUND);
+    // A field the problem lacks is a mismatch as well.
+    let body = br#"{"detail":"Storage Details not found for storageId = s-17","code":"129"}"#;
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap_err();
+    assert_eq!(error.kind(), &UnrecognizedKind::MessageMismatch);
+    // An unknown code in a problem is an unknown code.
+    let body = br#"{"detail":"Nothing here","code":"999"}"#;
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap_err();
+    assert_eq!(error.kind(), &UnrecognizedKind::UnknownCode);
+    assert_eq!(error.code(), Some("999"));
+    assert_eq!(error.message(), Some("Nothing here"));
+}
+
+#[test]
+fn a_body_of_neither_shape_keeps_the_catalogs_error() {
+    // The catalog's code is there, its message is not, and the problem has no detail.
+    let body = br#"{"errorCode":"129","title":"Not Found","status":404}"#;
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &UnrecognizedKind::NotAnErrorBody(BodyError::MissingKey("errorMessage"))
+    );
+    assert_eq!(error.code(), Some("129"));
+    assert_eq!(error.message(), None);
+    // A problem's code and detail, but the catalog's message key holds a number: the
+    // catalog's shape is there, so the problem is not read.
+    let body = br#"{"errorCode":"129","errorMessage":5,"code":"129","detail":"Storage Details not found for storageId = s","storage_id":"s"}"#;
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &UnrecognizedKind::NotAnErrorBody(BodyError::NotAString("errorMessage"))
+    );
+    // A detail that is not a string.
+    let body = br#"{"code":"129","detail":["Storage Details not found for storageId = s"]}"#;
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &UnrecognizedKind::NotAnErrorBody(BodyError::MissingKey("errorCode"))
+    );
+    assert_eq!((error.code(), error.message()), (None, None));
+    // Not an object at all.
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, b"[]").unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &UnrecognizedKind::NotAnErrorBody(BodyError::NotAnObject)
+    );
+}
+
+#[test]
+fn the_problem_is_the_error_in_another_shape() {
+    let error = BackupError::StorageNotFound {
+        storage_id: "s-17".into(),
+    };
+    let problem = Problem::from(error.clone());
+    assert_eq!(problem.to_string(), error.to_string());
+    assert_eq!(problem.code(), "129");
+    assert!(std::error::Error::source(&problem).is_none());
+    assert_eq!(format!("{problem:?}"), format!("Problem({error:?})"));
+    assert_eq!(problem.into_inner(), error);
+}
