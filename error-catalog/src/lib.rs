@@ -119,6 +119,39 @@
 //! nothing fits, [`Unrecognized`] keeps the status, the raw code and message, and which of
 //! three cases it is.
 //!
+//! # Features
+//!
+//! Both are off by default, so that a crate with default features depends on no web framework
+//! or runtime.
+//!
+//! - `axum`: every generated error enum, and every enum with
+//!   [`#[derive(CatalogError)]`](derive@CatalogError), implements
+//!   `axum::response::IntoResponse` (axum-core's trait, which axum 0.8 re-exports; neither
+//!   hyper nor tokio comes with it). The response has the entry's status,
+//!   `content-type: application/json`, the body that `Serialize` writes, the code header when
+//!   the catalog declares `wire.header`, and `retry-after: <seconds>` when
+//!   [`CatalogError::retry_after`] is `Some`.
+//! - `problem-details`: `Problem<E>`, the error written as an RFC 9457 problem details body
+//!   (`type`, `title`, `status`, `detail`, `code`, then the fields as extension members), and
+//!   the generated `from_response` reading such a body back into the same variant when the
+//!   catalog's own code or message is missing from it. With `axum` as well, `Problem<E>`
+//!   implements `IntoResponse` with `content-type: application/problem+json`.
+//!
+//! ```
+//! # #[cfg(all(feature = "axum", feature = "problem-details"))]
+//! # {
+//! #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+//! #[derive(Debug)]
+//! pub enum BackupError {}
+//!
+//! // An axum handler returns the error, or its problem details.
+//! fn handler() -> Result<&'static str, error_catalog::Problem<BackupError>> {
+//!     Err(error_catalog::Problem(BackupError::ExportAlreadyInProgress))
+//! }
+//! # let _ = handler;
+//! # }
+//! ```
+//!
 //! The format of the catalog file is documented in `docs/catalog-format.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
