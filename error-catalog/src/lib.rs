@@ -53,7 +53,8 @@
 //! - inherent `catalog()`, `specs()`, `spec()`, `code()`, `status()`, `from_parts()` and
 //!   `from_response()`, so that callers need not import the trait, and `examples()`, one value
 //!   of each variant built from the catalog's examples, for round-trip tests;
-//! - rustdoc on the enum and every variant: code, status, template and docs.
+//! - rustdoc on the enum and every variant: code, status, template and docs;
+//! - with the feature `axum`, `axum::response::IntoResponse` (see [Features](#features)).
 //!
 //! The path is relative to the directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`);
 //! when no file is there, it is relative to the directory of the source file that holds the
@@ -261,6 +262,10 @@ pub trait CatalogError: std::error::Error + 'static {
     /// `JSON.parse`. The code may be a string or an integer. The code and message then go to
     /// [`from_parts`](Self::from_parts). When the body cannot be turned into a variant, the
     /// error keeps the status and, where present, the raw code and message.
+    ///
+    /// With the feature `problem-details`, the generated implementation also reads an RFC 9457
+    /// problem details body, as `Problem<E>` writes it, when the body lacks the catalog's code
+    /// or message; a body of neither shape gives the error of the catalog's shape.
     fn from_response(status: StatusCode, body: &[u8]) -> Result<Self, Unrecognized>
     where
         Self: Sized,
