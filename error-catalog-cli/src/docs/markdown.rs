@@ -13,8 +13,8 @@ use std::fmt::Write as _;
 use error_catalog_codegen::model::Catalog;
 
 use super::{
-    entry_anchor, example_body, field_enum, first_with_code, sharing, status_text, type_anchor,
-    wire_rows,
+    entry_anchor, example_body, field_enum, first_with_code, retry_text, sharing, status_text,
+    type_anchor, wire_rows,
 };
 use crate::text::{html_escape, md_cell, md_code, md_text};
 
@@ -37,6 +37,13 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
             "\nThis page is published at [{}]({}).",
             md_cell(&md_code(&url.value)),
             link_destination(&url.value)
+        )?;
+    }
+    if let Some(base) = &catalog.problem_base {
+        writeln!(
+            out,
+            "\nIn RFC 9457 problem details, an error's `type` is {} followed by its code.",
+            md_code(&base.value)
         )?;
     }
     write_wire(out, catalog)?;
@@ -99,6 +106,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
             md_text(&status_text(catalog, entry.status.value))
         )?;
         writeln!(out, "- **Message:** {}", md_code(&entry.message.value))?;
+        writeln!(out, "- **Retryable:** {}", retry_text(entry, md_code))?;
         let others = sharing(catalog, entry);
         if !others.is_empty() {
             let links: Vec<String> = others
