@@ -1,8 +1,10 @@
-//! The catalog as the Markdown page a developer portal publishes: how an error goes on the
-//! wire (for the flat body `{"code":..,"message":..}` one sentence; for any other shape a table
-//! of the body's members, their locations and values; and the header that carries the code,
-//! if any), the status table, an index of the errors, then each error with its anchor, status, message template, fields, doc,
-//! help, example message and example body, then the catalog enums and the retired codes.
+//! The catalog as the Markdown page a developer portal publishes: the base of the RFC 9457
+//! problem types if the catalog declares one, how an error goes on the wire (for the flat body
+//! `{"code":..,"message":..}` one sentence; for any other shape a table of the body's members,
+//! their locations and values; and the header that carries the code, if any), the status
+//! table, an index of the errors, then each error with its anchor, status, message template,
+//! whether it is retryable (and the field of its retry delay), fields, doc, help, example
+//! message and example body, then the catalog enums and the retired codes.
 //!
 //! Catalog docs are Markdown and stay Markdown, except that `<` outside code spans is escaped
 //! so that no catalog text becomes HTML; table cells escape `|` and line breaks, and code
