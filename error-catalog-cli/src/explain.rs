@@ -1,8 +1,9 @@
 //! `error-catalog explain CODE [--catalog CATALOG]...`: what the catalogs say about one code,
 //! as `rustc --explain` does for a compiler error: each entry with that code (several for a
 //! shared code), with its status and what the status means, its message template, fields,
-//! doc, help, example message and example body (in the catalog's wire shape), and the header
-//! that carries the code, if the wire names one.
+//! doc, help, whether it is retryable and the field that holds the retry delay, example
+//! message and example body (in the catalog's wire shape), the header that carries the code,
+//! if the wire names one, and the RFC 9457 problem type, if the catalog has a `problem_base`.
 //!
 //! Without `--catalog`, every `catalog/*.toml` file of the current directory is read
 //! ([`default_catalogs`]).
@@ -160,6 +161,18 @@ fn write_code(
         item(out, "Fields", &or_none(&fields.join("\n")))?;
         item(out, "Doc", &or_none(&entry.doc))?;
         item(out, "Help", &or_none(&entry.help))?;
+        item(
+            out,
+            "Retryable",
+            if entry.is_retryable() { "yes" } else { "no" },
+        )?;
+        if let Some(name) = &entry.retry_after {
+            item(
+                out,
+                "Retry after",
+                &format!("{{{}}} seconds, sent as the Retry-After header", name.value),
+            )?;
+        }
         item(out, "Example message", &entry.example_message())?;
         item(out, "Example body", &example_body(catalog, entry))?;
         if let Some(header) = &catalog.wire.header {
@@ -171,6 +184,13 @@ fn write_code(
         }
         if let Some(url) = catalog.docs_url(entry) {
             item(out, "Docs", &url)?;
+        }
+        if let Some(base) = &catalog.problem_base {
+            item(
+                out,
+                "Problem type",
+                &format!("{}{}", base.value, entry.code.value),
+            )?;
         }
     }
     Ok(())

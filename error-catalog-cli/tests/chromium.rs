@@ -141,6 +141,27 @@ fn the_html_page_in_headless_chromium() {
         "{text}"
     );
 
+    // Retries and problem types, as a reader sees them.
+    let retries = html_page(
+        "error-catalog-cli/tests/catalogs/retries.toml",
+        &dir.join("retries.html"),
+    );
+    let text = text_of(&headless(
+        &browser,
+        &profile,
+        &["--dump-dom"],
+        &format!("file://{}", retries.display()),
+    ));
+    assert!(
+        text.contains("In RFC 9457 problem details, an error's type is https://api.example.com/problems/ followed by its code."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Retryableyes; the delay is the field seconds in seconds, sent as the Retry-After header"),
+        "{text}"
+    );
+    assert!(text.contains("Retryableno"), "{text}");
+
     // Screenshots, at a phone's width and a desktop's.
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("html-screenshots");
     std::fs::create_dir_all(&shots).expect("a directory for the screenshots");

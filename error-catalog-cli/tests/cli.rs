@@ -12,6 +12,8 @@ const BROKEN: &str = "tests/ui/five-mistakes.toml";
 const KUBERNETES: &str = "error-catalog-cli/tests/catalogs/kubernetes-status.toml";
 const ODATA: &str = "error-catalog-cli/tests/catalogs/odata.toml";
 const INTEGER: &str = "error-catalog-cli/tests/catalogs/integer-codes.toml";
+/// Retries, problem types and a fields object.
+const RETRIES: &str = "error-catalog-cli/tests/catalogs/retries.toml";
 
 #[test]
 fn docs_markdown_of_the_seed_catalog() {
@@ -651,7 +653,7 @@ fn json_holds_the_whole_model_with_its_schema_version() {
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json["schema"], "error-catalog/1");
     let keys: Vec<&String> = json.as_object().expect("an object").keys().collect();
-    assert_eq!(keys.len(), 9);
+    assert_eq!(keys.len(), 10);
     assert!(
         run.stdout
             .starts_with("{\n  \"schema\": \"error-catalog/1\",\n  \"title\"")
@@ -733,7 +735,7 @@ fn json_says_which_entries_overlap() {
 fn the_json_schema_document_names_every_key() {
     let doc = std::fs::read_to_string(root().join("docs/json-schema.md")).expect("the document");
     let mut keys = std::collections::BTreeSet::new();
-    for catalog in [SEED, HOSTILE, KUBERNETES, ODATA, INTEGER] {
+    for catalog in [SEED, HOSTILE, KUBERNETES, ODATA, INTEGER, RETRIES] {
         let run = run(&["docs", catalog, "--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
         collect_keys(&json, &mut keys);
@@ -750,6 +752,9 @@ fn the_json_schema_document_names_every_key() {
         "constants",
         "location",
         "header",
+        "problem_base",
+        "retryable",
+        "retry_after",
     ] {
         assert!(keys.contains(required), "{required}");
     }
@@ -802,16 +807,17 @@ fn compact_text(json: &str) -> String {
     out
 }
 
-/// Every output shows each entry's body exactly as `Wire::body` writes it, in the catalog's
-/// shape and member order: the Markdown and HTML pages, `explain`, and the JSON and OpenAPI
-/// documents (compared with their whitespace removed).
+/// Every output shows each entry's body exactly as `Wire::entry_body` writes it, in the
+/// catalog's shape and member order, with its fields object filled when the shape has one: the
+/// Markdown and HTML pages, `explain`, and the JSON and OpenAPI documents (compared with their
+/// whitespace removed).
 #[test]
 fn every_example_body_is_the_wire_body() {
     assert_eq!(
         compact_text("{\n  \"a b\": \"x \\\" y\",\n  \"c\": [1, 2]\n}"),
         "{\"a b\":\"x \\\" y\",\"c\":[1,2]}"
     );
-    for catalog in [SEED, HOSTILE, KUBERNETES, ODATA, INTEGER] {
+    for catalog in [SEED, HOSTILE, KUBERNETES, ODATA, INTEGER, RETRIES] {
         let loaded = error_catalog_cli::load(&root().join(catalog)).expect("the catalog loads");
         let wire = &loaded.checked.wire;
         let markdown = run(&["docs", catalog, "--format", "markdown"]).stdout;
@@ -819,11 +825,7 @@ fn every_example_body_is_the_wire_body() {
         let json = compact_text(&run(&["docs", catalog, "--format", "json"]).stdout);
         let openapi = compact_text(&run(&["docs", catalog, "--format", "openapi"]).stdout);
         for entry in &loaded.checked.entries {
-            let body = wire.body(
-                &entry.code.value,
-                &entry.example_message(),
-                entry.status.value,
-            );
+            let body = wire.entry_body(entry);
             assert!(
                 markdown.contains(&format!("json\n{body}\n")),
                 "{catalog}: {body}"
@@ -966,6 +968,7 @@ fn json_has_the_whole_wire() {
         wire(KUBERNETES),
         serde_json::json!({
             "code": "/reason", "message": "/message", "code_type": "string", "status": "/code",
+            "fields": null,
             "constants": [
                 { "location": "/kind", "value": "Status" },
                 { "location": "/apiVersion", "value": "v1" },
@@ -978,12 +981,134 @@ fn json_has_the_whole_wire() {
         wire(INTEGER),
         serde_json::json!({
             "code": "/error/code", "message": "/error/message", "code_type": "integer",
-            "status": null, "constants": [], "header": "x-error-code",
+            "status": null, "fields": null, "constants": [], "header": "x-error-code",
         })
     );
     let json = run(&["docs", KUBERNETES, "--format", "json"]).stdout;
     assert!(
-        compact_text(&json).contains(r#""wire":{"code":"/reason","message":"/message","code_type":"string","status":"/code","constants":[{"location":"/kind","value":"Status"},{"location":"/apiVersion""#),
+        compact_text(&json).contains(r#""wire":{"code":"/reason","message":"/message","code_type":"string","status":"/code","fields":null,"constants":[{"location":"/kind","value":"Status"},{"location":"/apiVersion""#),
         "the keys in the documented order"
     );
+}
+
+/// Retries and problem types in every output: the JSON model, a line per entry on the pages,
+/// two lines of `explain`, and the `Retry-After` header of the OpenAPI responses whose status
+/// has an entry that names a `retry_after` field.
+#[test]
+fn retries_and_problem_types_in_every_output() {
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["docs", RETRIES, "--format", "json"]).stdout).expect("JSON");
+    assert_eq!(json["problem_base"], "https://api.example.com/problems/");
+    assert_eq!(json["wire"]["fields"], "/error/details");
+    let retries: Vec<(&str, bool, Option<&str>)> = json["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|error| {
+            (
+                error["name"].as_str().expect("a name"),
+                error["retryable"].as_bool().expect("a boolean"),
+                error["retry_after"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        retries,
+        [
+            ("RateLimited", true, Some("seconds")),
+            ("QuotaExhausted", false, None),
+            ("BackupRunning", true, Some("wait")),
+            ("Maintenance", true, None),
+        ]
+    );
+    // The fields object of the example body: integers as numbers, a bool as a boolean, an
+    // enum as a string.
+    assert_eq!(
+        json["errors"][0]["example_body"]["error"]["details"],
+        serde_json::json!({"limit": 100, "window": "SECOND", "burst": true, "seconds": 30})
+    );
+    // Without them, the keys are still there, null.
+    let seed: serde_json::Value =
+        serde_json::from_str(&run(&["docs", SEED, "--format", "json"]).stdout).expect("JSON");
+    assert_eq!(seed["problem_base"], serde_json::Value::Null);
+    assert_eq!(seed["wire"]["fields"], serde_json::Value::Null);
+    assert_eq!(seed["errors"][0]["retryable"], false);
+    assert_eq!(seed["errors"][0]["retry_after"], serde_json::Value::Null);
+
+    let markdown = run(&["docs", RETRIES, "--format", "markdown"]).stdout;
+    assert!(markdown.contains(
+        "\nIn RFC 9457 problem details, an error's `type` is `https://api.example.com/problems/` followed by its code.\n"
+    ));
+    let lines: Vec<&str> = markdown
+        .lines()
+        .filter(|line| line.starts_with("- **Retryable:**"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "- **Retryable:** yes; the delay is the field `seconds` in seconds, sent as the `Retry-After` header",
+            "- **Retryable:** no",
+            "- **Retryable:** yes; the delay is the field `wait` in seconds, sent as the `Retry-After` header",
+            "- **Retryable:** yes",
+        ]
+    );
+    assert!(
+        !run(&["docs", SEED, "--format", "markdown"])
+            .stdout
+            .contains("RFC 9457")
+    );
+
+    let html = run(&["docs", RETRIES, "--format", "html"]).stdout;
+    assert!(html.contains(
+        "<p>In RFC 9457 problem details, an error's <code>type</code> is <code>https://api.example.com/problems/</code> followed by its code.</p>"
+    ));
+    assert_eq!(html.matches("<dt>Retryable</dt><dd>yes").count(), 3);
+    assert_eq!(html.matches("<dt>Retryable</dt><dd>no</dd>").count(), 1);
+    assert!(html.contains("<dt>Retryable</dt><dd>yes; the delay is the field <code>wait</code> in seconds, sent as the <code>Retry-After</code> header</dd>"));
+
+    let explained = run(&["explain", "RATE_LIMITED", "--catalog", RETRIES]).stdout;
+    assert!(
+        explained.contains("  Retryable:        yes\n"),
+        "{explained}"
+    );
+    assert!(
+        explained
+            .contains("  Retry after:      {seconds} seconds, sent as the Retry-After header\n"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("  Problem type:     https://api.example.com/problems/RATE_LIMITED\n"),
+        "{explained}"
+    );
+    let explained = run(&["explain", "QUOTA_EXHAUSTED", "--catalog", RETRIES]).stdout;
+    assert!(
+        explained.contains("  Retryable:        no\n"),
+        "{explained}"
+    );
+    assert!(!explained.contains("Retry after:"), "{explained}");
+
+    let openapi: serde_json::Value =
+        serde_json::from_str(&run(&["docs", RETRIES, "--format", "openapi"]).stdout).expect("JSON");
+    let responses = &openapi["components"]["responses"];
+    let retry_after = |response: &str| responses[response]["headers"].get("Retry-After").cloned();
+    // 409: its only entry sends the header; 429: one of two does; 503: none does.
+    let conflict = retry_after("Status409Conflict").expect("a Retry-After header");
+    assert_eq!(conflict["required"], true);
+    assert_eq!(
+        conflict["schema"],
+        serde_json::json!({"type": "integer", "minimum": 0})
+    );
+    let too_many = retry_after("Status429TooManyRequests").expect("a Retry-After header");
+    assert_eq!(too_many["required"], false);
+    assert_eq!(retry_after("Status503ServiceUnavailable"), None);
+    // The code header is still there beside it.
+    assert!(responses["Status409Conflict"]["headers"]["x-error-code"].is_object());
+    let seed_openapi: serde_json::Value =
+        serde_json::from_str(&run(&["docs", SEED, "--format", "openapi"]).stdout).expect("JSON");
+    for (name, response) in seed_openapi["components"]["responses"]
+        .as_object()
+        .expect("responses")
+    {
+        assert!(response.get("headers").is_none(), "{name}");
+    }
 }

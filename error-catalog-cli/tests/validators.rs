@@ -48,8 +48,9 @@ fn validate_openapi(file: &Path) -> (bool, String) {
 /// The catalogs both validators read: the seed, one full of markup, one with every feature,
 /// one with no errors, and the nested wire shapes: a Kubernetes `Status` object (status and
 /// constants), an OData error (a dotted key, a message object with a constant beside it, a
-/// header), and integer codes under `/error` with a header.
-const CATALOGS: [&str; 7] = [
+/// header), integer codes under `/error` with a header, and retries with a fields object and
+/// problem types.
+const CATALOGS: [&str; 8] = [
     "catalog/backup-restore.toml",
     "error-catalog-cli/tests/catalogs/hostile.toml",
     "tests/catalogs/kitchen-sink.toml",
@@ -57,6 +58,7 @@ const CATALOGS: [&str; 7] = [
     "error-catalog-cli/tests/catalogs/kubernetes-status.toml",
     "error-catalog-cli/tests/catalogs/odata.toml",
     "error-catalog-cli/tests/catalogs/integer-codes.toml",
+    "error-catalog-cli/tests/catalogs/retries.toml",
 ];
 
 #[test]

@@ -273,6 +273,7 @@ fn wire_conflict(
             let help = match member {
                 Member::Message => "each member of the error body needs its own place, such as `{ code = \"/error/code\", message = \"/error/message\" }`".to_owned(),
                 Member::Status => "each member of the error body needs its own place: give the status a key of its own, such as `status = \"/status\"`".to_owned(),
+                Member::Fields => "each member of the error body needs its own place: give the fields object a key of its own, such as `fields = \"details\"`".to_owned(),
                 _ => format!("each member of the error body needs its own place: move {what}, or remove it"),
             };
             (format!("{subject} {at}"), label, help)
@@ -363,7 +364,7 @@ fn retry_after(entry: &Entry, cx: &mut Ctxt) {
         [] => "add an integer field to the message, such as `Retry in {seconds} seconds` with `fields.seconds = \"u32\"`, and name it".to_owned(),
         [one] => format!("the entry's integer field is `{one}`: write `retry_after = \"{one}\"`"),
         many => format!(
-            "the entry's integer fields are {}",
+            "name one of the entry's integer fields: {}",
             many.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
         ),
     };
@@ -428,10 +429,14 @@ fn problem_members(entry: &Entry, cx: &mut Ctxt) {
                 )
                 .label(format!("written as `{member}` in problem details"))
                 .related(other.name.span.clone(), format!("`{member}` is here"))
-                .note(format!(
-                    "`{}` is a standard member of RFC 9457 problem details (or `code`, the error code), so the field is written under `{member}`",
-                    field.name.value
-                ))
+                .note(if field.name.value == "code" {
+                    format!("`code` carries the error code in problem details, so the field is written under `{member}`")
+                } else {
+                    format!(
+                        "`{}` is a standard member of RFC 9457 problem details, so the field is written under `{member}`",
+                        field.name.value
+                    )
+                })
                 .help(format!("rename `{}` in the message", other.name.value)),
             );
         }
@@ -1902,6 +1907,16 @@ mod tests {
                 r#""/s/x""#,
                 "a constant at `/s/x` is inside the status at `s`",
             ),
+            (
+                r#"{ code = "/error/code", message = "/error/message", fields = "/error/message" }"#,
+                r#""/error/message""#,
+                "the message and the fields object are both at `/error/message`",
+            ),
+            (
+                r#"{ code = "c", message = "m", fields = "/m/details" }"#,
+                r#""/m/details""#,
+                "the fields object at `/m/details` is inside the message at `m`",
+            ),
         ];
         for (wire, at, message) in cases {
             let found = diagnostics(&with_wire(wire, "1", ""));
@@ -2061,6 +2076,114 @@ mod tests {
                 hint(&entries(names), None),
                 (label.to_owned(), help.to_owned()),
                 "{names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn problem_bases() {
+        let with = |base: &str| {
+            rules(&format!(
+                "[catalog]\ntitle = \"T\"\nproblem_base = {base:?}\n\n[status.404]\n\n\
+                 [errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"m\"\n"
+            ))
+        };
+        for good in [
+            "https://api.example.com/problems/",
+            "https://api.example.com/problems#",
+            "urn:example:problems:",
+            "tag:example.com,2026:problems/",
+        ] {
+            assert_eq!(with(good), [], "{good}");
+        }
+        for bad in [
+            "problems/",
+            "/problems/",
+            "",
+            "1http://x.dev/",
+            "https://x.dev/my problems/",
+            "https://x.dev/\tproblems/",
+        ] {
+            assert_eq!(with(bad), [Rule::InvalidProblemBase], "{bad}");
+        }
+    }
+
+    /// An entry of status 429 with the fields `limit: u32`, `client: String`, `wait: i64`, and
+    /// `extra` added to its table.
+    fn rate_limited(extra: &str) -> String {
+        format!(
+            "[catalog]\ntitle = \"T\"\n\n[status.429]\n\n\
+             [errors.A]\ncode = \"1\"\nstatus = 429\n\
+             message = \"{{limit}} requests for {{client}}; retry in {{wait}} seconds\"\n\
+             fields.limit = \"u32\"\nfields.wait = \"i64\"\n{extra}\n"
+        )
+    }
+
+    #[test]
+    fn retry_after_names_an_integer_field_of_the_entry() {
+        assert_eq!(rules(&rate_limited("")), []);
+        assert_eq!(rules(&rate_limited("retry_after = \"limit\"")), []);
+        assert_eq!(rules(&rate_limited("retry_after = \"wait\"")), []);
+        assert_eq!(
+            rules(&rate_limited("retry_after = \"delay\"")),
+            [Rule::InvalidRetryAfter]
+        );
+        assert_eq!(
+            rules(&rate_limited("retry_after = \"client\"")),
+            [Rule::InvalidRetryAfter]
+        );
+        assert_eq!(rules(&rate_limited("retry_after = 30")), [Rule::WrongType]);
+    }
+
+    #[test]
+    fn retry_after_help_names_the_integer_fields() {
+        let text = rate_limited("retry_after = \"client\"");
+        let source = Source::new("t.toml", "/t.toml", text.as_str());
+        let diagnostics = crate::load(&source).unwrap_err();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let span = diagnostics[0].span.clone().unwrap();
+        assert_eq!(&text[span], "\"client\"");
+        let rendered = format!("{diagnostics:?}");
+        assert!(
+            rendered.contains("`limit`, `wait`"),
+            "the help lists the integer fields: {rendered}"
+        );
+    }
+
+    #[test]
+    fn retryable_is_a_boolean() {
+        assert_eq!(rules(&rate_limited("retryable = false")), []);
+        assert_eq!(rules(&rate_limited("retryable = true")), []);
+        assert_eq!(
+            rules(&rate_limited("retryable = \"no\"")),
+            [Rule::WrongType]
+        );
+    }
+
+    /// An entry whose message is `message`, every field a `String`.
+    fn with_message(message: &str) -> String {
+        format!("{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = {message:?}\n")
+    }
+
+    #[test]
+    fn two_fields_of_one_problem_member_collide() {
+        for alone in [
+            "a {type} b",
+            "a {field_type} b",
+            "a {type} b {title} c {status} d {detail} e {instance} f {code} g",
+            "a {type} b {field_title} c",
+        ] {
+            assert_eq!(rules(&with_message(alone)), [], "{alone}");
+        }
+        for pair in [
+            "a {type} b {field_type} c",
+            "a {field_code} b {code} c",
+            "a {field_instance} b {instance} c",
+        ] {
+            assert_eq!(
+                rules(&with_message(pair)),
+                [Rule::ProblemMemberCollision],
+                "{pair}"
             );
         }
     }

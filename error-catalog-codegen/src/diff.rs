@@ -45,14 +45,35 @@
 //! | `field-retyped` | breaking | a field of the same name has a different type (as written) | `fields.size = "u64"` became `"String"` |
 //! | `shared-code-ambiguous` | breaking | a new or changed entry has a code that old entries have, and an old client would read some message of it as another old entry; the finding gives the message | `BackupIdNotFound` added with code `113` and `BackupId not found for {key} = {id}`: `BackupId not found for exportId = x` is read as `BackupIdNotFoundForExport` |
 //! | `wire-key-changed` | breaking | the location of the code or the message (`wire.code`, `wire.message`) changed | `wire = { code = "errorCode", ... }` became `{ code = "code", ... }` |
-//! | `wire-changed` | breaking | the rest of the body's shape changed in a way old clients or servers notice: `wire.code_type` changed; `wire.status` removed or moved; a constant of `wire.constants` removed or given another value; `wire.header` removed or renamed | `code_type = "string"` became `"integer"`; `"/kind" = "Status"` removed |
+//! | `wire-changed` | breaking | the rest of the body's shape changed in a way old clients or servers notice: `wire.code_type` changed; `wire.status` or `wire.fields` removed or moved; a constant of `wire.constants` removed or given another value; `wire.header` removed or renamed | `code_type = "string"` became `"integer"`; `"/kind" = "Status"` removed; `fields = "details"` became `"/error/details"` |
 //! | `retired-code-reused` | breaking | an entry of the new catalog has a code that the old one listed in `[retired]` | `"101"` retired, then `code = "101"` |
+//! | `retryable-withdrawn` | breaking | an entry that was retryable (by its `retryable`, or by default for its status) no longer is | `retryable = false` added to a 503 entry |
+//! | `retry-after-changed` | breaking | an entry's `retry_after` was removed or names another field | `retry_after = "seconds"` became `"wait"` |
+//! | `problem-type-changed` | breaking | the RFC 9457 problem type of the entries changed: `problem_base` removed or changed, or added where the types were `{docs_url}#{code}`, or, without `problem_base`, `docs_url` changed or removed | `problem_base = "https://x.dev/problems/"` became `"https://x.dev/errors/"` |
 //! | `entry-added` | compatible | an entry of the new catalog with a code that no old entry has (and that the old catalog did not retire); for a shared code, also a new entry that no old entry matches | `[errors.StorageQuotaExceeded]` with the new code `145` |
-//! | `wire-member-added` | compatible | the body gained a member or the response a header: `wire.status` added, a constant added to `wire.constants` at a new location, or `wire.header` added | `status = "/code"` added |
+//! | `wire-member-added` | compatible | the body gained a member or the response a header: `wire.status` or `wire.fields` added, a constant added to `wire.constants` at a new location, or `wire.header` added | `status = "/code"` added |
+//! | `retryable-granted` | compatible | an entry that was not retryable now is | `retryable = true` added to a 409 entry |
+//! | `retry-after-added` | compatible | an entry that had no `retry_after` has one | `retry_after = "seconds"` added |
+//! | `problem-type-added` | compatible | the entries' problem types were `about:blank` (neither `problem_base` nor `docs_url`) and now have a type of their own | `problem_base = "https://x.dev/problems/"` added |
 //! | `doc-changed` | compatible | documentation changed: the catalog's `title`, `doc` or `docs_url`, a catalog enum's `doc`, an entry's `doc`, a field's `doc`, or a retired code's note | `doc = "No storage has this ID."` reworded |
 //! | `help-changed` | compatible | an entry's `help` changed | `help = "Create the storage first."` added |
 //! | `example-changed` | compatible | a field's example changed, where either version gives it (an example derived from the name and type on both sides changes only with them, which other rules report) | `example = "s-17"` became `"s-42"` |
 //! | `status-meaning-changed` | compatible | the status table changed: a row's `meaning` or `reason`, or a row added or removed | `[status.404] meaning` reworded |
+//!
+//! Retries are judged by what a deployed client does with them: its retry policy is the old
+//! catalog's, compiled in. An entry that stops being retryable (`retryable-withdrawn`) is
+//! breaking: old clients keep retrying a request that the API now says will fail again, which
+//! costs the client its delay and the server its load, and the catalog takes back a promise it
+//! published. An entry that becomes retryable (`retryable-granted`) is compatible: old clients
+//! give up where they could have retried, which is what they did before. The effective value
+//! is compared, so a status change that moves an entry into or out of 429, 503 and 504 is
+//! reported here too (besides `status-changed`). A `retry_after` that is removed or names
+//! another field is breaking: old clients read the delay from the old field, which no longer
+//! holds it (and the server no longer sets `Retry-After` from it); one that is added is
+//! compatible, since old clients simply do not read it. Problem types are the identifiers
+//! that clients of RFC 9457 problems match on: any change of an entry's type is breaking,
+//! except giving types to entries that had only `about:blank`, which tells errors apart by
+//! nothing but their status.
 //!
 //! Locations are compared as the places in the body they name: `errorCode` and `/errorCode`
 //! are the same member, so changing one to the other is no change. Constants are matched by
@@ -167,16 +188,28 @@ pub enum DiffRule {
     /// `wire-key-changed`: the location of the code or the message in the error body
     /// changed.
     WireKeyChanged,
-    /// `wire-changed`: the code type changed, or the status location, a constant or the
-    /// header was removed or changed.
+    /// `wire-changed`: the code type changed, or the status location, the fields object, a
+    /// constant or the header was removed or changed.
     WireChanged,
     /// `retired-code-reused`: an entry uses a code that the old catalog retired.
     RetiredCodeReused,
+    /// `retryable-withdrawn`: an entry that was retryable no longer is.
+    RetryableWithdrawn,
+    /// `retry-after-changed`: an entry's `retry_after` was removed or names another field.
+    RetryAfterChanged,
+    /// `problem-type-changed`: the RFC 9457 problem types of the entries changed.
+    ProblemTypeChanged,
     /// `entry-added`: an entry with a new code.
     EntryAdded,
-    /// `wire-member-added`: the status location, a constant or the header was added to the
-    /// wire shape.
+    /// `wire-member-added`: the status location, the fields object, a constant or the header
+    /// was added to the wire shape.
     WireMemberAdded,
+    /// `retryable-granted`: an entry that was not retryable now is.
+    RetryableGranted,
+    /// `retry-after-added`: an entry names a `retry_after` field where it named none.
+    RetryAfterAdded,
+    /// `problem-type-added`: entries whose problem type was `about:blank` have their own.
+    ProblemTypeAdded,
     /// `doc-changed`: documentation changed.
     DocChanged,
     /// `help-changed`: an entry's help changed.
@@ -200,8 +233,14 @@ impl DiffRule {
         DiffRule::WireKeyChanged,
         DiffRule::WireChanged,
         DiffRule::RetiredCodeReused,
+        DiffRule::RetryableWithdrawn,
+        DiffRule::RetryAfterChanged,
+        DiffRule::ProblemTypeChanged,
         DiffRule::EntryAdded,
         DiffRule::WireMemberAdded,
+        DiffRule::RetryableGranted,
+        DiffRule::RetryAfterAdded,
+        DiffRule::ProblemTypeAdded,
         DiffRule::DocChanged,
         DiffRule::HelpChanged,
         DiffRule::ExampleChanged,
@@ -223,6 +262,12 @@ impl DiffRule {
             DiffRule::RetiredCodeReused => "retired-code-reused",
             DiffRule::EntryAdded => "entry-added",
             DiffRule::WireMemberAdded => "wire-member-added",
+            DiffRule::RetryableWithdrawn => "retryable-withdrawn",
+            DiffRule::RetryAfterChanged => "retry-after-changed",
+            DiffRule::ProblemTypeChanged => "problem-type-changed",
+            DiffRule::RetryableGranted => "retryable-granted",
+            DiffRule::RetryAfterAdded => "retry-after-added",
+            DiffRule::ProblemTypeAdded => "problem-type-added",
             DiffRule::DocChanged => "doc-changed",
             DiffRule::HelpChanged => "help-changed",
             DiffRule::ExampleChanged => "example-changed",
@@ -242,9 +287,15 @@ impl DiffRule {
             | DiffRule::SharedCodeAmbiguous
             | DiffRule::WireKeyChanged
             | DiffRule::WireChanged
-            | DiffRule::RetiredCodeReused => Class::Breaking,
+            | DiffRule::RetiredCodeReused
+            | DiffRule::RetryableWithdrawn
+            | DiffRule::RetryAfterChanged
+            | DiffRule::ProblemTypeChanged => Class::Breaking,
             DiffRule::EntryAdded
             | DiffRule::WireMemberAdded
+            | DiffRule::RetryableGranted
+            | DiffRule::RetryAfterAdded
+            | DiffRule::ProblemTypeAdded
             | DiffRule::DocChanged
             | DiffRule::HelpChanged
             | DiffRule::ExampleChanged
@@ -508,6 +559,16 @@ impl<'a> Side<'a> {
     }
 }
 
+/// What every entry's RFC 9457 problem type starts with, its code following: `problem_base`,
+/// else `{docs_url}#`; `None` for `about:blank`.
+fn problem_type_base(catalog: &Catalog) -> Option<String> {
+    match (&catalog.problem_base, &catalog.docs_url) {
+        (Some(base), _) => Some(base.value.clone()),
+        (None, Some(url)) => Some(format!("{}#", url.value)),
+        (None, None) => None,
+    }
+}
+
 /// Values of a field's type other than its example, to try in renderings.
 fn other_values(field: &Field, class: &template::Class<'_>) -> Vec<String> {
     let values: Vec<String> = match (&field.ty, class) {
@@ -689,6 +750,7 @@ impl Diff<'_, '_> {
         let (old, new) = (self.old.catalog, self.new.catalog);
         let here = Place::new(Section::Header, 0);
         self.wire();
+        self.problem_types();
         let url = |c: &Catalog| c.docs_url.as_ref().map(|u| u.value.clone());
         if old.title != new.title {
             self.push(
@@ -725,6 +787,38 @@ impl Diff<'_, '_> {
                 );
             }
         }
+    }
+
+    /// `[catalog] problem_base` and, without it, `docs_url`: the base of every entry's RFC 9457
+    /// problem type (`problem-type-changed`, `problem-type-added`).
+    fn problem_types(&mut self) {
+        let here = Place::new(Section::Header, 0);
+        let (was, is) = (
+            problem_type_base(self.old.catalog),
+            problem_type_base(self.new.catalog),
+        );
+        if was == is {
+            return;
+        }
+        let show = |base: &Option<String>| match base {
+            Some(base) => format!("`{base}{{code}}`"),
+            None => "`about:blank`".to_owned(),
+        };
+        let rule = if was.is_none() {
+            DiffRule::ProblemTypeAdded
+        } else {
+            DiffRule::ProblemTypeChanged
+        };
+        self.push(
+            rule,
+            here,
+            None,
+            format!(
+                "the problem type of every entry changed from {} to {}",
+                show(&was),
+                show(&is)
+            ),
+        );
     }
 
     /// `[catalog] wire`: the locations of the code and the message (`wire-key-changed`), then
@@ -784,6 +878,37 @@ impl Diff<'_, '_> {
                 here,
                 None,
                 format!("the status is now sent in the body, at `{}`", is.value),
+            ),
+        }
+        match (&old.fields, &new.fields) {
+            (None, None) => {}
+            (Some(was), Some(is)) if same_location(&was.value, &is.value) => {}
+            (Some(was), Some(is)) => self.push(
+                DiffRule::WireChanged,
+                here,
+                None,
+                format!(
+                    "the wire location of the fields object changed from `{}` to `{}`",
+                    was.value, is.value
+                ),
+            ),
+            (Some(was), None) => self.push(
+                DiffRule::WireChanged,
+                here,
+                None,
+                format!(
+                    "the fields object is no longer sent in the body (it was at `{}`)",
+                    was.value
+                ),
+            ),
+            (None, Some(is)) => self.push(
+                DiffRule::WireMemberAdded,
+                here,
+                None,
+                format!(
+                    "the fields object is now sent in the body, at `{}`",
+                    is.value
+                ),
             ),
         }
         for was in &old.constants {
@@ -1133,6 +1258,70 @@ impl Diff<'_, '_> {
                 format!("{name}: the help changed"),
             );
         }
+        self.retries(was, is, here, &name);
+    }
+
+    /// Whether an entry is retryable, and the field of its retry delay
+    /// (`retryable-withdrawn`, `retryable-granted`, `retry-after-changed`,
+    /// `retry-after-added`).
+    fn retries(&mut self, was: &Entry, is: &Entry, here: Place, name: &str) {
+        match (was.is_retryable(), is.is_retryable()) {
+            (true, false) => self.push(
+                DiffRule::RetryableWithdrawn,
+                here,
+                Some(is),
+                format!(
+                    "{name}: is no longer retryable (status {}{}), but old clients retry it",
+                    is.status.value,
+                    if is.retryable.is_some() {
+                        ", `retryable = false`"
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+            (false, true) => self.push(
+                DiffRule::RetryableGranted,
+                here,
+                Some(is),
+                format!(
+                    "{name}: is now retryable (status {}{}); old clients do not retry it",
+                    is.status.value,
+                    if is.retryable.is_some() {
+                        ", `retryable = true`"
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+            _ => {}
+        }
+        let field = |e: &Entry| e.retry_after.as_ref().map(|f| f.value.clone());
+        match (field(was), field(is)) {
+            (Some(old_field), Some(new_field)) if old_field != new_field => self.push(
+                DiffRule::RetryAfterChanged,
+                here,
+                Some(is),
+                format!(
+                    "{name}: the retry delay moved from the field `{old_field}` to `{new_field}`; old clients read it from `{old_field}`"
+                ),
+            ),
+            (Some(old_field), None) => self.push(
+                DiffRule::RetryAfterChanged,
+                here,
+                Some(is),
+                format!(
+                    "{name}: `retry_after` was removed; old clients still read a retry delay from the field `{old_field}`"
+                ),
+            ),
+            (None, Some(new_field)) => self.push(
+                DiffRule::RetryAfterAdded,
+                here,
+                Some(is),
+                format!("{name}: the retry delay is now the field `{new_field}`"),
+            ),
+            _ => {}
+        }
     }
 
     /// A message the new entry `n` gives that its old entry `o` does not match, if any.
@@ -1427,8 +1616,14 @@ mod tests {
                 "wire-key-changed",
                 "wire-changed",
                 "retired-code-reused",
+                "retryable-withdrawn",
+                "retry-after-changed",
+                "problem-type-changed",
                 "entry-added",
                 "wire-member-added",
+                "retryable-granted",
+                "retry-after-added",
+                "problem-type-added",
                 "doc-changed",
                 "help-changed",
                 "example-changed",
@@ -1439,7 +1634,13 @@ mod tests {
             .iter()
             .filter(|r| r.class() == Class::Breaking)
             .count();
-        assert_eq!(breaking, 10);
+        assert_eq!(breaking, 13);
+        assert_eq!(DiffRule::RetryableWithdrawn.class(), Class::Breaking);
+        assert_eq!(DiffRule::RetryAfterChanged.class(), Class::Breaking);
+        assert_eq!(DiffRule::ProblemTypeChanged.class(), Class::Breaking);
+        assert_eq!(DiffRule::RetryableGranted.class(), Class::Compatible);
+        assert_eq!(DiffRule::RetryAfterAdded.class(), Class::Compatible);
+        assert_eq!(DiffRule::ProblemTypeAdded.class(), Class::Compatible);
         assert_eq!(DiffRule::WireChanged.class(), Class::Breaking);
         assert_eq!(DiffRule::WireMemberAdded.class(), Class::Compatible);
         assert_eq!(DiffRule::RetiredCodeReused.class(), Class::Breaking);
@@ -2158,7 +2359,10 @@ mod tests {
             "[catalog]\ntitle = \"B\"\ndoc = \"d\"\ndocs_url = \"https://x.dev/errors\"\n\n\
              [types.Job]\nvalues = [\"X\"]\ndoc = \"A job.\"\n",
         );
-        let found = diff(&old, &new);
+        let mut found = diff(&old, &new);
+        // Without `problem_base`, the docs_url gives the entries a problem type.
+        let problem = found.remove(0);
+        assert_eq!(problem.rule, DiffRule::ProblemTypeAdded);
         let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -2605,6 +2809,23 @@ mod tests {
                 ),
                 load_text("[catalog]\ntitle = \"T\"\n"),
             ),
+            (
+                with_header("", &busy(503, "retry_after = \"seconds\"")),
+                with_header(
+                    "problem_base = \"https://x.dev/problems/\"",
+                    &busy(503, "retryable = false"),
+                ),
+            ),
+            (
+                with_header(
+                    "problem_base = \"https://x.dev/problems/\"",
+                    &busy(503, "retryable = false"),
+                ),
+                with_header(
+                    "problem_base = \"https://x.dev/errors/\"",
+                    &busy(503, "retry_after = \"seconds\""),
+                ),
+            ),
         ];
         let seen: Vec<DiffRule> = cases
             .iter()
@@ -2867,5 +3088,211 @@ mod tests {
             messages > 200 && ambiguous > 20,
             "{messages} message changes, {ambiguous} ambiguous"
         );
+    }
+
+    /// A catalog with `header` added to `[catalog]` and `entries` after [`HEADER`]'s statuses
+    /// and a 503 row.
+    fn with_header(header: &str, entries: &str) -> Catalog {
+        load_text(&format!(
+            "[catalog]\ntitle = \"Storage API\"\n{header}\n\n\
+             [status.404]\n\n[status.409]\n\n[status.503]\n\n{entries}"
+        ))
+    }
+
+    const BUSY: &str = "Busy; retry in {seconds} seconds, after {attempts} attempts";
+
+    fn busy(status: u16, more: &str) -> String {
+        entry(
+            "Busy",
+            "BUSY",
+            status,
+            BUSY,
+            &format!("fields.seconds = \"u32\"\nfields.attempts = \"i64\"\n{more}"),
+        )
+    }
+
+    #[test]
+    fn retryable_withdrawn_is_breaking_and_granted_compatible() {
+        // A 503 is retryable by default; `retryable = false` withdraws it.
+        let findings = diff(
+            &with_header("", &busy(503, "")),
+            &with_header("", &busy(503, "retryable = false")),
+        );
+        assert_eq!(rules(&findings), [DiffRule::RetryableWithdrawn]);
+        assert_finding(
+            &findings[0],
+            Some("BUSY"),
+            Some("Busy"),
+            "`Busy` (code `BUSY`): is no longer retryable (status 503, `retryable = false`)",
+        );
+        // The other way round, and `retryable = true` on a 409.
+        let findings = diff(
+            &with_header("", &busy(503, "retryable = false")),
+            &with_header("", &busy(503, "")),
+        );
+        assert_eq!(rules(&findings), [DiffRule::RetryableGranted]);
+        let findings = diff(
+            &with_header("", &busy(409, "")),
+            &with_header("", &busy(409, "retryable = true")),
+        );
+        assert_eq!(rules(&findings), [DiffRule::RetryableGranted]);
+        assert_finding(
+            &findings[0],
+            Some("BUSY"),
+            Some("Busy"),
+            "is now retryable (status 409, `retryable = true`)",
+        );
+        // Saying what the status says already is no change.
+        assert_eq!(
+            diff(
+                &with_header("", &busy(503, "")),
+                &with_header("", &busy(503, "retryable = true"))
+            ),
+            []
+        );
+        // A status that leaves 429, 503 and 504 withdraws the default too.
+        let findings = diff(
+            &with_header("", &busy(503, "")),
+            &with_header("", &busy(409, "")),
+        );
+        assert_eq!(
+            rules(&findings),
+            [DiffRule::StatusChanged, DiffRule::RetryableWithdrawn]
+        );
+    }
+
+    #[test]
+    fn retry_after_removed_or_moved_is_breaking_and_added_compatible() {
+        let at = |field: &str| busy(503, &format!("retry_after = \"{field}\""));
+        let findings = diff(
+            &with_header("", &at("seconds")),
+            &with_header("", &busy(503, "")),
+        );
+        assert_eq!(rules(&findings), [DiffRule::RetryAfterChanged]);
+        assert_finding(
+            &findings[0],
+            Some("BUSY"),
+            Some("Busy"),
+            "`retry_after` was removed; old clients still read a retry delay from the field `seconds`",
+        );
+        let findings = diff(
+            &with_header("", &at("seconds")),
+            &with_header("", &at("attempts")),
+        );
+        assert_eq!(rules(&findings), [DiffRule::RetryAfterChanged]);
+        assert_finding(
+            &findings[0],
+            Some("BUSY"),
+            Some("Busy"),
+            "the retry delay moved from the field `seconds` to `attempts`",
+        );
+        let findings = diff(
+            &with_header("", &busy(503, "")),
+            &with_header("", &at("seconds")),
+        );
+        assert_eq!(rules(&findings), [DiffRule::RetryAfterAdded]);
+        assert_finding(
+            &findings[0],
+            Some("BUSY"),
+            Some("Busy"),
+            "the retry delay is now the field `seconds`",
+        );
+        assert_eq!(
+            diff(
+                &with_header("", &at("seconds")),
+                &with_header("", &at("seconds"))
+            ),
+            []
+        );
+    }
+
+    /// The findings about problem types from the `[catalog]` lines `old` to `new`.
+    fn problem_diff(old: &str, new: &str) -> Vec<(DiffRule, String)> {
+        let entries = storage_not_found(STORAGE, "");
+        diff(&with_header(old, &entries), &with_header(new, &entries))
+            .into_iter()
+            .filter(|f| f.rule != DiffRule::DocChanged)
+            .map(|f| (f.rule, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn problem_types_changed_are_breaking_and_added_compatible() {
+        const BASE: &str = "problem_base = \"https://x.dev/problems/\"";
+        const OTHER: &str = "problem_base = \"https://x.dev/errors/\"";
+        const DOCS: &str = "docs_url = \"https://x.dev/docs\"";
+        assert_eq!(
+            problem_diff(BASE, OTHER),
+            [(
+                DiffRule::ProblemTypeChanged,
+                "the problem type of every entry changed from `https://x.dev/problems/{code}` to `https://x.dev/errors/{code}`"
+                    .to_owned()
+            )]
+        );
+        assert_eq!(
+            problem_diff(BASE, ""),
+            [(
+                DiffRule::ProblemTypeChanged,
+                "the problem type of every entry changed from `https://x.dev/problems/{code}` to `about:blank`"
+                    .to_owned()
+            )]
+        );
+        // From the docs page's anchors to a base of their own: the types change.
+        assert_eq!(
+            problem_diff(DOCS, &format!("{DOCS}\n{BASE}")),
+            [(
+                DiffRule::ProblemTypeChanged,
+                "the problem type of every entry changed from `https://x.dev/docs#{code}` to `https://x.dev/problems/{code}`"
+                    .to_owned()
+            )]
+        );
+        // Without a base, the docs_url's change changes the types; with one, it does not.
+        assert_eq!(
+            rules(&diff(
+                &with_header(DOCS, ""),
+                &with_header("docs_url = \"https://x.dev/help\"", "")
+            )),
+            [DiffRule::ProblemTypeChanged, DiffRule::DocChanged]
+        );
+        assert_eq!(problem_diff(&format!("{DOCS}\n{BASE}"), BASE), []);
+        // From `about:blank` to types of their own.
+        assert_eq!(
+            problem_diff("", BASE),
+            [(
+                DiffRule::ProblemTypeAdded,
+                "the problem type of every entry changed from `about:blank` to `https://x.dev/problems/{code}`"
+                    .to_owned()
+            )]
+        );
+        assert_eq!(problem_diff(BASE, BASE), []);
+    }
+
+    #[test]
+    fn wire_fields_added_removed_moved() {
+        let at = |location: &str| format!(r#"{NESTED}, fields = "{location}""#);
+        assert_eq!(
+            wire_diff(NESTED, &at("/error/details")),
+            [(
+                DiffRule::WireMemberAdded,
+                "the fields object is now sent in the body, at `/error/details`".to_owned()
+            )]
+        );
+        assert_eq!(
+            wire_diff(&at("/error/details"), NESTED),
+            [(
+                DiffRule::WireChanged,
+                "the fields object is no longer sent in the body (it was at `/error/details`)"
+                    .to_owned()
+            )]
+        );
+        assert_eq!(
+            wire_diff(&at("/error/details"), &at("details")),
+            [(
+                DiffRule::WireChanged,
+                "the wire location of the fields object changed from `/error/details` to `details`"
+                    .to_owned()
+            )]
+        );
+        assert_eq!(wire_diff(&at("/details"), &at("details")), []);
     }
 }

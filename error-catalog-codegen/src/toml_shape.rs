@@ -95,12 +95,14 @@ pub(crate) fn boolean(cx: &mut Ctxt, table: &Table<'_>, key: &str) -> Option<Spa
     match value.get_ref() {
         DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
         other => {
-            cx.push(wrong_type(
-                value.span(),
-                &format!("`{key}`"),
-                "a boolean",
-                other,
-            ));
+            let mut diagnostic = wrong_type(value.span(), &format!("`{key}`"), "a boolean", other);
+            diagnostic = match other {
+                DeValue::String(text) if matches!(text.as_ref(), "true" | "false") => {
+                    diagnostic.help(format!("write it without quotes: `{key} = {text}`"))
+                }
+                _ => diagnostic.help(format!("write `{key} = true` or `{key} = false`")),
+            };
+            cx.push(diagnostic);
             None
         }
     }

@@ -123,7 +123,7 @@ impl Member {
             Member::Code => "the code",
             Member::Message => "the message",
             Member::Status => "the status",
-            Member::Fields => "the fields",
+            Member::Fields => "the fields object",
             Member::Constant(_) => "a constant",
         }
     }

@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 use error_catalog_codegen::model::{Catalog, Entry, Part};
 
 use super::{
-    entry_anchor, example_body, field_enum, first_with_code, sharing, status_meaning, status_text,
-    type_anchor, wire_rows,
+    entry_anchor, example_body, field_enum, first_with_code, retry_text, sharing, status_meaning,
+    status_text, type_anchor, wire_rows,
 };
 use crate::text::{html_escape as esc, html_inline};
 
@@ -103,6 +103,13 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
         writeln!(out, "<p>{}</p>", html_inline(paragraph))?;
     }
     write_wire(out, catalog)?;
+    if let Some(base) = &catalog.problem_base {
+        writeln!(
+            out,
+            "<p>In RFC 9457 problem details, an error's <code>type</code> is <code>{}</code> followed by its code.</p>",
+            esc(&base.value)
+        )?;
+    }
     if let Some(url) = catalog
         .docs_url
         .as_ref()
@@ -320,6 +327,11 @@ fn write_entry(
         out,
         "<dt>Message</dt><dd><code>{}</code></dd>",
         template(entry)
+    )?;
+    writeln!(
+        out,
+        "<dt>Retryable</dt><dd>{}</dd>",
+        retry_text(entry, |name| format!("<code>{}</code>", esc(name)))
     )?;
     let others = sharing(catalog, entry);
     if !others.is_empty() {

@@ -3,7 +3,8 @@
 //! by the JSON Schema `docs/error-catalog-1.schema.json`.
 //!
 //! Keys come in a fixed order, every list in catalog order; optional texts are `""` and an
-//! absent `docs_url` is `null`, so that every key is always there.
+//! absent `docs_url`, `problem_base`, location or `retry_after` is `null`, so that every key is
+//! always there.
 
 use error_catalog_codegen::model::{Catalog, Entry, Part};
 
@@ -32,6 +33,7 @@ pub fn render(catalog: &Catalog) -> String {
         .with("message", &wire.message.value)
         .with("code_type", wire.code_type.value.name())
         .with("status", wire.status.as_ref().map(|s| s.value.clone()))
+        .with("fields", wire.fields.as_ref().map(|f| f.value.clone()))
         .with("constants", constants)
         .with("header", wire.header.as_ref().map(|h| h.value.clone()));
     let statuses: Vec<Json> = catalog
@@ -88,6 +90,10 @@ pub fn render(catalog: &Catalog) -> String {
         .with(
             "docs_url",
             catalog.docs_url.as_ref().map(|url| url.value.clone()),
+        )
+        .with(
+            "problem_base",
+            catalog.problem_base.as_ref().map(|base| base.value.clone()),
         )
         .with("wire", wire)
         .with("statuses", statuses)
@@ -150,6 +156,11 @@ fn error(catalog: &Catalog, entry: &Entry) -> Object {
                 .is_some_and(|shared| shared.value),
         )
         .with("overlapping", entry.is_overlapping())
+        .with("retryable", entry.is_retryable())
+        .with(
+            "retry_after",
+            entry.retry_after.as_ref().map(|name| name.value.clone()),
+        )
         .with("example_message", entry.example_message())
         .with("example_body", example_body_json(catalog, entry))
         .with("docs_url", catalog.docs_url(entry))

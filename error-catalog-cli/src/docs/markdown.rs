@@ -1,8 +1,10 @@
-//! The catalog as the Markdown page a developer portal publishes: how an error goes on the
-//! wire (for the flat body `{"code":..,"message":..}` one sentence; for any other shape a table
-//! of the body's members, their locations and values; and the header that carries the code,
-//! if any), the status table, an index of the errors, then each error with its anchor, status, message template, fields, doc,
-//! help, example message and example body, then the catalog enums and the retired codes.
+//! The catalog as the Markdown page a developer portal publishes: the base of the RFC 9457
+//! problem types if the catalog declares one, how an error goes on the wire (for the flat body
+//! `{"code":..,"message":..}` one sentence; for any other shape a table of the body's members,
+//! their locations and values; and the header that carries the code, if any), the status
+//! table, an index of the errors, then each error with its anchor, status, message template,
+//! whether it is retryable (and the field of its retry delay), fields, doc, help, example
+//! message and example body, then the catalog enums and the retired codes.
 //!
 //! Catalog docs are Markdown and stay Markdown, except that `<` outside code spans is escaped
 //! so that no catalog text becomes HTML; table cells escape `|` and line breaks, and code
@@ -13,8 +15,8 @@ use std::fmt::Write as _;
 use error_catalog_codegen::model::Catalog;
 
 use super::{
-    entry_anchor, example_body, field_enum, first_with_code, sharing, status_text, type_anchor,
-    wire_rows,
+    entry_anchor, example_body, field_enum, first_with_code, retry_text, sharing, status_text,
+    type_anchor, wire_rows,
 };
 use crate::text::{html_escape, md_cell, md_code, md_text};
 
@@ -37,6 +39,13 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
             "\nThis page is published at [{}]({}).",
             md_cell(&md_code(&url.value)),
             link_destination(&url.value)
+        )?;
+    }
+    if let Some(base) = &catalog.problem_base {
+        writeln!(
+            out,
+            "\nIn RFC 9457 problem details, an error's `type` is {} followed by its code.",
+            md_code(&base.value)
         )?;
     }
     write_wire(out, catalog)?;
@@ -99,6 +108,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
             md_text(&status_text(catalog, entry.status.value))
         )?;
         writeln!(out, "- **Message:** {}", md_code(&entry.message.value))?;
+        writeln!(out, "- **Retryable:** {}", retry_text(entry, md_code))?;
         let others = sharing(catalog, entry);
         if !others.is_empty() {
             let links: Vec<String> = others

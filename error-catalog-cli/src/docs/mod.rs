@@ -98,6 +98,21 @@ pub(crate) fn status_meaning(catalog: &Catalog, status: u16) -> &str {
         .map_or("", |row| row.meaning.as_str())
 }
 
+/// Whether an entry is retryable, as the pages say it: `yes` or `no`, then, when the entry
+/// names a `retry_after` field, where the delay comes from. `code` formats a name as code in
+/// the page's markup.
+pub(crate) fn retry_text(entry: &Entry, code: impl Fn(&str) -> String) -> String {
+    let mut text = if entry.is_retryable() { "yes" } else { "no" }.to_owned();
+    if let Some(name) = &entry.retry_after {
+        text.push_str(&format!(
+            "; the delay is the field {} in seconds, sent as the {} header",
+            code(&name.value),
+            code("Retry-After")
+        ));
+    }
+    text
+}
+
 /// The example body of an entry, as compact JSON: its code, example message, status and
 /// fields in the catalog's wire shape, exactly as a server sends it ([`Wire::entry_body`]).
 ///

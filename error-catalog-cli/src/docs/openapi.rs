@@ -20,7 +20,9 @@
 //!   [`Wire::body`](error_catalog_codegen::wire::Wire::body) writes it), so that errors
 //!   that share a status stay distinct in Swagger UI and Redoc. When `wire.header` names a
 //!   header that carries the code too, each response declares it under `headers`, required,
-//!   a string `enum` of the codes.
+//!   a string `enum` of the codes. When an entry of the status names a `retry_after` field,
+//!   the response declares the `Retry-After` header as well, an integer number of seconds,
+//!   required when every entry of the status sends it.
 //!
 //! `info.title` and `info.description` are the catalog's; `info.version` is `"0"`, since a
 //! catalog has no version of its own. `paths` is empty: an API's operations refer to the
@@ -202,6 +204,7 @@ fn response(catalog: &Catalog, status: u16) -> Object {
         )
         .with("examples", examples);
     let mut response = Object::new().with("description", description);
+    let mut headers = Object::new();
     if let Some(header) = &catalog.wire.header {
         let schema = Object::new().with("type", "string").with(
             "enum",
@@ -210,18 +213,57 @@ fn response(catalog: &Catalog, status: u16) -> Object {
                 .map(Json::from)
                 .collect::<Vec<_>>(),
         );
-        response.insert(
-            "headers",
-            Object::new().with(
-                &header.value,
-                Object::new()
-                    .with("description", "The error code, as in the body.")
-                    .with("required", true)
-                    .with("schema", schema),
-            ),
+        headers.insert(
+            &header.value,
+            Object::new()
+                .with("description", "The error code, as in the body.")
+                .with("required", true)
+                .with("schema", schema),
         );
     }
+    if let Some(header) = retry_after_header(catalog, status) {
+        headers.insert("Retry-After", header);
+    }
+    if !headers.is_empty() {
+        response.insert("headers", headers);
+    }
     response.with("content", Object::new().with("application/json", media))
+}
+
+/// The `Retry-After` header of a status's response, when an entry of the status names a
+/// `retry_after` field: the delay in whole seconds, required when every entry of the status
+/// sends it.
+fn retry_after_header(catalog: &Catalog, status: u16) -> Option<Object> {
+    let entries: Vec<_> = catalog
+        .entries
+        .iter()
+        .filter(|e| e.status.value == status)
+        .collect();
+    let with: Vec<String> = entries
+        .iter()
+        .filter_map(|entry| {
+            let field = entry.retry_after.as_ref()?;
+            Some(format!("`{}` of {}", field.value, entry.name.value))
+        })
+        .collect();
+    if with.is_empty() {
+        return None;
+    }
+    Some(
+        Object::new()
+            .with(
+                "description",
+                format!(
+                    "How many seconds to wait before retrying: the field {}.",
+                    with.join(", the field ")
+                ),
+            )
+            .with("required", with.len() == entries.len())
+            .with(
+                "schema",
+                Object::new().with("type", "integer").with("minimum", 0u16),
+            ),
+    )
 }
 
 /// The name of a status's response under `components.responses`: `Status`, the code, and the
