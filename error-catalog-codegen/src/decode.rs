@@ -29,6 +29,7 @@ fn wire(cx: &mut Ctxt, table: &Table<'_>, span: &Range<usize>) -> Wire {
             "message",
             "code_type",
             "status",
+            "fields",
             "constants",
             "header",
         ],
