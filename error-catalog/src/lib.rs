@@ -50,8 +50,9 @@
 //! - `Display` (the rendered message; a width, precision, fill or alignment applies to the
 //!   message as a whole, as for a `str`), [`std::error::Error`], [`CatalogError`], and
 //!   [`serde::Serialize`] to the wire body, `{"<code key>":"...","<message key>":"..."}`;
-//! - inherent `catalog()`, `specs()`, `spec()`, `code()`, `status()`, `from_parts()` and
-//!   `from_response()`, so that callers need not import the trait, and `examples()`, one value
+//! - inherent `catalog()`, `specs()`, `spec()`, `code()`, `status()`, `from_parts()`,
+//!   `from_response()`, `from_http()` and `from_http_response()`, so that callers need not
+//!   import the trait, and `examples()`, one value
 //!   of each variant built from the catalog's examples, for round-trip tests;
 //! - rustdoc on the enum and every variant: code, status, template and docs.
 //!
@@ -118,6 +119,53 @@
 //! its reading gives it; a field used twice must hold the same text in both places. When
 //! nothing fits, [`Unrecognized`] keeps the status, the raw code and message, and which of
 //! three cases it is.
+//!
+//! When the catalog's wire shape has a fields object (`fields = "details"`), a body that
+//! sends it gives each field its value from there rather than from the message, so that a
+//! template whose reading is ambiguous (`"{a} and {b}"`) gets the exact values; the value is
+//! accepted only if it renders to exactly the message, and is otherwise a
+//! [`UnrecognizedKind::MessageMismatch`]. A body without it falls back on the message.
+//!
+//! ## Whole HTTP responses
+//!
+//! [`CatalogError::from_http_response`] takes an [`http::Response`] whose body has been
+//! collected, and [`CatalogError::from_http`] its status, headers and body. Besides the body,
+//! they read two headers:
+//!
+//! - the catalog's code header ([`WireSpec::header`], such as `x-ms-error-code`), when the
+//!   body has no code: the header's code is read with the body's message, or, when the body
+//!   has none (an empty body, a gateway's HTML page), is the entry of that code whose
+//!   template has no placeholders. A code in the body wins over the header's.
+//! - `Retry-After`, in seconds or as an HTTP-date: an [`Unrecognized`] keeps it
+//!   ([`Unrecognized::retry_after`]), beside [`Unrecognized::is_retryable`], which judges by
+//!   the status (429, 503, 504). A typed error says [`CatalogError::is_retryable`] from its
+//!   entry and [`CatalogError::retry_after`] from its `retry_after` field, which a server
+//!   built with this crate sends in the header too. [`retry_after()`] parses the header of
+//!   any response.
+//!
+//! ```
+//! use std::time::Duration;
+//!
+//! #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+//! #[derive(Debug, PartialEq)]
+//! pub enum BackupError {}
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("retry-after", "120")
+//!     .body("<html>upstream unavailable</html>")
+//!     .unwrap();
+//! let error = BackupError::from_http_response(&response).unwrap_err();
+//! assert!(error.is_retryable());
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
+//! ```
+//!
+//! # Internal causes
+//!
+//! A server that turns an internal failure into an error of the catalog keeps the failure
+//! for its logs with [`CatalogError::caused_by`]: a [`Caused`] displays and serializes
+//! exactly as the error does, and its [`source`](std::error::Error::source) is the cause. The
+//! cause is never sent to the client.
 //!
 //! The format of the catalog file is documented in `docs/catalog-format.md`.
 #![forbid(unsafe_code)]
