@@ -307,6 +307,14 @@ pub(crate) fn impls(
                     #private::from_response::<Self>(__status, __body)
                 }
 
+                fn from_http(
+                    __status: #krate::http::StatusCode,
+                    __headers: &#krate::http::HeaderMap,
+                    __body: &[::core::primitive::u8],
+                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
+                    #private::from_http::<Self>(__status, __headers, __body)
+                }
+
                 #retry_after
             }
 
@@ -387,6 +395,25 @@ pub(crate) fn impls(
                     body: &[::core::primitive::u8],
                 ) -> ::core::result::Result<Self, #krate::Unrecognized> {
                     <Self as #krate::CatalogError>::from_response(status, body)
+                }
+
+                /// Turns a received status, headers and body back into the typed error,
+                /// reading the code header and `Retry-After` as well (see
+                /// `CatalogError::from_http`).
+                #vis fn from_http(
+                    status: #krate::http::StatusCode,
+                    headers: &#krate::http::HeaderMap,
+                    body: &[::core::primitive::u8],
+                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
+                    <Self as #krate::CatalogError>::from_http(status, headers, body)
+                }
+
+                /// `from_http` with the status, headers and body of an `http::Response`
+                /// (see `CatalogError::from_http_response`).
+                #vis fn from_http_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+                    response: &#krate::http::Response<__B>,
+                ) -> ::core::result::Result<Self, #krate::Unrecognized> {
+                    <Self as #krate::CatalogError>::from_http_response(response)
                 }
             }
 

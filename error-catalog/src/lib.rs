@@ -50,8 +50,9 @@
 //! - `Display` (the rendered message; a width, precision, fill or alignment applies to the
 //!   message as a whole, as for a `str`), [`std::error::Error`], [`CatalogError`], and
 //!   [`serde::Serialize`] to the wire body, `{"<code key>":"...","<message key>":"..."}`;
-//! - inherent `catalog()`, `specs()`, `spec()`, `code()`, `status()`, `from_parts()` and
-//!   `from_response()`, so that callers need not import the trait, and `examples()`, one value
+//! - inherent `catalog()`, `specs()`, `spec()`, `code()`, `status()`, `from_parts()`,
+//!   `from_response()`, `from_http()` and `from_http_response()`, so that callers need not
+//!   import the trait, and `examples()`, one value
 //!   of each variant built from the catalog's examples, for round-trip tests;
 //! - rustdoc on the enum and every variant: code, status, template and docs;
 //! - with the feature `axum`, `axum::response::IntoResponse` (see [Features](#features)).
@@ -120,6 +121,53 @@
 //! nothing fits, [`Unrecognized`] keeps the status, the raw code and message, and which of
 //! three cases it is.
 //!
+//! When the catalog's wire shape has a fields object (`fields = "details"`), a body that
+//! sends it gives each field its value from there rather than from the message, so that a
+//! template whose reading is ambiguous (`"{a} and {b}"`) gets the exact values; the value is
+//! accepted only if it renders to exactly the message, and is otherwise a
+//! [`UnrecognizedKind::MessageMismatch`]. A body without it falls back on the message.
+//!
+//! ## Whole HTTP responses
+//!
+//! [`CatalogError::from_http_response`] takes an [`http::Response`] whose body has been
+//! collected, and [`CatalogError::from_http`] its status, headers and body. Besides the body,
+//! they read two headers:
+//!
+//! - the catalog's code header ([`WireSpec::header`], such as `x-ms-error-code`), when the
+//!   body has no code: the header's code is read with the body's message, or, when the body
+//!   has none (an empty body, a gateway's HTML page), is the entry of that code whose
+//!   template has no placeholders. A code in the body wins over the header's.
+//! - `Retry-After`, in seconds or as an HTTP-date: an [`Unrecognized`] keeps it
+//!   ([`Unrecognized::retry_after`]), beside [`Unrecognized::is_retryable`], which judges by
+//!   the status (429, 503, 504). A typed error says [`CatalogError::is_retryable`] from its
+//!   entry and [`CatalogError::retry_after`] from its `retry_after` field, which a server
+//!   built with this crate sends in the header too. [`retry_after()`] parses the header of
+//!   any response.
+//!
+//! ```
+//! use std::time::Duration;
+//!
+//! #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+//! #[derive(Debug, PartialEq)]
+//! pub enum BackupError {}
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("retry-after", "120")
+//!     .body("<html>upstream unavailable</html>")
+//!     .unwrap();
+//! let error = BackupError::from_http_response(&response).unwrap_err();
+//! assert!(error.is_retryable());
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
+//! ```
+//!
+//! # Internal causes
+//!
+//! A server that turns an internal failure into an error of the catalog keeps the failure
+//! for its logs with [`CatalogError::caused_by`]: a [`Caused`] displays and serializes
+//! exactly as the error does, and its [`source`](std::error::Error::source) is the cause. The
+//! cause is never sent to the client.
+//!
 //! # Features
 //!
 //! Both are off by default, so that a crate with default features depends on no web framework
@@ -159,17 +207,21 @@
 
 #[cfg(feature = "axum")]
 mod axum;
+mod caused;
 #[cfg(feature = "problem-details")]
 mod problem;
 mod response;
+mod retry;
 mod spec;
 mod wire;
 
+pub use caused::Caused;
 #[cfg(feature = "problem-details")]
 pub use problem::Problem;
 
 pub use error_catalog_derive::{CatalogEnum, CatalogError, catalog};
 pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
+pub use retry::retry_after;
 pub use spec::{
     CatalogSpec, CodeType, ConstantSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec,
     WireSpec,
@@ -178,7 +230,7 @@ pub use spec::{
 /// The `http` crate, whose [`http::StatusCode`] the generated code uses.
 pub use http;
 
-use http::StatusCode;
+use http::{HeaderMap, StatusCode};
 
 /// What every generated error enum implements: its catalog's metadata, its code and status,
 /// and the way back from a response.
@@ -237,6 +289,11 @@ pub trait CatalogError: std::error::Error + 'static {
     /// How long a client should wait before it retries: the value of the entry's
     /// `retry_after` field, in seconds, when the catalog names one and the value is not
     /// negative; otherwise `None`.
+    ///
+    /// The response's `Retry-After` header is not read into a typed error: a server built with
+    /// this crate sends the field's value there too, so the two agree. The header's value of a
+    /// response that is not recognized is [`Unrecognized::retry_after`], and
+    /// [`retry_after`](crate::retry_after()) parses the header of any response.
     fn retry_after(&self) -> Option<std::time::Duration> {
         None
     }
@@ -273,6 +330,87 @@ pub trait CatalogError: std::error::Error + 'static {
         response::read_then(Self::catalog(), status, body, |code, message| {
             Self::from_parts(status, code, message)
         })
+    }
+
+    /// Turns a received status, headers and body back into the typed error: what
+    /// [`from_response`](Self::from_response) does with the body, and two headers besides.
+    ///
+    /// - The catalog's code header ([`WireSpec::header`]), when the body has no code (no
+    ///   code where the catalog puts it, an empty body, or one that is not an error body): the
+    ///   header's code and the body's message, if it has one, go to
+    ///   [`from_parts`](Self::from_parts); without a message, the value is the entry of that
+    ///   code whose template has no placeholders (of the received status first, then the
+    ///   others, in catalog order), and [`UnrecognizedKind::MessageMismatch`] with the
+    ///   header's code when there is none. A code in the body wins over the header's. A header
+    ///   value that is not UTF-8 text is ignored.
+    /// - `Retry-After`: an [`Unrecognized`] keeps its delay
+    ///   ([`Unrecognized::retry_after`]). A typed error's delay is its `retry_after` field
+    ///   ([`retry_after`](Self::retry_after)).
+    ///
+    /// ```
+    /// use error_catalog::CatalogError;
+    ///
+    /// #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+    /// #[derive(Debug, PartialEq)]
+    /// pub enum BackupError {}
+    ///
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert(http::header::RETRY_AFTER, http::HeaderValue::from_static("30"));
+    /// let unrecognized = BackupError::from_http(http::StatusCode::SERVICE_UNAVAILABLE, &headers, b"")
+    ///     .unwrap_err();
+    /// assert!(unrecognized.is_retryable());
+    /// assert_eq!(unrecognized.retry_after(), Some(std::time::Duration::from_secs(30)));
+    /// ```
+    fn from_http(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Self, Unrecognized>
+    where
+        Self: Sized,
+    {
+        response::http_then(status, headers, body)
+    }
+
+    /// [`from_http`](Self::from_http) with the status, headers and body of an
+    /// [`http::Response`], such as one that an HTTP client built on the `http` crate returns
+    /// once its body has been collected.
+    fn from_http_response<B: AsRef<[u8]>>(
+        response: &http::Response<B>,
+    ) -> Result<Self, Unrecognized>
+    where
+        Self: Sized,
+    {
+        Self::from_http(
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+
+    /// Wraps this error with its internal cause, for the server's logs: the wrapper
+    /// displays and serializes exactly as the error does, and its
+    /// [`source`](std::error::Error::source) is the cause. The cause is never sent to the
+    /// client (see [`Caused`]).
+    ///
+    /// ```
+    /// use error_catalog::CatalogError;
+    ///
+    /// #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+    /// #[derive(Debug)]
+    /// pub enum BackupError {}
+    ///
+    /// let io = std::io::Error::other("disk quota exceeded on /srv/backups");
+    /// let error = BackupError::StorageNotFound { storage_id: "s-1".into() }.caused_by(io);
+    /// assert_eq!(error.to_string(), "Storage Details not found for storageId = s-1");
+    /// assert!(!serde_json::to_string(&error).unwrap().contains("quota"));
+    /// let source = std::error::Error::source(&error).unwrap();
+    /// assert_eq!(source.to_string(), "disk quota exceeded on /srv/backups");
+    /// ```
+    fn caused_by(
+        self,
+        cause: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Caused<Self>
+    where
+        Self: Sized,
+    {
+        Caused::new(self, cause)
     }
 }
 
@@ -522,6 +660,15 @@ pub mod __private {
     /// The body of the generated `from_response`.
     pub fn from_response<E: Generated>(status: StatusCode, body: &[u8]) -> Result<E, Unrecognized> {
         crate::response::from_response::<E>(status, body)
+    }
+
+    /// The body of the generated `from_http`.
+    pub fn from_http<E: Generated>(
+        status: StatusCode,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<E, Unrecognized> {
+        crate::response::from_http::<E>(status, headers, body)
     }
 
     /// The delay of a `retry_after` field: its value in seconds, unless it is negative.

@@ -2,8 +2,10 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::num::NonZeroU32;
+use std::time::Duration;
 
-use http::StatusCode;
+use http::{HeaderMap, StatusCode};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use error_catalog_template::Segment;
@@ -26,6 +28,10 @@ pub struct Unrecognized {
     message: Option<String>,
     kind: UnrecognizedKind,
     catalog: &'static CatalogSpec,
+    /// The delay of the `Retry-After` header in whole seconds, plus one. Four bytes beside
+    /// the status, in what was padding: an `Unrecognized`, and every `Result` that holds one,
+    /// is no larger for it.
+    retry_after: Option<NonZeroU32>,
 }
 
 /// Why a response was not recognized.
@@ -171,6 +177,7 @@ impl Unrecognized {
             message: None,
             kind,
             catalog,
+            retry_after: None,
         }
     }
 
@@ -186,9 +193,40 @@ impl Unrecognized {
         self
     }
 
+    /// Sets the delay that the response's `Retry-After` header asked for, in whole seconds
+    /// (a fraction of a second counts as one; a delay of more than `u32::MAX - 1` seconds,
+    /// some 136 years, is kept as that).
+    pub fn with_retry_after(mut self, delay: Duration) -> Self {
+        let seconds = crate::retry::round_up(delay).as_secs();
+        let stored = u32::try_from(seconds).map_or(u32::MAX, |s| s.saturating_add(1));
+        self.retry_after = NonZeroU32::new(stored);
+        self
+    }
+
     /// The HTTP status that was received.
     pub fn status(&self) -> StatusCode {
         self.status
+    }
+
+    /// How long the server asked the client to wait before it retries: the response's
+    /// `Retry-After` header, when it was read with
+    /// [`CatalogError::from_http`](crate::CatalogError::from_http) or
+    /// [`from_http_response`](crate::CatalogError::from_http_response) and held a number of
+    /// seconds or an HTTP-date (counted from the time the response was read, rounded up to
+    /// whole seconds, zero when past); see [`retry_after`](crate::retry_after()). `None`
+    /// without the header, when it held anything else, or for a value built from a body
+    /// alone ([`CatalogError::from_response`](crate::CatalogError::from_response)).
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+            .map(|stored| Duration::from_secs(u64::from(stored.get() - 1)))
+    }
+
+    /// Whether the request may be retried, judging by the status alone: 429 Too Many
+    /// Requests, 503 Service Unavailable or 504 Gateway Timeout, the statuses whose entries
+    /// are retryable unless the catalog says otherwise. An unrecognized response has no entry
+    /// to say otherwise.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self.status.as_u16(), 429 | 503 | 504)
     }
 
     /// The error code that was received, if the body had one.
@@ -238,16 +276,22 @@ impl Unrecognized {
 }
 
 /// What was received, and the catalog by its title only: the catalog itself is static
-/// metadata, several kilobytes that a log line has no use for.
+/// metadata, several kilobytes that a log line has no use for. The `Retry-After` delay is
+/// shown only when there is one.
 impl fmt::Debug for Unrecognized {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Unrecognized")
+        let mut debug = f.debug_struct("Unrecognized");
+        debug
             .field("status", &self.status)
             .field("code", &self.code)
             .field("message", &self.message)
             .field("kind", &self.kind)
-            .field("catalog", &self.catalog.title)
-            .finish()
+            .field("catalog", &self.catalog.title);
+        // The delay only when the response asked for one, as most do not.
+        if let Some(delay) = self.retry_after() {
+            debug.field("retry_after", &delay);
+        }
+        debug.finish()
     }
 }
 
@@ -258,6 +302,7 @@ impl PartialEq for Unrecognized {
             && self.message == other.message
             && self.kind == other.kind
             && std::ptr::eq(self.catalog, other.catalog)
+            && self.retry_after == other.retry_after
     }
 }
 
@@ -919,4 +964,143 @@ pub(crate) fn from_parts<E: Generated>(
         }
     }
     Err(unrecognized(UnrecognizedKind::MessageMismatch))
+}
+
+/// The fields object of a body, each member's value as text.
+type FieldTexts<'b> = [(Cow<'b, str>, Cow<'b, str>)];
+
+/// The code in the catalog's code header (`wire.header`), if the catalog declares one and
+/// the response has it as UTF-8 text that is not blank.
+fn header_code(wire: WireSpec, headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(wire.header?)?;
+    let code = std::str::from_utf8(value.as_bytes()).ok()?.trim();
+    (!code.is_empty()).then_some(code)
+}
+
+/// The client-side algorithm of an HTTP response: reads the body; when the body has no code
+/// but the catalog's code header does, takes the header's code with the body's message, if
+/// any, through `parts`, or without a message through `without_message`; then adds the delay
+/// of the `Retry-After` header to whatever is not recognized.
+fn read_http<E>(
+    catalog: &'static CatalogSpec,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+    parts: impl FnOnce(&str, &str, Option<&FieldTexts<'_>>) -> Result<E, Unrecognized>,
+    without_message: impl FnOnce(&str) -> Result<E, Unrecognized>,
+) -> Result<E, Unrecognized> {
+    let result = match read_body(catalog.wire, body) {
+        Ok(received) => parts(
+            &received.code,
+            &received.message,
+            received.fields.as_deref(),
+        ),
+        // The body's code, when it has one, wins over the header's.
+        Err((partial, reason)) => match header_code(catalog.wire, headers) {
+            Some(code) if partial.code.is_none() => match partial.message.as_deref() {
+                Some(message) => parts(code, message, partial.fields.as_deref()),
+                None => without_message(code),
+            },
+            _ => Err(not_an_error_body(catalog, status, partial, reason)),
+        },
+    };
+    result.map_err(|unrecognized| match crate::retry_after(headers) {
+        Some(delay) => unrecognized.with_retry_after(delay),
+        None => unrecognized,
+    })
+}
+
+/// The trait's default `from_http`, for an implementation that is not generated: as
+/// [`from_http`], through `from_parts`; a code without a message gives the first entry of
+/// that code (received status first) without placeholders, if `from_parts` reads its message
+/// as that entry.
+pub(crate) fn http_then<E: crate::CatalogError>(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<E, Unrecognized> {
+    let catalog = E::catalog();
+    read_http(
+        catalog,
+        status,
+        headers,
+        body,
+        |code, message, _| E::from_parts(status, code, message),
+        |code| {
+            let of_code = |spec: &&ErrorSpec| spec.code == code && spec.fields.is_empty();
+            let at_status = |spec: &&ErrorSpec| spec.status == status.as_u16();
+            let spec = catalog
+                .errors
+                .iter()
+                .filter(of_code)
+                .filter(at_status)
+                .chain(
+                    catalog
+                        .errors
+                        .iter()
+                        .filter(of_code)
+                        .filter(|s| !at_status(s)),
+                )
+                .next();
+            let kind = if catalog.errors.iter().any(|spec| spec.code == code) {
+                UnrecognizedKind::MessageMismatch
+            } else {
+                UnrecognizedKind::UnknownCode
+            };
+            let unrecognized = || Unrecognized::new(catalog, status, kind.clone()).with_code(code);
+            let spec = spec.ok_or_else(unrecognized)?;
+            match E::from_parts(status, code, spec.example_message()) {
+                // Entry names are unique in a catalog.
+                Ok(value) if value.spec().name == spec.name => Ok(value),
+                _ => Err(unrecognized()),
+            }
+        },
+    )
+}
+
+/// The client-side algorithm behind a generated `from_http`: [`from_response`], with the
+/// code header and the `Retry-After` header.
+pub(crate) fn from_http<E: Generated>(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<E, Unrecognized> {
+    read_http(
+        E::catalog(),
+        status,
+        headers,
+        body,
+        |code, message, fields| from_parts::<E>(status, code, message, fields),
+        |code| without_message::<E>(status, code),
+    )
+}
+
+/// The value of a code received without a message: the first entry of `code` whose template
+/// has no placeholders, those of the received status first.
+fn without_message<E: Generated>(status: StatusCode, code: &str) -> Result<E, Unrecognized> {
+    let catalog = E::catalog();
+    let entries = E::entries_of(code);
+    let unrecognized = |kind| Err(Unrecognized::new(catalog, status, kind).with_code(code));
+    if entries.is_empty() {
+        return unrecognized(UnrecognizedKind::UnknownCode);
+    }
+    let at_status = |index: &&usize| {
+        catalog
+            .errors
+            .get(**index)
+            .is_some_and(|spec| spec.status == status.as_u16())
+    };
+    let ordered = entries
+        .iter()
+        .filter(at_status)
+        .chain(entries.iter().filter(|index| !at_status(index)));
+    for &index in ordered {
+        let fixed = E::MATCHERS
+            .get(index)
+            .is_some_and(|matcher| matcher.placeholders.is_empty());
+        if let Some(value) = fixed.then(|| E::build(index, &[])).flatten() {
+            return Ok(value);
+        }
+    }
+    unrecognized(UnrecognizedKind::MessageMismatch)
 }
