@@ -36,8 +36,9 @@ use std::ops::Deref;
 /// status and entry are reached through `Deref` or [`error`](Caused::error), and
 /// [`into_inner`](Caused::into_inner) gives the error back. (A generic
 /// `From<Caused<E>> for E` is not possible in Rust: the orphan rule rejects it.)
-// A framework's response conversion (such as axum's `IntoResponse`) belongs beside the
-// error's own and must, like `Serialize` here, send the error alone.
+///
+/// With the feature `axum`, it is an `axum::response::IntoResponse` too: the error's own
+/// response, the cause left out, so that a handler can return it after logging it.
 pub struct Caused<E> {
     error: E,
     cause: Box<dyn Error + Send + Sync + 'static>,
@@ -109,5 +110,15 @@ impl<E: Error> Error for Caused<E> {
 impl<E: serde::Serialize> serde::Serialize for Caused<E> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.error.serialize(serializer)
+    }
+}
+
+#[cfg(feature = "axum")]
+impl<E: crate::__private::Generated + serde::Serialize> axum_core::response::IntoResponse
+    for Caused<E>
+{
+    /// The error's response, exactly as the error alone gives it: the cause is never sent.
+    fn into_response(self) -> axum_core::response::Response {
+        crate::axum::into_response(&self.error)
     }
 }

@@ -327,9 +327,7 @@ pub trait CatalogError: std::error::Error + 'static {
     where
         Self: Sized,
     {
-        response::read_then(Self::catalog(), status, body, |code, message| {
-            Self::from_parts(status, code, message)
-        })
+        response::http_then::<Self>(status, &http::HeaderMap::new(), body)
     }
 
     /// Turns a received status, headers and body back into the typed error: what

@@ -734,20 +734,6 @@ impl Matcher {
     }
 }
 
-/// The trait's default `from_response`, for an implementation that is not generated: reads
-/// the body, then hands the code and message to `from_parts`.
-pub(crate) fn read_then<E>(
-    catalog: &'static CatalogSpec,
-    status: StatusCode,
-    body: &[u8],
-    from_parts: impl FnOnce(&str, &str) -> Result<E, Unrecognized>,
-) -> Result<E, Unrecognized> {
-    match read_body(catalog.wire, body) {
-        Ok(received) => from_parts(&received.code, &received.message),
-        Err((partial, reason)) => Err(not_an_error_body(catalog, status, partial, reason)),
-    }
-}
-
 fn not_an_error_body(
     catalog: &'static CatalogSpec,
     status: StatusCode,
@@ -761,31 +747,13 @@ fn not_an_error_body(
     unrecognized
 }
 
-/// The client-side algorithm behind a generated `from_response`: reads the body, then does
-/// what `from_parts` does, with the fields object when the body sent one.
+/// The client-side algorithm behind a generated `from_response`: [`from_http`] without
+/// headers.
 pub(crate) fn from_response<E: Generated>(
     status: StatusCode,
     body: &[u8],
 ) -> Result<E, Unrecognized> {
-    match read_body(E::catalog().wire, body) {
-        Ok(received) => from_parts::<E>(
-            status,
-            &received.code,
-            &received.message,
-            received.fields.as_deref(),
-        ),
-        Err((partial, reason)) => {
-            // Only a body without the catalog's code or message is read again, as a problem.
-            #[cfg(feature = "problem-details")]
-            let problem = matches!(reason, BodyError::MissingKey(_));
-            let unrecognized = not_an_error_body(E::catalog(), status, partial, reason);
-            #[cfg(feature = "problem-details")]
-            if problem && let Some((code, detail, fields)) = read_problem(body) {
-                return from_parts::<E>(status, &code, &detail, Some(&fields));
-            }
-            Err(unrecognized)
-        }
-    }
+    from_http::<E>(status, &HeaderMap::new(), body)
 }
 
 /// The code, detail and fields of an RFC 9457 problem details body (feature
@@ -995,19 +963,36 @@ fn read_http<E>(
             &received.message,
             received.fields.as_deref(),
         ),
-        // The body's code, when it has one, wins over the header's.
-        Err((partial, reason)) => match header_code(catalog.wire, headers) {
-            Some(code) if partial.code.is_none() => match partial.message.as_deref() {
-                Some(message) => parts(code, message, partial.fields.as_deref()),
-                None => without_message(code),
-            },
-            _ => Err(not_an_error_body(catalog, status, partial, reason)),
-        },
+        Err((partial, reason)) => {
+            // A body without the catalog's code or message, and only such a body, is read
+            // again as RFC 9457 problem details (feature `problem-details`): the common path
+            // costs nothing.
+            #[cfg(feature = "problem-details")]
+            if matches!(reason, BodyError::MissingKey(_))
+                && let Some((code, detail, fields)) = read_problem(body)
+            {
+                return parts(&code, &detail, Some(&fields))
+                    .map_err(|unrecognized| with_retry_after(unrecognized, headers));
+            }
+            // The body's code, when it has one, wins over the header's.
+            match header_code(catalog.wire, headers) {
+                Some(code) if partial.code.is_none() => match partial.message.as_deref() {
+                    Some(message) => parts(code, message, partial.fields.as_deref()),
+                    None => without_message(code),
+                },
+                _ => Err(not_an_error_body(catalog, status, partial, reason)),
+            }
+        }
     };
-    result.map_err(|unrecognized| match crate::retry_after(headers) {
+    result.map_err(|unrecognized| with_retry_after(unrecognized, headers))
+}
+
+/// `unrecognized` with the delay of the `Retry-After` header, if the response has one.
+fn with_retry_after(unrecognized: Unrecognized, headers: &HeaderMap) -> Unrecognized {
+    match crate::retry_after(headers) {
         Some(delay) => unrecognized.with_retry_after(delay),
         None => unrecognized,
-    })
+    }
 }
 
 /// The trait's default `from_http`, for an implementation that is not generated: as

@@ -1,0 +1,263 @@
+//! End to end, over loopback: the example service on `127.0.0.1:0`, driven with reqwest. Every
+//! endpoint's failure is checked for its status, content type, `Retry-After` and code header
+//! where due, its exact body, and the typed value a client reads back, in the three body
+//! shapes: the plain body (`/v1`), the body with structured fields (`/v2`) and problem details
+//! (`accept: application/problem+json`).
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use error_catalog::{BodyError, CatalogError, UnrecognizedKind};
+use error_catalog_examples::v1::BackupError;
+use error_catalog_examples::v2::ServiceError;
+use reqwest::StatusCode;
+
+/// The service, on a port of its own.
+async fn serve() -> String {
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
+        .await
+        .expect("a loopback port");
+    let address = listener.local_addr().expect("its address");
+    tokio::spawn(async move {
+        axum::serve(listener, error_catalog_examples::app())
+            .await
+            .expect("the service runs");
+    });
+    format!("http://{address}")
+}
+
+/// What came back: status, headers and body.
+struct Received {
+    status: StatusCode,
+    headers: reqwest::header::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Received {
+    async fn from(request: reqwest::RequestBuilder) -> Received {
+        let response = request.send().await.expect("the service answers");
+        Received {
+            status: response.status(),
+            headers: response.headers().clone(),
+            body: response.bytes().await.expect("a body").to_vec(),
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(|v| v.to_str().expect("ASCII"))
+    }
+
+    fn body(&self) -> &str {
+        std::str::from_utf8(&self.body).expect("UTF-8")
+    }
+
+    /// Checks status, content type and body, and returns the typed error read back.
+    fn error<E: CatalogError + std::fmt::Debug>(
+        &self,
+        status: StatusCode,
+        content_type: &str,
+        body: &str,
+    ) -> E {
+        assert_eq!(self.status, status, "{}", self.body());
+        assert_eq!(self.header("content-type"), Some(content_type));
+        assert_eq!(self.body(), body);
+        E::from_http(self.status, &self.headers, &self.body)
+            .unwrap_or_else(|e| panic!("{e}: {}", self.body()))
+    }
+}
+
+const JSON: &str = "application/json";
+const PROBLEM: &str = "application/problem+json";
+
+fn policy() -> serde_json::Value {
+    serde_json::json!({ "orgId": "o-1", "cloudId": "c-9", "product": "jira-software" })
+}
+
+#[tokio::test]
+async fn v1_sends_the_plain_body() {
+    let base = serve().await;
+    let client = reqwest::Client::new();
+
+    let created = Received::from(client.post(format!("{base}/v1/policies")).json(&policy())).await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    let again = Received::from(client.post(format!("{base}/v1/policies")).json(&policy())).await;
+    let error: BackupError = again.error(
+        StatusCode::CONFLICT,
+        JSON,
+        r#"{"errorCode":"127","errorMessage":"Backup Policy already exists with orgId: o-1 cloudId: c-9 product: jira-software"}"#,
+    );
+    assert_eq!(
+        error,
+        BackupError::BackupPolicyAlreadyExists {
+            org_id: "o-1".into(),
+            cloud_id: "c-9".into(),
+            product: "jira-software".into(),
+        }
+    );
+    assert_eq!(again.header("retry-after"), None);
+
+    let started = Received::from(client.post(format!("{base}/v1/exports"))).await;
+    assert_eq!(started.status, StatusCode::ACCEPTED);
+    let running = Received::from(client.post(format!("{base}/v1/exports"))).await;
+    let error: BackupError = running.error(
+        StatusCode::BAD_REQUEST,
+        JSON,
+        r#"{"errorCode":"140","errorMessage":"Export Already in Progress"}"#,
+    );
+    assert_eq!(error, BackupError::ExportAlreadyInProgress);
+
+    let found = Received::from(client.get(format!("{base}/v1/storages/s-1"))).await;
+    assert_eq!(found.status, StatusCode::OK);
+    let missing = Received::from(client.get(format!("{base}/v1/storages/s-9"))).await;
+    let error: BackupError = missing.error(
+        StatusCode::NOT_FOUND,
+        JSON,
+        r#"{"errorCode":"129","errorMessage":"Storage Details not found for storageId = s-9"}"#,
+    );
+    assert_eq!(
+        error,
+        BackupError::StorageNotFound {
+            storage_id: "s-9".into()
+        }
+    );
+    // The store's I/O error was logged, never sent.
+    assert!(!missing.body().contains("table storages"));
+}
+
+#[tokio::test]
+async fn v1_rate_limit_is_unrecognized_but_retryable_after_its_delay() {
+    let base = serve().await;
+    let client = reqwest::Client::new();
+    let first = Received::from(client.get(format!("{base}/v1/reports"))).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let limited = Received::from(client.get(format!("{base}/v1/reports"))).await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(limited.header("retry-after"), Some("30"));
+    assert_eq!(
+        limited.header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
+    assert_eq!(limited.body(), "Too Many Requests");
+    let unrecognized = BackupError::from_http(limited.status, &limited.headers, &limited.body)
+        .expect_err("no error of the catalog");
+    assert!(matches!(
+        unrecognized.kind(),
+        UnrecognizedKind::NotAnErrorBody(BodyError::NotJson(_))
+    ));
+    assert!(unrecognized.is_retryable());
+    assert_eq!(unrecognized.retry_after(), Some(Duration::from_secs(30)));
+}
+
+#[tokio::test]
+async fn v2_sends_the_fields_and_the_code_header() {
+    let base = serve().await;
+    let client = reqwest::Client::new();
+
+    Received::from(client.post(format!("{base}/v2/policies")).json(&policy())).await;
+    let again = Received::from(client.post(format!("{base}/v2/policies")).json(&policy())).await;
+    let error: ServiceError = again.error(
+        StatusCode::CONFLICT,
+        JSON,
+        r#"{"errorCode":"127","errorMessage":"Backup Policy already exists with orgId: o-1 cloudId: c-9 product: jira-software","details":{"org_id":"o-1","cloud_id":"c-9","product":"jira-software"}}"#,
+    );
+    assert_eq!(again.header("x-error-code"), Some("127"));
+    assert_eq!(
+        error,
+        ServiceError::BackupPolicyAlreadyExists {
+            org_id: "o-1".into(),
+            cloud_id: "c-9".into(),
+            product: "jira-software".into(),
+        }
+    );
+
+    Received::from(client.post(format!("{base}/v2/exports"))).await;
+    let running = Received::from(client.post(format!("{base}/v2/exports"))).await;
+    let error: ServiceError = running.error(
+        StatusCode::BAD_REQUEST,
+        JSON,
+        r#"{"errorCode":"140","errorMessage":"Export Already in Progress","details":{}}"#,
+    );
+    assert_eq!(running.header("x-error-code"), Some("140"));
+    assert_eq!(error, ServiceError::ExportAlreadyInProgress);
+
+    let missing = Received::from(client.get(format!("{base}/v2/storages/s-9"))).await;
+    let error: ServiceError = missing.error(
+        StatusCode::NOT_FOUND,
+        JSON,
+        r#"{"errorCode":"129","errorMessage":"Storage Details not found for storageId = s-9","details":{"storage_id":"s-9"}}"#,
+    );
+    assert_eq!(
+        error,
+        ServiceError::StorageNotFound {
+            storage_id: "s-9".into()
+        }
+    );
+
+    Received::from(client.get(format!("{base}/v2/reports"))).await;
+    let limited = Received::from(client.get(format!("{base}/v2/reports"))).await;
+    let error: ServiceError = limited.error(
+        StatusCode::TOO_MANY_REQUESTS,
+        JSON,
+        r#"{"errorCode":"150","errorMessage":"Too many requests: retry in 30 seconds","details":{"seconds":30}}"#,
+    );
+    assert_eq!(limited.header("retry-after"), Some("30"));
+    assert_eq!(limited.header("x-error-code"), Some("150"));
+    assert_eq!(error, ServiceError::RateLimited { seconds: 30 });
+    assert!(error.is_retryable());
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(30)));
+}
+
+#[tokio::test]
+async fn problem_details_on_request() {
+    let base = serve().await;
+    let client = reqwest::Client::new();
+    let problem = |request: reqwest::RequestBuilder| request.header("accept", PROBLEM);
+
+    Received::from(client.post(format!("{base}/v1/policies")).json(&policy())).await;
+    let again = Received::from(problem(
+        client.post(format!("{base}/v1/policies")).json(&policy()),
+    ))
+    .await;
+    let error: BackupError = again.error(
+        StatusCode::CONFLICT,
+        PROBLEM,
+        r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"Backup Policy already exists with orgId: o-1 cloudId: c-9 product: jira-software","code":"127","org_id":"o-1","cloud_id":"c-9","product":"jira-software"}"#,
+    );
+    assert!(matches!(
+        error,
+        BackupError::BackupPolicyAlreadyExists { .. }
+    ));
+
+    let missing = Received::from(problem(client.get(format!("{base}/v2/storages/s-9")))).await;
+    let error: ServiceError = missing.error(
+        StatusCode::NOT_FOUND,
+        PROBLEM,
+        r#"{"type":"https://backup.example.com/problems/129","title":"Not Found","status":404,"detail":"Storage Details not found for storageId = s-9","code":"129","storage_id":"s-9"}"#,
+    );
+    assert_eq!(missing.header("x-error-code"), Some("129"));
+    assert_eq!(
+        error,
+        ServiceError::StorageNotFound {
+            storage_id: "s-9".into()
+        }
+    );
+
+    Received::from(client.post(format!("{base}/v2/exports"))).await;
+    let running = Received::from(problem(client.post(format!("{base}/v2/exports")))).await;
+    let error: ServiceError = running.error(
+        StatusCode::BAD_REQUEST,
+        PROBLEM,
+        r#"{"type":"https://backup.example.com/problems/140","title":"Bad Request","status":400,"detail":"Export Already in Progress","code":"140"}"#,
+    );
+    assert_eq!(error, ServiceError::ExportAlreadyInProgress);
+
+    Received::from(client.get(format!("{base}/v2/reports"))).await;
+    let limited = Received::from(problem(client.get(format!("{base}/v2/reports")))).await;
+    let error: ServiceError = limited.error(
+        StatusCode::TOO_MANY_REQUESTS,
+        PROBLEM,
+        r#"{"type":"https://backup.example.com/problems/150","title":"Too Many Requests","status":429,"detail":"Too many requests: retry in 30 seconds","code":"150","seconds":30}"#,
+    );
+    assert_eq!(limited.header("retry-after"), Some("30"));
+    assert_eq!(error, ServiceError::RateLimited { seconds: 30 });
+}
