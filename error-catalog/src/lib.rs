@@ -125,7 +125,8 @@
 //! sends it gives each field its value from there rather than from the message, so that a
 //! template whose reading is ambiguous (`"{a} and {b}"`) gets the exact values; the value is
 //! accepted only if it renders to exactly the message, and is otherwise a
-//! [`UnrecognizedKind::MessageMismatch`]. A body without it falls back on the message.
+//! [`UnrecognizedKind::MessageMismatch`]. A body without it, or whose object lacks one of an
+//! entry's fields, falls back on the message for that entry.
 //!
 //! ## Whole HTTP responses
 //!

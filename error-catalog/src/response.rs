@@ -897,30 +897,31 @@ pub(crate) fn from_parts<E: Generated>(
             spilled.resize(count, "");
             &mut spilled
         };
-        let verify =
-            match fields {
-                Some(fields) => {
-                    let found = matcher.placeholders.iter().zip(captures.iter_mut()).all(
-                        |(name, capture)| match fields.iter().find(|(key, _)| key == name) {
-                            Some((_, value)) => {
-                                *capture = value;
-                                true
-                            }
-                            None => false,
-                        },
-                    );
-                    if !found {
-                        continue;
-                    }
-                    true
-                }
-                None => {
-                    if !error_catalog_template::split(matcher.segments, message, captures) {
-                        continue;
-                    }
-                    matcher.verify
-                }
-            };
+        // The fields object gives every placeholder its text when it has them all; otherwise
+        // (an older server, a proxy that trimmed it) the message is split as without it.
+        let from_fields = fields.is_some_and(|fields| {
+            matcher
+                .placeholders
+                .iter()
+                .zip(captures.iter_mut())
+                .all(
+                    |(name, capture)| match fields.iter().find(|(key, _)| key == name) {
+                        Some((_, value)) => {
+                            *capture = value;
+                            true
+                        }
+                        None => false,
+                    },
+                )
+        });
+        let verify = if from_fields {
+            true
+        } else {
+            if !error_catalog_template::split(matcher.segments, message, captures) {
+                continue;
+            }
+            matcher.verify
+        };
         if let Some(value) = E::build(index, captures) {
             // A field used twice may differ between its two places, and an external type
             // may parse text it renders differently: such a value is not the received message.

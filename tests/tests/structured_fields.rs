@@ -121,6 +121,32 @@ fn a_body_without_the_fields_object_falls_back_on_the_message() {
 }
 
 #[test]
+fn a_fields_object_without_every_field_of_an_entry_falls_back_on_the_message() {
+    // `b` is missing (an older server, a proxy that trimmed the object): the message is split
+    // as if there were no fields object.
+    let body = r#"{"code":"PAIR","message":"x and y and z","details":{"a":"x and y"}}"#;
+    assert_eq!(
+        read(StatusCode::BAD_REQUEST, body),
+        Ok(Structured::Pair {
+            a: "x".into(),
+            b: "y and z".into()
+        })
+    );
+    // A field of the wrong type is no field: the message decides.
+    let body = r#"{"code":"SHIFTED","message":"shifted by -3","details":{"delta":[1]}}"#;
+    assert_eq!(
+        read(StatusCode::CONFLICT, body),
+        Ok(Structured::Shifted { delta: -3 })
+    );
+    // With every field there, they decide, and a message that disagrees is a mismatch.
+    let body = r#"{"code":"SHIFTED","message":"shifted by -3","details":{"delta":4}}"#;
+    assert_eq!(
+        read(StatusCode::CONFLICT, body),
+        Err(mismatch(StatusCode::CONFLICT, "SHIFTED", "shifted by -3"))
+    );
+}
+
+#[test]
 fn integers_and_booleans_are_written_as_json_and_read_from_json_or_strings() {
     let error = Structured::Counted {
         count: 3,
