@@ -14,6 +14,57 @@ use crate::__private::Generated;
 use crate::wire::{WireMember, WireNode};
 use crate::{CatalogSpec, ErrorSpec, WireSpec};
 
+/// The `visit_*` methods of a visitor for the kinds of JSON value it does not read: each
+/// consumes the value (skipping arrays and objects member by member, without recursion) and
+/// gives `$value`.
+macro_rules! reject_other_values {
+    ($value:expr; $($kind:ident),+) => {
+        $(reject_other_values!(@ $kind, $value);)+
+    };
+    (@ str, $value:expr) => {
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+    (@ bool, $value:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+    (@ i64, $value:expr) => {
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+    (@ u64, $value:expr) => {
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+    (@ f64, $value:expr) => {
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+    (@ unit, $value:expr) => {
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+    (@ seq, $value:expr) => {
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok($value)
+        }
+    };
+    (@ map, $value:expr) => {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok($value)
+        }
+    };
+}
+
 /// A response that could not be turned into a variant of the catalog's error enum.
 ///
 /// It keeps everything that was received, the status and, where the body had them, the raw
@@ -415,23 +466,7 @@ impl<'de> Visitor<'de> for Text {
     fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
         Ok(self.allow_integer.then(|| Cow::Owned(v.to_string())))
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
+    reject_other_values!(None; f64, bool, unit, seq, map);
 }
 
 /// Reads the fields object: each member whose value is a string, an integer or a boolean, as
@@ -461,28 +496,7 @@ impl<'de> Visitor<'de> for FieldsSeed {
         }
         Ok(Some(fields))
     }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
+    reject_other_values!(None; seq, str, bool, i64, u64, f64, unit);
 }
 
 /// A field's value as text: a string as it is, an integer in decimal, a boolean as `true` or
@@ -525,20 +539,7 @@ impl<'de> Visitor<'de> for Scalar {
     fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
         Ok(Some(Cow::Owned(v.to_string())))
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
+    reject_other_values!(None; f64, unit, seq, map);
 }
 
 /// What reading the object gave: each wire key absent, not a string, or its text.
@@ -606,28 +607,7 @@ impl<'de> Visitor<'de> for Level<'_, 'de> {
         }
         Ok(true)
     }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(false)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(false)
-    }
+    reject_other_values!(false; seq, str, bool, i64, u64, f64, unit);
 }
 
 /// The code, message and fields read from an error body.
@@ -818,28 +798,7 @@ fn read_problem(
             }
             Ok(Some(self))
         }
-        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            Ok(None)
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
+        reject_other_values!(None; seq, str, bool, i64, u64, f64, unit);
     }
 
     let mut deserializer = serde_json::Deserializer::from_slice(body);
