@@ -728,12 +728,21 @@ fn not_an_error_body(
 }
 
 /// The client-side algorithm behind a generated `from_response`: [`from_http`] without
-/// headers.
+/// headers. A body of the catalog's shape goes straight to [`from_parts`]; any other is read
+/// again by [`from_http`], which knows every fallback (problem details).
 pub(crate) fn from_response<E: Generated>(
     status: StatusCode,
     body: &[u8],
 ) -> Result<E, Unrecognized> {
-    from_http::<E>(status, &HeaderMap::new(), body)
+    match read_body(E::catalog().wire, body) {
+        Ok(received) => from_parts::<E>(
+            status,
+            &received.code,
+            &received.message,
+            received.fields.as_deref(),
+        ),
+        Err(_) => from_http::<E>(status, &HeaderMap::new(), body),
+    }
 }
 
 /// The code, detail and fields of an RFC 9457 problem details body (feature
