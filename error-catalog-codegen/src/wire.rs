@@ -271,8 +271,7 @@ impl Wire {
             .map(|field| {
                 let text = field.example.value.as_str();
                 let value = match field.ty {
-                    FieldType::Integer(_) => FieldValue::Number(text),
-                    FieldType::Bool => FieldValue::Number(text),
+                    FieldType::Integer(_) | FieldType::Bool => FieldValue::Raw(text),
                     _ => FieldValue::String(text),
                 };
                 (field.name.value.as_str(), value)
@@ -306,21 +305,10 @@ impl Wire {
                 },
                 Member::Message => push_json_string(out, message),
                 Member::Status => out.push_str(&status.to_string()),
-                Member::Fields => {
-                    out.push('{');
-                    for (index, (name, value)) in fields.iter().enumerate() {
-                        if index > 0 {
-                            out.push(',');
-                        }
-                        push_json_string(out, name);
-                        out.push(':');
-                        match value {
-                            FieldValue::Number(text) => out.push_str(text),
-                            FieldValue::String(text) => push_json_string(out, text),
-                        }
-                    }
-                    out.push('}');
-                }
+                Member::Fields => write_members(out, fields, |value, out| match value {
+                    FieldValue::Raw(text) => out.push_str(text),
+                    FieldValue::String(text) => push_json_string(out, text),
+                }),
                 Member::Constant(index) => push_json_string(
                     out,
                     self.constants
@@ -336,8 +324,8 @@ impl Wire {
 /// A field's value in the fields object of a body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldValue<'a> {
-    /// Written as is: an integer's digits, `true` or `false`.
-    Number(&'a str),
+    /// Written as is, already JSON: an integer's digits, `true` or `false`.
+    Raw(&'a str),
     /// Written as a JSON string.
     String(&'a str),
 }
@@ -369,17 +357,26 @@ fn place(members: &mut Vec<(String, Node)>, keys: &[String], member: Member) {
 }
 
 fn write_object(out: &mut String, members: &[(String, Node)], leaf: &dyn Fn(Member, &mut String)) {
+    write_members(out, members, |node, out| match node {
+        Node::Object(children) => write_object(out, children, leaf),
+        Node::Member(member) => leaf(*member, out),
+    });
+}
+
+/// A JSON object of `members`, each value written by `value`.
+fn write_members<K: AsRef<str>, V>(
+    out: &mut String,
+    members: &[(K, V)],
+    mut value: impl FnMut(&V, &mut String),
+) {
     out.push('{');
-    for (index, (key, node)) in members.iter().enumerate() {
+    for (index, (key, member)) in members.iter().enumerate() {
         if index > 0 {
             out.push(',');
         }
-        push_json_string(out, key);
+        push_json_string(out, key.as_ref());
         out.push(':');
-        match node {
-            Node::Object(children) => write_object(out, children, leaf),
-            Node::Member(member) => leaf(*member, out),
-        }
+        value(member, out);
     }
     out.push('}');
 }

@@ -619,7 +619,7 @@ pub(crate) struct Received<'b> {
 
 /// Reads the code, message and fields of an error body. On failure, whatever was read is
 /// kept.
-fn read_body(wire: WireSpec, body: &[u8]) -> Result<Received<'_>, (WireBody<'_>, BodyError)> {
+fn read_body(wire: WireSpec, body: &[u8]) -> BodyRead<'_> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let mut read = Read::default();
     let object = Level {
@@ -728,8 +728,8 @@ fn not_an_error_body(
 }
 
 /// The client-side algorithm behind a generated `from_response`: [`from_http`] without
-/// headers. A body of the catalog's shape goes straight to [`from_parts`]; any other is read
-/// again by [`from_http`], which knows every fallback (problem details).
+/// headers. A body of the catalog's shape goes straight to [`from_parts`]; what was read of
+/// any other goes to the fallbacks of [`from_http`] (problem details).
 pub(crate) fn from_response<E: Generated>(
     status: StatusCode,
     body: &[u8],
@@ -741,7 +741,7 @@ pub(crate) fn from_response<E: Generated>(
             &received.message,
             received.fields.as_deref(),
         ),
-        Err(_) => from_http::<E>(status, &HeaderMap::new(), body),
+        failed => answer::<E>(status, &HeaderMap::new(), body, failed),
     }
 }
 
@@ -914,19 +914,28 @@ fn header_code(wire: WireSpec, headers: &HeaderMap) -> Option<&str> {
     (!code.is_empty()).then_some(code)
 }
 
-/// The client-side algorithm of an HTTP response: reads the body; when the body has no code
+/// What reading a body gave: its code, message and fields, or what was read of it and why it
+/// is not an error body.
+type BodyRead<'b> = Result<Received<'b>, (WireBody<'b>, BodyError)>;
+
+/// The client-side algorithm of an HTTP response, given what `read_body` read of `body`: when
+/// the body has no code
 /// but the catalog's code header does, takes the header's code with the body's message, if
 /// any, through `parts`, or without a message through `without_message`; then adds the delay
 /// of the `Retry-After` header to whatever is not recognized.
-fn read_http<E>(
+fn read_http<'b, E>(
     catalog: &'static CatalogSpec,
     status: StatusCode,
     headers: &HeaderMap,
-    body: &[u8],
+    body: &'b [u8],
+    read: BodyRead<'b>,
     parts: impl FnOnce(&str, &str, Option<&FieldTexts<'_>>) -> Result<E, Unrecognized>,
     without_message: impl FnOnce(&str) -> Result<E, Unrecognized>,
 ) -> Result<E, Unrecognized> {
-    let result = match read_body(catalog.wire, body) {
+    // The body is read again only as problem details.
+    #[cfg(not(feature = "problem-details"))]
+    let _ = body;
+    let result = match read {
         Ok(received) => parts(
             &received.code,
             &received.message,
@@ -979,6 +988,7 @@ pub(crate) fn http_then<E: crate::CatalogError>(
         status,
         headers,
         body,
+        read_body(catalog.wire, body),
         |code, message, _| E::from_parts(status, code, message),
         |code| {
             let of_code = |spec: &&ErrorSpec| spec.code == code && spec.fields.is_empty();
@@ -1019,11 +1029,22 @@ pub(crate) fn from_http<E: Generated>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<E, Unrecognized> {
+    answer::<E>(status, headers, body, read_body(E::catalog().wire, body))
+}
+
+/// [`read_http`] for a generated enum, given what was read of `body`.
+fn answer<'b, E: Generated>(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &'b [u8],
+    read: BodyRead<'b>,
+) -> Result<E, Unrecognized> {
     read_http(
         E::catalog(),
         status,
         headers,
         body,
+        read,
         |code, message, fields| from_parts::<E>(status, code, message, fields),
         |code| without_message::<E>(status, code),
     )
