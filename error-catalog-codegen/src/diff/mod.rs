@@ -1,0 +1,763 @@
+//! The change between two versions of a catalog, as seen by the clients already deployed
+//! against the old one: [`diff`] gives every change as a [`Finding`], each with a rule name
+//! that tools can match on and a [`Class`], breaking or compatible.
+//!
+//! ```
+//! use error_catalog_codegen::diff::{Class, DiffRule, diff};
+//! use error_catalog_codegen::{Source, load};
+//!
+//! let catalog = |message: &str| {
+//!     let text = format!(
+//!         "[catalog]\ntitle = \"Storage API\"\n\n[status.404]\n\n\
+//!          [errors.StorageNotFound]\ncode = \"129\"\nstatus = 404\nmessage = \"{message}\"\n"
+//!     );
+//!     load(&Source::new("api.toml", "/api.toml", text)).unwrap().into_catalog()
+//! };
+//! let old = catalog("Storage Details not found for storageId = {storage_id}");
+//! let new = catalog("Storage not found: {storage_id}");
+//!
+//! let findings = diff(&old, &new);
+//! assert_eq!(findings.len(), 1);
+//! assert_eq!(findings[0].rule, DiffRule::MessageChanged);
+//! assert_eq!(findings[0].rule.class(), Class::Breaking);
+//! assert_eq!(findings[0].code.as_deref(), Some("129"));
+//! assert!(findings[0].message.contains("`Storage not found: x`"));
+//! assert!(findings[0].to_string().starts_with("breaking: `StorageNotFound` (code `129`)"));
+//! ```
+//!
+//! # Rules
+//!
+//! A *deployed client* is one generated from the old catalog: it recognizes a message when
+//! the template of an entry with the received code matches it, trying the entries whose
+//! status is the received one first ("The wire body and the client side" in
+//! `docs/catalog-format.md`).
+//! A change is *breaking* when such a client could go wrong on what the new server sends, or
+//! when the catalog takes back what it published (a code, a field, a status); it is
+//! *compatible* otherwise.
+//!
+//! | Rule | Class | When | Example |
+//! |---|---|---|---|
+//! | `code-removed` | breaking | a code of the old catalog that no entry of the new one has and that the new one does not list in `[retired]`; for a shared code, also an old entry that no new entry matches | `[errors.StorageNotFound]` (code `129`) deleted |
+//! | `status-changed` | breaking | an entry's HTTP status changed | `status = 404` became `status = 410` |
+//! | `message-changed` | breaking | the new template can give a message that the old template does not match, so old clients do not recognize it; the finding gives the shortest such message | `Storage Details not found for storageId = {storage_id}` became `Storage not found: {storage_id}`: `Storage not found: x`; or `{limit}` a `u8` became a `u16`: `256` |
+//! | `field-removed` | breaking | a field of the old entry has no field of the same name in the new one, and is not renamed | `fields.size` gone from `Archive {archive_id} is {size}` → `Archive {archive_id} is large` |
+//! | `field-renamed` | breaking | a field's name is gone, and the new entry has a field of a new name at the same position with the same type | `{storage_id}` became `{id}` |
+//! | `field-retyped` | breaking | a field of the same name has a different type (as written) | `fields.size = "u64"` became `"String"` |
+//! | `shared-code-ambiguous` | breaking | a new or changed entry has a code that old entries have, and an old client would read some message of it as another old entry; the finding gives the message | `BackupIdNotFound` added with code `113` and `BackupId not found for {key} = {id}`: `BackupId not found for exportId = x` is read as `BackupIdNotFoundForExport` |
+//! | `wire-key-changed` | breaking | the location of the code or the message (`wire.code`, `wire.message`) changed | `wire = { code = "errorCode", ... }` became `{ code = "code", ... }` |
+//! | `wire-changed` | breaking | the rest of the body's shape changed in a way old clients or servers notice: `wire.code_type` changed; `wire.status` or `wire.fields` removed or moved; a constant of `wire.constants` removed or given another value; `wire.header` removed or renamed | `code_type = "string"` became `"integer"`; `"/kind" = "Status"` removed; `fields = "details"` became `"/error/details"` |
+//! | `retired-code-reused` | breaking | an entry of the new catalog has a code that the old one listed in `[retired]` | `"101"` retired, then `code = "101"` |
+//! | `retryable-withdrawn` | breaking | an entry that was retryable (by its `retryable`, or by default for its status) no longer is | `retryable = false` added to a 503 entry |
+//! | `retry-after-changed` | breaking | an entry's `retry_after` was removed or names another field | `retry_after = "seconds"` became `"wait"` |
+//! | `problem-type-changed` | breaking | the RFC 9457 problem type of the entries changed: `problem_base` removed or changed, or added where the types were `{docs_url}#{code}`, or, without `problem_base`, `docs_url` changed or removed | `problem_base = "https://x.dev/problems/"` became `"https://x.dev/errors/"` |
+//! | `entry-added` | compatible | an entry of the new catalog with a code that no old entry has (and that the old catalog did not retire); for a shared code, also a new entry that no old entry matches | `[errors.StorageQuotaExceeded]` with the new code `145` |
+//! | `wire-member-added` | compatible | the body gained a member or the response a header: `wire.status` or `wire.fields` added, a constant added to `wire.constants` at a new location, or `wire.header` added | `status = "/code"` added |
+//! | `retryable-granted` | compatible | an entry that was not retryable now is | `retryable = true` added to a 409 entry |
+//! | `retry-after-added` | compatible | an entry that had no `retry_after` has one | `retry_after = "seconds"` added |
+//! | `problem-type-added` | compatible | the entries' problem types were `about:blank` (neither `problem_base` nor `docs_url`) and now have a type of their own | `problem_base = "https://x.dev/problems/"` added |
+//! | `doc-changed` | compatible | documentation changed: the catalog's `title`, `doc` or `docs_url`, a catalog enum's `doc`, an entry's `doc`, a field's `doc`, or a retired code's note | `doc = "No storage has this ID."` reworded |
+//! | `help-changed` | compatible | an entry's `help` changed | `help = "Create the storage first."` added |
+//! | `example-changed` | compatible | a field's example changed, where either version gives it (an example derived from the name and type on both sides changes only with them, which other rules report) | `example = "s-17"` became `"s-42"` |
+//! | `status-meaning-changed` | compatible | the status table changed: a row's `meaning` or `reason`, or a row added or removed | `[status.404] meaning` reworded |
+//!
+//! Retries are judged by what a deployed client does with them: its retry policy is the old
+//! catalog's, compiled in. An entry that stops being retryable (`retryable-withdrawn`) is
+//! breaking: old clients keep retrying a request that the API now says will fail again, which
+//! costs the client its delay and the server its load, and the catalog takes back a promise it
+//! published. An entry that becomes retryable (`retryable-granted`) is compatible: old clients
+//! give up where they could have retried, which is what they did before. The effective value
+//! is compared, so a status change that moves an entry into or out of 429, 503 and 504 is
+//! reported here too (besides `status-changed`). A `retry_after` that is removed or names
+//! another field is breaking: old clients read the delay from the old field, which no longer
+//! holds it (and the server no longer sets `Retry-After` from it); one that is added is
+//! compatible, since old clients simply do not read it. Problem types are the identifiers
+//! that clients of RFC 9457 problems match on: any change of an entry's type is breaking,
+//! except giving types to entries that had only `about:blank`, which tells errors apart by
+//! nothing but their status.
+//!
+//! Locations are compared as the places in the body they name: `errorCode` and `/errorCode`
+//! are the same member, so changing one to the other is no change. Constants are matched by
+//! location (a constant that moved is one removed and one added), and header names are
+//! compared without ASCII case, as HTTP compares them.
+//!
+//! # How entries are matched
+//!
+//! Entries are matched by code: the one old entry and the one new entry of a code are the same
+//! entry, whatever their names. When either version has several entries with the code (a
+//! shared code), they are matched by name first, then by template: an old and a new entry
+//! whose templates have the same literal text with placeholders at the same places (whatever
+//! their names and types). Entries of a shared code left over are removed
+//! (`code-removed`, naming the entry) or added (`entry-added`, and checked for
+//! `shared-code-ambiguous`).
+//!
+//! An entry whose name changed but whose code stayed is reported by nothing: the name is the
+//! Rust variant's, not on the wire. Its findings carry its new name, and their messages give
+//! the old one (`` `StorageMissing` (code `129`, was `StorageNotFound`) ``). A code that
+//! moved from the entries to `[retired]` is reported by nothing either: that is the
+//! documented way to remove a code.
+//!
+//! # How messages are compared
+//!
+//! Templates are compared as a client reads them: each placeholder by the text its type
+//! renders as ([`Classes`]), with the exact automata of the client's splitter
+//! ([`error_catalog_template::uncovered`] and [`error_catalog_template::overlap`]). So a
+//! template that only renames its placeholders is no `message-changed` (its fields are
+//! `field-renamed`), a `u8` that became a `u16` is one (`256`), a catalog enum that gained a
+//! value is one for each entry that uses it (the new value), and one that lost a value is
+//! none. An external type reads as any text, as the splitter sees it: changing it is
+//! `field-retyped`.
+//!
+//! The comparison of two templates is exact when neither uses a placeholder twice. A
+//! placeholder used twice must hold the same text each time, which templates compared
+//! placeholder by placeholder cannot say: then a message is reported only once it is
+//! confirmed, that the new entry really gives it (its repeated placeholders equal) and that
+//! the old client really rejects it (it compares their texts too); when the exact witness is
+//! not one, renderings of the new entry with its examples and other values of each field are
+//! tried instead.
+//!
+//! `shared-code-ambiguous` is checked for each new entry that is added, or whose template or
+//! status changed, under a code that old entries have. The messages tried are the shortest
+//! message the new template shares with each other old entry of the code, the
+//! `message-changed` witness, and the renderings above; each is read as the old client reads
+//! it (with the new entry's status), and each other old entry that one is read as is
+//! reported once, with the message. Old entries with one code and one status never share a
+//! message (`ambiguous-templates`), so, when no template repeats a placeholder, the one case
+//! this can miss is an old entry whose shortest shared message is matched first by an
+//! earlier old entry of another status: that earlier entry is then reported instead, or
+//! nothing when it is the new entry's own old self and the `message-changed` witness is read
+//! as no other entry.
+//!
+//! # Order
+//!
+//! Breaking findings come first, then compatible ones. In each group, findings follow the new
+//! catalog's order (`[catalog]`, the status table, the catalog enums, the entries, then
+//! `[retired]`), then what only the old catalog has, in its order.
+
+use std::fmt;
+
+use error_catalog_template as template;
+use template::Segment;
+
+use crate::model::{Catalog, Classes, Entry, Field, FieldType};
+
+mod entries;
+mod retries;
+mod templates;
+#[cfg(test)]
+mod tests;
+mod wire;
+
+/// Whether a change can break clients deployed against the old catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Deployed clients can go wrong, or the catalog takes back something it published.
+    Breaking,
+    /// Nothing a deployed client relies on changed.
+    Compatible,
+}
+
+impl Class {
+    /// `"breaking"` or `"compatible"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Breaking => "breaking",
+            Class::Compatible => "compatible",
+        }
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The rule a [`Finding`] reports: which kind of change it is. The names
+/// ([`DiffRule::name`]) are stable; see the [module docs](self) for each rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DiffRule {
+    /// `code-removed`: a code (or, for a shared code, an entry) is gone without being retired.
+    CodeRemoved,
+    /// `status-changed`: an entry's HTTP status changed.
+    StatusChanged,
+    /// `message-changed`: the new template can give a message the old one does not match.
+    MessageChanged,
+    /// `field-removed`: a field of an entry is gone.
+    FieldRemoved,
+    /// `field-renamed`: a field has another name, at the same position with the same type.
+    FieldRenamed,
+    /// `field-retyped`: a field has another type.
+    FieldRetyped,
+    /// `shared-code-ambiguous`: old clients read a message of an entry as another entry of
+    /// its code.
+    SharedCodeAmbiguous,
+    /// `wire-key-changed`: the location of the code or the message in the error body
+    /// changed.
+    WireKeyChanged,
+    /// `wire-changed`: the code type changed, or the status location, the fields object, a
+    /// constant or the header was removed or changed.
+    WireChanged,
+    /// `retired-code-reused`: an entry uses a code that the old catalog retired.
+    RetiredCodeReused,
+    /// `retryable-withdrawn`: an entry that was retryable no longer is.
+    RetryableWithdrawn,
+    /// `retry-after-changed`: an entry's `retry_after` was removed or names another field.
+    RetryAfterChanged,
+    /// `problem-type-changed`: the RFC 9457 problem types of the entries changed.
+    ProblemTypeChanged,
+    /// `entry-added`: an entry with a new code.
+    EntryAdded,
+    /// `wire-member-added`: the status location, the fields object, a constant or the header
+    /// was added to the wire shape.
+    WireMemberAdded,
+    /// `retryable-granted`: an entry that was not retryable now is.
+    RetryableGranted,
+    /// `retry-after-added`: an entry names a `retry_after` field where it named none.
+    RetryAfterAdded,
+    /// `problem-type-added`: entries whose problem type was `about:blank` have their own.
+    ProblemTypeAdded,
+    /// `doc-changed`: documentation changed.
+    DocChanged,
+    /// `help-changed`: an entry's help changed.
+    HelpChanged,
+    /// `example-changed`: a field's example changed.
+    ExampleChanged,
+    /// `status-meaning-changed`: the status table changed.
+    StatusMeaningChanged,
+}
+
+impl DiffRule {
+    /// Every rule, breaking ones first, in the order of the [module docs](self).
+    pub const ALL: &'static [DiffRule] = &[
+        DiffRule::CodeRemoved,
+        DiffRule::StatusChanged,
+        DiffRule::MessageChanged,
+        DiffRule::FieldRemoved,
+        DiffRule::FieldRenamed,
+        DiffRule::FieldRetyped,
+        DiffRule::SharedCodeAmbiguous,
+        DiffRule::WireKeyChanged,
+        DiffRule::WireChanged,
+        DiffRule::RetiredCodeReused,
+        DiffRule::RetryableWithdrawn,
+        DiffRule::RetryAfterChanged,
+        DiffRule::ProblemTypeChanged,
+        DiffRule::EntryAdded,
+        DiffRule::WireMemberAdded,
+        DiffRule::RetryableGranted,
+        DiffRule::RetryAfterAdded,
+        DiffRule::ProblemTypeAdded,
+        DiffRule::DocChanged,
+        DiffRule::HelpChanged,
+        DiffRule::ExampleChanged,
+        DiffRule::StatusMeaningChanged,
+    ];
+
+    /// The rule's stable kebab-case name, such as `"message-changed"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DiffRule::CodeRemoved => "code-removed",
+            DiffRule::StatusChanged => "status-changed",
+            DiffRule::MessageChanged => "message-changed",
+            DiffRule::FieldRemoved => "field-removed",
+            DiffRule::FieldRenamed => "field-renamed",
+            DiffRule::FieldRetyped => "field-retyped",
+            DiffRule::SharedCodeAmbiguous => "shared-code-ambiguous",
+            DiffRule::WireKeyChanged => "wire-key-changed",
+            DiffRule::WireChanged => "wire-changed",
+            DiffRule::RetiredCodeReused => "retired-code-reused",
+            DiffRule::EntryAdded => "entry-added",
+            DiffRule::WireMemberAdded => "wire-member-added",
+            DiffRule::RetryableWithdrawn => "retryable-withdrawn",
+            DiffRule::RetryAfterChanged => "retry-after-changed",
+            DiffRule::ProblemTypeChanged => "problem-type-changed",
+            DiffRule::RetryableGranted => "retryable-granted",
+            DiffRule::RetryAfterAdded => "retry-after-added",
+            DiffRule::ProblemTypeAdded => "problem-type-added",
+            DiffRule::DocChanged => "doc-changed",
+            DiffRule::HelpChanged => "help-changed",
+            DiffRule::ExampleChanged => "example-changed",
+            DiffRule::StatusMeaningChanged => "status-meaning-changed",
+        }
+    }
+
+    /// Whether the change the rule reports is breaking.
+    pub fn class(self) -> Class {
+        match self {
+            DiffRule::CodeRemoved
+            | DiffRule::StatusChanged
+            | DiffRule::MessageChanged
+            | DiffRule::FieldRemoved
+            | DiffRule::FieldRenamed
+            | DiffRule::FieldRetyped
+            | DiffRule::SharedCodeAmbiguous
+            | DiffRule::WireKeyChanged
+            | DiffRule::WireChanged
+            | DiffRule::RetiredCodeReused
+            | DiffRule::RetryableWithdrawn
+            | DiffRule::RetryAfterChanged
+            | DiffRule::ProblemTypeChanged => Class::Breaking,
+            DiffRule::EntryAdded
+            | DiffRule::WireMemberAdded
+            | DiffRule::RetryableGranted
+            | DiffRule::RetryAfterAdded
+            | DiffRule::ProblemTypeAdded
+            | DiffRule::DocChanged
+            | DiffRule::HelpChanged
+            | DiffRule::ExampleChanged
+            | DiffRule::StatusMeaningChanged => Class::Compatible,
+        }
+    }
+}
+
+impl fmt::Display for DiffRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One change between two versions of a catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The kind of change; its [`class`](DiffRule::class) says whether it is breaking.
+    pub rule: DiffRule,
+    /// The code of the entry it is about (or the retired code), if any.
+    pub code: Option<String>,
+    /// The name of the entry it is about, if any: its name in the new catalog, or in the old
+    /// one for an entry that is gone.
+    pub entry: Option<String>,
+    /// What changed, in one sentence, with the code and the entry's name when there are.
+    pub message: String,
+}
+
+/// One line: `breaking: <message> [rule-name]`.
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} [{}]",
+            self.rule.class(),
+            self.message,
+            self.rule.name()
+        )
+    }
+}
+
+/// Every change from `old` to `new`, breaking ones first, each group in `new`'s (then `old`'s)
+/// catalog order. Identical catalogs give none. See the [module docs](self) for the rules.
+///
+/// Takes any two catalogs, checked or not, and never panics.
+pub fn diff(old: &Catalog, new: &Catalog) -> Vec<Finding> {
+    let (old_classes, new_classes) = (Classes::new(old), Classes::new(new));
+    let old = Side::new(old, &old_classes);
+    let new = Side::new(new, &new_classes);
+    let mut cx = Diff {
+        old: &old,
+        new: &new,
+        found: Vec::new(),
+    };
+    cx.header();
+    cx.statuses();
+    cx.types();
+    cx.entries();
+    cx.retired();
+    let mut found = cx.found;
+    // Stable: findings about one place keep the order they were found in.
+    found.sort_by_key(|(finding, place)| (finding.rule.class() == Class::Compatible, *place));
+    found.into_iter().map(|(finding, _)| finding).collect()
+}
+
+/// Where a finding is, for the order of the report: in the new catalog or only in the old
+/// one, the section, and the index in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Place {
+    only_old: bool,
+    section: Section,
+    index: usize,
+}
+
+/// The sections of a catalog, in the order findings are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Section {
+    Header,
+    Statuses,
+    Types,
+    Entries,
+    Retired,
+}
+
+impl Place {
+    fn new(section: Section, index: usize) -> Place {
+        Place {
+            only_old: false,
+            section,
+            index,
+        }
+    }
+
+    fn old(section: Section, index: usize) -> Place {
+        Place {
+            only_old: true,
+            section,
+            index,
+        }
+    }
+}
+
+/// One version of the catalog, with each entry's compiled template.
+struct Side<'a> {
+    catalog: &'a Catalog,
+    segments: Vec<Vec<Segment<'a>>>,
+}
+
+impl<'a> Side<'a> {
+    fn new(catalog: &'a Catalog, classes: &'a Classes<'a>) -> Side<'a> {
+        let segments = catalog
+            .entries
+            .iter()
+            .map(|entry| classes.segments(entry))
+            .collect();
+        Side { catalog, segments }
+    }
+
+    fn entry(&self, index: usize) -> Option<&'a Entry> {
+        self.catalog.entries.get(index)
+    }
+
+    fn segments(&self, index: usize) -> &[Segment<'a>] {
+        self.segments.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some entry has `code`.
+    fn has_code(&self, code: &str) -> bool {
+        self.catalog.entries.iter().any(|e| e.code.value == code)
+    }
+
+    /// The indices of the entries with `code`, in catalog order.
+    fn with_code(&self, code: &str) -> Vec<usize> {
+        (0..self.catalog.entries.len())
+            .filter(|&i| self.entry(i).is_some_and(|e| e.code.value == code))
+            .collect()
+    }
+
+    fn retired(&self, code: &str) -> Option<&'a crate::model::Retired> {
+        self.catalog.retired.iter().find(|r| r.code.value == code)
+    }
+
+    /// Whether the entry's template matches `message` as a client generated from this
+    /// catalog reads it: the template splits it, and a placeholder used several times holds
+    /// the same text each time. (A field of an external type is taken to parse.)
+    fn accepts(&self, index: usize, message: &str) -> bool {
+        let (Some(entry), segments) = (self.entry(index), self.segments(index)) else {
+            return false;
+        };
+        let count = segments
+            .iter()
+            .filter(|s| matches!(s, Segment::Field(_)))
+            .count();
+        let mut captures = vec![""; count];
+        if !template::split(segments, message, &mut captures) {
+            return false;
+        }
+        let fields: Vec<usize> = entry.placeholders().collect();
+        fields.iter().enumerate().all(|(at, field)| {
+            let first = fields.iter().position(|f| f == field).unwrap_or(at);
+            captures.get(at) == captures.get(first)
+        })
+    }
+
+    /// The entry a client generated from this catalog reads `message` as, when it comes with
+    /// `code` and `status`: the first entry with the code whose template matches it, trying
+    /// those with the status first.
+    fn reads_as(&self, code: &str, status: u16, message: &str) -> Option<usize> {
+        let candidates = self.with_code(code);
+        let same_status = |i: &usize| self.entry(*i).is_some_and(|e| e.status.value == status);
+        let (first, then): (Vec<usize>, Vec<usize>) = candidates.into_iter().partition(same_status);
+        first
+            .into_iter()
+            .chain(then)
+            .find(|&i| self.accepts(i, message))
+    }
+
+    /// Whether the entry can give `message`: some values of its fields render to it, a
+    /// placeholder used several times taking the same value each time. `false` too when
+    /// deciding takes too long (a message and template made to be hard).
+    fn gives(&self, index: usize, message: &str) -> bool {
+        let (Some(entry), segments) = (self.entry(index), self.segments(index)) else {
+            return false;
+        };
+        let fields: Vec<usize> = entry.placeholders().collect();
+        let mut search = Gives {
+            fields: &fields,
+            message,
+            bound: vec![None; entry.fields.len()],
+            budget: 100_000,
+        };
+        search.from(segments, 0, 0)
+    }
+
+    /// Messages the entry gives: its example message, the same with every text field given a
+    /// distinct value, then with one field at a time given other values of its type. Every
+    /// one is a rendering of the entry with values that its fields' types accept.
+    fn renderings(&self, index: usize) -> Vec<String> {
+        let (Some(entry), segments) = (self.entry(index), self.segments(index)) else {
+            return Vec::new();
+        };
+        let placeholders: Vec<usize> = entry.placeholders().collect();
+        let segment_classes: Vec<template::Class<'_>> = segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Field(class) => Some(*class),
+                Segment::Literal(_) => None,
+            })
+            .collect();
+        // The class of each field: that of its first placeholder (`None`: no placeholder).
+        let classes: Vec<Option<template::Class<'_>>> = (0..entry.fields.len())
+            .map(|field| {
+                let at = placeholders.iter().position(|&f| f == field)?;
+                segment_classes.get(at).copied()
+            })
+            .collect();
+        let base: Vec<String> = entry
+            .fields
+            .iter()
+            .map(|f| f.example.value.clone())
+            .collect();
+        let distinct: Vec<String> = entry
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| match f.ty {
+                FieldType::String => format!("{}-{i}", f.example.value),
+                _ => f.example.value.clone(),
+            })
+            .collect();
+        let mut sets = vec![base.clone(), distinct];
+        for ((i, field), class) in entry.fields.iter().enumerate().zip(&classes) {
+            for value in class.iter().flat_map(|class| other_values(field, class)) {
+                let mut values = base.clone();
+                if let Some(slot) = values.get_mut(i) {
+                    *slot = value;
+                }
+                sets.push(values);
+            }
+        }
+        let mut out: Vec<String> = Vec::new();
+        for values in sets {
+            // Only values the fields' types accept, so that the entry gives the message.
+            let accepted = values
+                .iter()
+                .zip(&classes)
+                .all(|(value, class)| class.is_none_or(|c| c.accepts(value)));
+            if !accepted {
+                continue;
+            }
+            let rendered: Vec<&str> = placeholders
+                .iter()
+                .map(|&f| values.get(f).map_or("", String::as_str))
+                .collect();
+            let message = template::render(segments, &rendered);
+            if !out.contains(&message) {
+                out.push(message);
+            }
+        }
+        out
+    }
+}
+
+/// Values of a field's type other than its example, to try in renderings.
+fn other_values(field: &Field, class: &template::Class<'_>) -> Vec<String> {
+    let values: Vec<String> = match (&field.ty, class) {
+        (FieldType::String, _) => vec![String::new(), "x".to_owned()],
+        (_, template::Class::Bool) => vec!["true".to_owned(), "false".to_owned()],
+        (_, template::Class::Integer(_)) => ["0", "1", "-1", "255", "256", "65536", "4294967296"]
+            .map(str::to_owned)
+            .to_vec(),
+        (_, template::Class::OneOf(values)) => {
+            values.iter().take(32).map(|v| (*v).to_owned()).collect()
+        }
+        // An external type's values are not known; its example is the one known value.
+        _ => Vec::new(),
+    };
+    values
+        .into_iter()
+        .filter(|v| *v != field.example.value && class.accepts(v))
+        .collect()
+}
+
+/// The search of [`Side::gives`]: every reading of the message, a placeholder used again
+/// matching the text it took the first time.
+struct Gives<'m> {
+    /// The field of each placeholder, in order.
+    fields: &'m [usize],
+    message: &'m str,
+    /// The text each field took, once it has.
+    bound: Vec<Option<&'m str>>,
+    /// Steps left.
+    budget: u32,
+}
+
+impl<'m> Gives<'m> {
+    /// Whether `segments` can give the message from byte `at`, `placeholder` being the index
+    /// of their first placeholder.
+    fn from(&mut self, segments: &[Segment<'_>], at: usize, placeholder: usize) -> bool {
+        if self.budget == 0 {
+            return false;
+        }
+        self.budget -= 1;
+        let Some(rest_of_message) = self.message.get(at..) else {
+            return false;
+        };
+        let Some((segment, rest)) = segments.split_first() else {
+            return rest_of_message.is_empty();
+        };
+        let class = match segment {
+            Segment::Literal(text) => {
+                return rest_of_message.starts_with(text)
+                    && self.from(rest, at + text.len(), placeholder);
+            }
+            Segment::Field(class) => class,
+        };
+        let field = self.fields.get(placeholder).copied();
+        if let Some(text) = field.and_then(|f| self.bound.get(f).copied().flatten()) {
+            return rest_of_message.starts_with(text)
+                && self.from(rest, at + text.len(), placeholder + 1);
+        }
+        let ends: Vec<usize> = (at..=self.message.len())
+            .filter(|&end| self.message.is_char_boundary(end))
+            .collect();
+        for end in ends {
+            let Some(text) = self.message.get(at..end) else {
+                continue;
+            };
+            if !class.accepts(text) {
+                continue;
+            }
+            if let Some(slot) = field.and_then(|f| self.bound.get_mut(f)) {
+                *slot = Some(text);
+            }
+            if self.from(rest, end, placeholder + 1) {
+                return true;
+            }
+            if let Some(slot) = field.and_then(|f| self.bound.get_mut(f)) {
+                *slot = None;
+            }
+        }
+        false
+    }
+}
+
+/// Whether some field of the entry appears more than once in its template.
+fn repeats(entry: &Entry) -> bool {
+    let fields: Vec<usize> = entry.placeholders().collect();
+    fields
+        .iter()
+        .enumerate()
+        .any(|(i, f)| fields.iter().skip(i + 1).any(|g| g == f))
+}
+
+/// The findings as they are found, each with its place in the report.
+struct Diff<'s, 'a> {
+    old: &'s Side<'a>,
+    new: &'s Side<'a>,
+    found: Vec<(Finding, Place)>,
+}
+
+/// How an entry is named in messages: `` `Name` (code `129`) ``, with its old name when it
+/// changed.
+fn label(entry: &Entry, old_name: Option<&str>) -> String {
+    match old_name.filter(|old| *old != entry.name.value) {
+        Some(old) => format!(
+            "`{}` (code `{}`, was `{old}`)",
+            entry.name.value, entry.code.value
+        ),
+        None => format!("`{}` (code `{}`)", entry.name.value, entry.code.value),
+    }
+}
+
+impl Diff<'_, '_> {
+    /// Records a finding about `entry` (or about no entry).
+    fn push(&mut self, rule: DiffRule, place: Place, entry: Option<&Entry>, message: String) {
+        let code = entry.map(|e| e.code.value.clone());
+        let name = entry.map(|e| e.name.value.clone());
+        self.record(rule, place, code, name, message);
+    }
+
+    /// Records a finding. Control characters of the message (a newline in a template or a
+    /// status meaning) are escaped, so that a finding displays on one line.
+    fn record(
+        &mut self,
+        rule: DiffRule,
+        place: Place,
+        code: Option<String>,
+        entry: Option<String>,
+        message: String,
+    ) {
+        let message = if message.contains(char::is_control) {
+            message
+                .chars()
+                .map(|c| {
+                    if c.is_control() {
+                        c.escape_default().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        } else {
+            message
+        };
+        let finding = Finding {
+            rule,
+            code,
+            entry,
+            message,
+        };
+        self.found.push((finding, place));
+    }
+
+    /// `[catalog]`: the wire shape and the catalog's own docs.
+    fn header(&mut self) {
+        let (old, new) = (self.old.catalog, self.new.catalog);
+        let here = Place::new(Section::Header, 0);
+        self.wire();
+        self.problem_types();
+        let url = |c: &Catalog| c.docs_url.as_ref().map(|u| u.value.clone());
+        if old.title != new.title {
+            self.push(
+                DiffRule::DocChanged,
+                here,
+                None,
+                format!(
+                    "the catalog's title changed from `{}` to `{}`",
+                    old.title, new.title
+                ),
+            );
+        }
+        if old.doc != new.doc {
+            self.push(
+                DiffRule::DocChanged,
+                here,
+                None,
+                "the catalog's doc changed".to_owned(),
+            );
+        }
+        match (url(old), url(new)) {
+            (was, is) if was == is => {}
+            (was, is) => {
+                let show = |u: Option<String>| u.map_or("none".to_owned(), |u| format!("`{u}`"));
+                self.push(
+                    DiffRule::DocChanged,
+                    here,
+                    None,
+                    format!(
+                        "the catalog's docs_url changed from {} to {}",
+                        show(was),
+                        show(is)
+                    ),
+                );
+            }
+        }
+    }
+}
