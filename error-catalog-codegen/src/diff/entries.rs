@@ -72,26 +72,48 @@ impl Diff<'_, '_> {
         }
     }
 
-    /// `[types.Name]`: the docs of catalog enums kept. (Their values count where fields use
-    /// them, in `message-changed`.)
+    /// `[types.Name]`: catalog enums added (`type-added`) and removed (`type-removed`), and
+    /// the docs of those kept. (Their values count where fields use them, in
+    /// `message-changed`.)
     pub(super) fn types(&mut self) {
         let (old, new) = (self.old.catalog, self.new.catalog);
         for (index, ty) in new.types.iter().enumerate() {
+            let here = Place::new(Section::Types, index);
             let Some(was) = old.types.iter().find(|t| t.name.value == ty.name.value) else {
+                self.push(
+                    DiffRule::TypeAdded,
+                    here,
+                    None,
+                    format!("the catalog enum `{}` was added", ty.name.value),
+                );
                 continue;
             };
             if was.doc != ty.doc {
                 self.push(
                     DiffRule::DocChanged,
-                    Place::new(Section::Types, index),
+                    here,
                     None,
                     format!("the doc of catalog enum `{}` changed", ty.name.value),
                 );
             }
         }
+        for (index, was) in old.types.iter().enumerate() {
+            if !new.types.iter().any(|t| t.name.value == was.name.value) {
+                self.push(
+                    DiffRule::TypeRemoved,
+                    Place::old(Section::Types, index),
+                    None,
+                    format!(
+                        "the catalog enum `{}` was removed: its public Rust enum is gone",
+                        was.name.value
+                    ),
+                );
+            }
+        }
     }
 
-    /// `[retired]`: the notes of codes retired in both.
+    /// `[retired]`: the notes of codes retired in both, and codes no longer retired that no
+    /// entry took (`retired-code-removed`; one that an entry took is `retired-code-reused`).
     pub(super) fn retired(&mut self) {
         let (old, new) = (self.old.catalog, self.new.catalog);
         for (index, retired) in new.retired.iter().enumerate() {
@@ -111,6 +133,26 @@ impl Diff<'_, '_> {
                     format!("the note of retired code `{}` changed", retired.code.value),
                 );
             }
+        }
+        for (index, was) in old.retired.iter().enumerate() {
+            let code = &was.code.value;
+            if self.new.retired(code).is_some() || self.new.has_code(code) {
+                continue;
+            }
+            let note = if was.note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", was.note)
+            };
+            self.record(
+                DiffRule::RetiredCodeRemoved,
+                Place::old(Section::Retired, index),
+                Some(code.clone()),
+                None,
+                format!(
+                    "code `{code}` is no longer retired{note}: the catalog takes back its promise never to use it again"
+                ),
+            );
         }
     }
 
@@ -277,7 +319,7 @@ impl Diff<'_, '_> {
             );
             unrecognized = Some(witness);
         }
-        self.fields(was, is, here, &name);
+        self.fields(o, n, here, &name);
         if !same_template || was.status.value != is.status.value {
             self.misread(n, Some(o), unrecognized);
         }
@@ -716,5 +758,83 @@ mod tests {
         assert_eq!(side.reads_as("129", 409, "Not found: 5"), Some(0));
         assert_eq!(side.reads_as("130", 404, "Not found: 5"), None);
         assert_eq!(side.reads_as("129", 404, "Found: 5"), None);
+    }
+
+    /// Old clients that have the fields (a fields object, or problem details) try an entry
+    /// by rendering its template with them: an entry whose message changed is then passed
+    /// over even where its template still splits the message, and the next entry of the
+    /// code, whose fields the body lacks, splits it instead.
+    #[test]
+    fn old_clients_that_read_the_fields_can_read_another_entry() {
+        let shared = "shared_code = true";
+        let old = entry("CopyFailed", "150", 404, "Copy {x}", shared)
+            + &entry("CopyDenied", "150", 409, "Copy {y}", shared);
+        let new = entry("CopyFailed", "150", 404, "Copy {x} now", shared)
+            + &entry("CopyDenied", "150", 409, "Copy {y}", shared);
+        let findings = diff(&catalog(&old), &catalog(&new));
+        assert_eq!(
+            rule_names(&findings),
+            ["field-moved", "shared-code-ambiguous"],
+            "{findings:#?}"
+        );
+        assert_finding(
+            &findings[1],
+            Some("150"),
+            Some("CopyFailed"),
+            "`CopyFailed` (code `150`): old clients that read its fields read its message `Copy x now` as `CopyDenied`",
+        );
+    }
+
+    /// A catalog enum is a public Rust enum: one removed is breaking, one added compatible.
+    #[test]
+    fn catalog_enums_removed_and_added() {
+        let job = "[types.Job]\nvalues = [\"EXPORT\", \"IMPORT\"]\ndoc = \"A job.\"\n\n";
+        let tier = "[types.Tier]\nvalues = [\"FREE\"]\n\n";
+        let findings = diff(&catalog(&format!("{job}{tier}")), &catalog(tier));
+        assert_eq!(rule_names(&findings), ["type-removed"], "{findings:#?}");
+        assert_finding(
+            &findings[0],
+            None,
+            None,
+            "the catalog enum `Job` was removed",
+        );
+        let findings = diff(&catalog(tier), &catalog(&format!("{job}{tier}")));
+        assert_eq!(rule_names(&findings), ["type-added"], "{findings:#?}");
+        assert_finding(&findings[0], None, None, "the catalog enum `Job` was added");
+    }
+
+    /// A retired code is a promise never to use the code again: taking it back is breaking,
+    /// unless an entry uses the code (`retired-code-reused` says so).
+    #[test]
+    fn a_retired_code_removed() {
+        let retired = "[retired]\n\"101\" = \"meant 'storage full' until v2\"\n\"102\" = \"\"\n";
+        let findings = diff(&catalog(retired), &catalog("[retired]\n\"102\" = \"\"\n"));
+        assert_eq!(
+            rule_names(&findings),
+            ["retired-code-removed"],
+            "{findings:#?}"
+        );
+        assert_finding(
+            &findings[0],
+            Some("101"),
+            None,
+            "code `101` is no longer retired (meant 'storage full' until v2)",
+        );
+        let reused = entry(
+            "StorageQuotaExceeded",
+            "101",
+            409,
+            "Storage quota exceeded",
+            "",
+        );
+        let findings = diff(
+            &catalog(retired),
+            &catalog(&format!("{reused}[retired]\n\"102\" = \"\"\n")),
+        );
+        assert_eq!(
+            rule_names(&findings),
+            ["retired-code-reused"],
+            "{findings:#?}"
+        );
     }
 }

@@ -189,6 +189,11 @@ pub enum DiffRule {
     FieldRenamed,
     /// `field-retyped`: a field has another type.
     FieldRetyped,
+    /// `field-moved`: old clients read a field from another part of the message than the
+    /// one the new template puts it in.
+    FieldMoved,
+    /// `field-added`: an entry has a field that it did not have.
+    FieldAdded,
     /// `shared-code-ambiguous`: old clients read a message of an entry as another entry of
     /// its code.
     SharedCodeAmbiguous,
@@ -200,6 +205,11 @@ pub enum DiffRule {
     WireChanged,
     /// `retired-code-reused`: an entry uses a code that the old catalog retired.
     RetiredCodeReused,
+    /// `retired-code-removed`: a code that the old catalog retired no longer is, and no
+    /// entry uses it.
+    RetiredCodeRemoved,
+    /// `type-removed`: a catalog enum (`[types.Name]`) is gone.
+    TypeRemoved,
     /// `retryable-withdrawn`: an entry that was retryable no longer is.
     RetryableWithdrawn,
     /// `retry-after-changed`: an entry's `retry_after` was removed or names another field.
@@ -208,6 +218,8 @@ pub enum DiffRule {
     ProblemTypeChanged,
     /// `entry-added`: an entry with a new code.
     EntryAdded,
+    /// `type-added`: a catalog enum (`[types.Name]`) was added.
+    TypeAdded,
     /// `wire-member-added`: the status location, the fields object, a constant or the header
     /// was added to the wire shape.
     WireMemberAdded,
@@ -236,14 +248,19 @@ impl DiffRule {
         DiffRule::FieldRemoved,
         DiffRule::FieldRenamed,
         DiffRule::FieldRetyped,
+        DiffRule::FieldMoved,
+        DiffRule::FieldAdded,
         DiffRule::SharedCodeAmbiguous,
         DiffRule::WireKeyChanged,
         DiffRule::WireChanged,
         DiffRule::RetiredCodeReused,
+        DiffRule::RetiredCodeRemoved,
+        DiffRule::TypeRemoved,
         DiffRule::RetryableWithdrawn,
         DiffRule::RetryAfterChanged,
         DiffRule::ProblemTypeChanged,
         DiffRule::EntryAdded,
+        DiffRule::TypeAdded,
         DiffRule::WireMemberAdded,
         DiffRule::RetryableGranted,
         DiffRule::RetryAfterAdded,
@@ -263,11 +280,16 @@ impl DiffRule {
             DiffRule::FieldRemoved => "field-removed",
             DiffRule::FieldRenamed => "field-renamed",
             DiffRule::FieldRetyped => "field-retyped",
+            DiffRule::FieldMoved => "field-moved",
+            DiffRule::FieldAdded => "field-added",
             DiffRule::SharedCodeAmbiguous => "shared-code-ambiguous",
             DiffRule::WireKeyChanged => "wire-key-changed",
             DiffRule::WireChanged => "wire-changed",
             DiffRule::RetiredCodeReused => "retired-code-reused",
+            DiffRule::RetiredCodeRemoved => "retired-code-removed",
+            DiffRule::TypeRemoved => "type-removed",
             DiffRule::EntryAdded => "entry-added",
+            DiffRule::TypeAdded => "type-added",
             DiffRule::WireMemberAdded => "wire-member-added",
             DiffRule::RetryableWithdrawn => "retryable-withdrawn",
             DiffRule::RetryAfterChanged => "retry-after-changed",
@@ -291,14 +313,19 @@ impl DiffRule {
             | DiffRule::FieldRemoved
             | DiffRule::FieldRenamed
             | DiffRule::FieldRetyped
+            | DiffRule::FieldMoved
+            | DiffRule::FieldAdded
             | DiffRule::SharedCodeAmbiguous
             | DiffRule::WireKeyChanged
             | DiffRule::WireChanged
             | DiffRule::RetiredCodeReused
+            | DiffRule::RetiredCodeRemoved
+            | DiffRule::TypeRemoved
             | DiffRule::RetryableWithdrawn
             | DiffRule::RetryAfterChanged
             | DiffRule::ProblemTypeChanged => Class::Breaking,
             DiffRule::EntryAdded
+            | DiffRule::TypeAdded
             | DiffRule::WireMemberAdded
             | DiffRule::RetryableGranted
             | DiffRule::RetryAfterAdded
@@ -449,35 +476,112 @@ impl<'a> Side<'a> {
     /// catalog reads it: the template splits it, and a placeholder used several times holds
     /// the same text each time. (A field of an external type is taken to parse.)
     fn accepts(&self, index: usize, message: &str) -> bool {
-        let (Some(entry), segments) = (self.entry(index), self.segments(index)) else {
-            return false;
-        };
+        self.read(index, message).is_some()
+    }
+
+    /// The text of each field of the entry (by field index) when a client generated from this
+    /// catalog splits `message` along its template; `None` when the template does not match
+    /// it (see [`Side::accepts`]). A field without a placeholder reads as empty.
+    fn read<'m>(&self, index: usize, message: &'m str) -> Option<Vec<&'m str>> {
+        let (entry, segments) = (self.entry(index)?, self.segments(index));
         let count = segments
             .iter()
             .filter(|s| matches!(s, Segment::Field(_)))
             .count();
         let mut captures = vec![""; count];
         if !template::split(segments, message, &mut captures) {
-            return false;
+            return None;
         }
         let fields: Vec<usize> = entry.placeholders().collect();
-        fields.iter().enumerate().all(|(at, field)| {
+        let repeated_agree = fields.iter().enumerate().all(|(at, field)| {
             let first = fields.iter().position(|f| f == field).unwrap_or(at);
             captures.get(at) == captures.get(first)
-        })
+        });
+        if !repeated_agree {
+            return None;
+        }
+        Some(
+            (0..entry.fields.len())
+                .map(|field| {
+                    fields
+                        .iter()
+                        .position(|&f| f == field)
+                        .and_then(|at| captures.get(at).copied())
+                        .unwrap_or("")
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether a client generated from this catalog that has the fields of the body (a
+    /// fields object, or the extension members of problem details) reads `message` as the
+    /// entry: when `fields` has every field of its template by name, it renders the template
+    /// with their values (each of which its type must accept) and compares; otherwise it
+    /// splits the message as without them.
+    fn accepts_with_fields(&self, index: usize, message: &str, fields: &[(&str, &str)]) -> bool {
+        let Some(entry) = self.entry(index) else {
+            return false;
+        };
+        let segments = self.segments(index);
+        let classes: Vec<&template::Class<'_>> = segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Field(class) => Some(class),
+                Segment::Literal(_) => None,
+            })
+            .collect();
+        let mut values: Vec<&str> = Vec::new();
+        for (at, field) in entry.placeholders().enumerate() {
+            let name = entry.fields.get(field).map(|f| f.name.value.as_str());
+            match fields.iter().find(|(key, _)| Some(*key) == name) {
+                Some((_, value)) => values.push(value),
+                None => return self.accepts(index, message),
+            }
+            let accepted = classes
+                .get(at)
+                .zip(values.last())
+                .is_some_and(|(class, value)| class.accepts(value));
+            if !accepted {
+                return false;
+            }
+        }
+        template::render(segments, &values) == message
     }
 
     /// The entry a client generated from this catalog reads `message` as, when it comes with
     /// `code` and `status`: the first entry with the code whose template matches it, trying
     /// those with the status first.
     fn reads_as(&self, code: &str, status: u16, message: &str) -> Option<usize> {
+        self.received_as(code, status, |i| self.accepts(i, message))
+    }
+
+    /// The entry a client generated from this catalog that has the fields of the body reads
+    /// `message` as, when it comes with `code`, `status` and `fields` (see
+    /// [`Side::accepts_with_fields`]).
+    fn reads_with_fields_as(
+        &self,
+        code: &str,
+        status: u16,
+        message: &str,
+        fields: &[(&str, &str)],
+    ) -> Option<usize> {
+        self.received_as(code, status, |i| {
+            self.accepts_with_fields(i, message, fields)
+        })
+    }
+
+    /// The first entry with `code` that `accepts`, trying those with `status` first, each
+    /// group in catalog order: the order of a client generated from this catalog.
+    fn received_as(
+        &self,
+        code: &str,
+        status: u16,
+        accepts: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let candidates = self.with_code(code);
         let same_status = |i: &usize| self.entry(*i).is_some_and(|e| e.status.value == status);
         let (first, then): (Vec<usize>, Vec<usize>) = candidates.into_iter().partition(same_status);
-        first
-            .into_iter()
-            .chain(then)
-            .find(|&i| self.accepts(i, message))
+        first.into_iter().chain(then).find(|&i| accepts(i))
     }
 
     /// Whether the entry can give `message`: some values of its fields render to it, a
@@ -497,10 +601,36 @@ impl<'a> Side<'a> {
         search.from(segments, 0, 0)
     }
 
-    /// Messages the entry gives: its example message, the same with every text field given a
-    /// distinct value, then with one field at a time given other values of its type. Every
-    /// one is a rendering of the entry with values that its fields' types accept.
+    /// Messages the entry gives: the renderings of its [value sets](Side::value_sets), each
+    /// once.
     fn renderings(&self, index: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for values in self.value_sets(index) {
+            let message = self.render(index, &values);
+            if !out.contains(&message) {
+                out.push(message);
+            }
+        }
+        out
+    }
+
+    /// The message of the entry with `values`, one per field.
+    fn render(&self, index: usize, values: &[String]) -> String {
+        let Some(entry) = self.entry(index) else {
+            return String::new();
+        };
+        let rendered: Vec<&str> = entry
+            .placeholders()
+            .map(|f| values.get(f).map_or("", String::as_str))
+            .collect();
+        template::render(self.segments(index), &rendered)
+    }
+
+    /// Values of the entry's fields (one per field) to try: its examples, the same with every
+    /// text field given a distinct value, then with one field at a time given other values of
+    /// its type. Every one is accepted by the fields' types, so that the entry gives the
+    /// message they render to.
+    fn value_sets(&self, index: usize) -> Vec<Vec<String>> {
         let (Some(entry), segments) = (self.entry(index), self.segments(index)) else {
             return Vec::new();
         };
@@ -543,23 +673,14 @@ impl<'a> Side<'a> {
                 sets.push(values);
             }
         }
-        let mut out: Vec<String> = Vec::new();
+        let mut out: Vec<Vec<String>> = Vec::new();
         for values in sets {
-            // Only values the fields' types accept, so that the entry gives the message.
             let accepted = values
                 .iter()
                 .zip(&classes)
                 .all(|(value, class)| class.is_none_or(|c| c.accepts(value)));
-            if !accepted {
-                continue;
-            }
-            let rendered: Vec<&str> = placeholders
-                .iter()
-                .map(|&f| values.get(f).map_or("", String::as_str))
-                .collect();
-            let message = template::render(segments, &rendered);
-            if !out.contains(&message) {
-                out.push(message);
+            if accepted && !out.contains(&values) {
+                out.push(values);
             }
         }
         out

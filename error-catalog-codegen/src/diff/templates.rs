@@ -64,75 +64,106 @@ impl Diff<'_, '_> {
             if repeats(entry) && !self.new.gives(n, &message) {
                 continue;
             }
-            let Some(read) = self.old.reads_as(code, status, &message) else {
-                continue;
-            };
-            if Some(read) == own || reported.contains(&read) {
-                continue;
+            let read = self.old.reads_as(code, status, &message);
+            if let Some(other) = self.misread_as(read, own, &mut reported) {
+                self.push(
+                    DiffRule::SharedCodeAmbiguous,
+                    here,
+                    Some(entry),
+                    format!("{name}: old clients read its message `{message}` as `{other}`"),
+                );
             }
-            reported.push(read);
-            let Some(other) = self.old.entry(read) else {
-                continue;
-            };
-            self.push(
-                DiffRule::SharedCodeAmbiguous,
-                here,
-                Some(entry),
-                format!(
-                    "{name}: old clients read its message `{message}` as `{}`",
-                    other.name.value
-                ),
-            );
+        }
+        // Old clients that have the fields (a fields object, or problem details) try each
+        // entry of the code by its fields first.
+        for values in self.new.value_sets(n) {
+            let message = self.new.render(n, &values);
+            let fields: Vec<(&str, &str)> = entry
+                .fields
+                .iter()
+                .zip(&values)
+                .map(|(field, value)| (field.name.value.as_str(), value.as_str()))
+                .collect();
+            let read = self
+                .old
+                .reads_with_fields_as(code, status, &message, &fields);
+            if let Some(other) = self.misread_as(read, own, &mut reported) {
+                self.push(
+                    DiffRule::SharedCodeAmbiguous,
+                    here,
+                    Some(entry),
+                    format!(
+                        "{name}: old clients that read its fields read its message `{message}` as `{other}`"
+                    ),
+                );
+            }
         }
     }
 
-    /// The fields of a matched pair: removed, renamed, retyped, and their docs and examples.
-    pub(super) fn fields(&mut self, was: &Entry, is: &Entry, here: Place, name: &str) {
-        for (at, old) in was.fields.iter().enumerate() {
+    /// The name of the old entry `read`, when it is another than `own` and not yet in
+    /// `reported` (it is added).
+    fn misread_as(
+        &self,
+        read: Option<usize>,
+        own: Option<usize>,
+        reported: &mut Vec<usize>,
+    ) -> Option<String> {
+        let read = read.filter(|read| Some(*read) != own && !reported.contains(read))?;
+        reported.push(read);
+        self.old.entry(read).map(|e| e.name.value.clone())
+    }
+
+    /// The fields of the matched pair `o`, `n`: removed, renamed, retyped, moved, added, and
+    /// their docs and examples.
+    pub(super) fn fields(&mut self, o: usize, n: usize, here: Place, name: &str) {
+        let (Some(was), Some(is)) = (self.old.entry(o), self.new.entry(n)) else {
+            return;
+        };
+        let kept = kept_fields(was, is);
+        let moved = self.moved_fields(o, n, &kept);
+        for ((at, old), new) in was.fields.iter().enumerate().zip(&kept) {
             let old_name = &old.name.value;
-            let same_name = is.fields.iter().find(|f| f.name.value == *old_name);
-            let renamed = is.fields.get(at).filter(|f| {
-                !was.fields.iter().any(|g| g.name.value == f.name.value)
-                    && f.ty_text.value.trim() == old.ty_text.value.trim()
-            });
-            let new = match (same_name, renamed) {
-                (Some(new), _) => {
-                    if new.ty_text.value.trim() != old.ty_text.value.trim() {
-                        self.push(
-                            DiffRule::FieldRetyped,
-                            here,
-                            Some(is),
-                            format!(
-                                "{name}: field `{old_name}` changed type from `{}` to `{}`",
-                                old.ty_text.value.trim(),
-                                new.ty_text.value.trim()
-                            ),
-                        );
-                    }
-                    new
-                }
-                (None, Some(new)) => {
-                    self.push(
-                        DiffRule::FieldRenamed,
-                        here,
-                        Some(is),
-                        format!(
-                            "{name}: field `{old_name}` was renamed to `{}`",
-                            new.name.value
-                        ),
-                    );
-                    new
-                }
-                (None, None) => {
-                    self.push(
-                        DiffRule::FieldRemoved,
-                        here,
-                        Some(is),
-                        format!("{name}: field `{old_name}` was removed"),
-                    );
-                    continue;
-                }
+            let Some(new) = new.and_then(|new| is.fields.get(new)) else {
+                self.push(
+                    DiffRule::FieldRemoved,
+                    here,
+                    Some(is),
+                    format!("{name}: field `{old_name}` was removed"),
+                );
+                continue;
             };
+            if new.name.value != *old_name {
+                self.push(
+                    DiffRule::FieldRenamed,
+                    here,
+                    Some(is),
+                    format!(
+                        "{name}: field `{old_name}` was renamed to `{}`",
+                        new.name.value
+                    ),
+                );
+            } else if new.ty_text.value.trim() != old.ty_text.value.trim() {
+                self.push(
+                    DiffRule::FieldRetyped,
+                    here,
+                    Some(is),
+                    format!(
+                        "{name}: field `{old_name}` changed type from `{}` to `{}`",
+                        old.ty_text.value.trim(),
+                        new.ty_text.value.trim()
+                    ),
+                );
+            }
+            if let Some(Some((message, read, sent))) = moved.get(at) {
+                self.push(
+                    DiffRule::FieldMoved,
+                    here,
+                    Some(is),
+                    format!(
+                        "{name}: in the message `{message}`, old clients read field `{old_name}` as `{read}`, but it is `{sent}`"
+                    ),
+                );
+            }
             // An example derived on both sides changes only with the name or the type,
             // which are reported as such.
             let given = old.example_given || new.example_given;
@@ -156,7 +187,93 @@ impl Diff<'_, '_> {
                 );
             }
         }
+        for (at, new) in is.fields.iter().enumerate() {
+            if !kept.contains(&Some(at)) {
+                self.push(
+                    DiffRule::FieldAdded,
+                    here,
+                    Some(is),
+                    format!(
+                        "{name}: field `{}` was added; old clients that read the fields (a fields object, or problem details) compare the message with their template, which lacks it",
+                        new.name.value
+                    ),
+                );
+            }
+        }
     }
+
+    /// For each field of the old entry `o` kept in the new entry `n` (`kept`), a message of
+    /// `n` that old clients read with another value in that field, with the text they read
+    /// and the one sent; tried on the [value sets](super::Side::value_sets) of `n`.
+    #[allow(clippy::type_complexity)]
+    fn moved_fields(
+        &self,
+        o: usize,
+        n: usize,
+        kept: &[Option<usize>],
+    ) -> Vec<Option<(String, String, String)>> {
+        let mut moved: Vec<Option<(String, String, String)>> = vec![None; kept.len()];
+        if kept.iter().all(Option::is_none) {
+            return moved;
+        }
+        let Some(was) = self.old.entry(o) else {
+            return moved;
+        };
+        for values in self.new.value_sets(n) {
+            let message = self.new.render(n, &values);
+            let Some(read) = self.old.read(o, &message) else {
+                continue;
+            };
+            // The same values sent by the old server: a field that old clients misread
+            // there too is one the template cannot tell apart, before as after.
+            let old_values: Vec<String> = was
+                .fields
+                .iter()
+                .zip(kept)
+                .map(|(field, new)| {
+                    new.and_then(|new| values.get(new))
+                        .unwrap_or(&field.example.value)
+                        .clone()
+                })
+                .collect();
+            let old_message = self.old.render(o, &old_values);
+            let before = self.old.read(o, &old_message);
+            for (at, (slot, new)) in moved.iter_mut().zip(kept).enumerate() {
+                let sent = new.and_then(|new| values.get(new));
+                let read = read.get(at).copied();
+                let read_before = before.as_ref().and_then(|b| b.get(at).copied());
+                if let (Some(sent), Some(read)) = (sent, read)
+                    && slot.is_none()
+                    && sent != read
+                    && read_before == Some(sent.as_str())
+                {
+                    *slot = Some((message.clone(), read.to_owned(), sent.clone()));
+                }
+            }
+        }
+        moved
+    }
+}
+
+/// For each field of `was`, the index of the field of `is` that it is: the one of the same
+/// name, else the one at the same position with the same type (as written) and a name that
+/// `was` does not have (a rename).
+fn kept_fields(was: &Entry, is: &Entry) -> Vec<Option<usize>> {
+    was.fields
+        .iter()
+        .enumerate()
+        .map(|(at, old)| {
+            let same_name = is
+                .fields
+                .iter()
+                .position(|f| f.name.value == old.name.value);
+            let renamed = is.fields.get(at).is_some_and(|f| {
+                !was.fields.iter().any(|g| g.name.value == f.name.value)
+                    && f.ty_text.value.trim() == old.ty_text.value.trim()
+            });
+            same_name.or(renamed.then_some(at))
+        })
+        .collect()
 }
 
 /// Which placeholders of the template are the same field: for each placeholder, the index
@@ -209,9 +326,16 @@ mod tests {
     #[test]
     fn widened_and_narrowed_text() {
         let old = storage_not_found(STORAGE, "");
-        // Narrowed: a dot at the end, which the old text takes: every message is recognized.
+        // Narrowed: a dot at the end, which the old text takes: every message is recognized,
+        // but the field's text takes the dot.
         let dot = storage_not_found(&format!("{STORAGE}."), "");
-        diff_bodies(&old, &dot, &[]);
+        let found = diff_bodies(&old, &dot, &[DiffRule::FieldMoved]);
+        assert!(
+            found[0].message.contains(
+                "old clients read field `storage_id` as `storageid.`, but it is `storageid`"
+            ),
+            "{found:?}"
+        );
         // Widened: the old template ends with a dot that new messages do not have.
         let found = diff_bodies(&dot, &old, &[DiffRule::MessageChanged]);
         assert!(
@@ -233,8 +357,15 @@ mod tests {
                 .contains("`Storage Details not found for x`"),
             "{found:?}"
         );
-        // And the other way, narrowed: the old text takes `storageId = `.
-        diff_bodies(&tail, &old, &[DiffRule::FieldRenamed]);
+        // And the other way, narrowed: the old text takes `storageId = ` (and the field is
+        // renamed).
+        let found = diff_bodies(&tail, &old, &[DiffRule::FieldRenamed, DiffRule::FieldMoved]);
+        assert!(
+            found[1]
+                .message
+                .contains("read field `what` as `storageId = storageid`, but it is `storageid`"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -339,8 +470,13 @@ mod tests {
             "fields.bytes = { type = \"u32\", example = \"42\" }",
         );
         diff_bodies(&old, &renamed, &[DiffRule::FieldRenamed]);
-        let found = diff_bodies(&old, &other, &[DiffRule::FieldRemoved]);
+        let found = diff_bodies(
+            &old,
+            &other,
+            &[DiffRule::FieldRemoved, DiffRule::FieldAdded],
+        );
         assert!(found[0].message.contains("field `size` was removed"));
+        assert!(found[1].message.contains("field `bytes` was added"));
     }
 
     #[test]
@@ -434,7 +570,11 @@ mod tests {
         let twice = entry("Mismatch", "150", 409, "{a} is not {a}", "");
         let two = entry("Mismatch", "150", 409, "{a} is not {b}", "");
         // Old clients want both texts equal: `a is not b` is not recognized.
-        let found = diff_bodies(&twice, &two, &[DiffRule::MessageChanged]);
+        let found = diff_bodies(
+            &twice,
+            &two,
+            &[DiffRule::MessageChanged, DiffRule::FieldAdded],
+        );
         assert!(found[0].message.contains("`a is not b`"), "{found:?}");
         // The other way, every new message is an old one; the field `b` is gone.
         diff_bodies(&two, &twice, &[DiffRule::FieldRemoved]);
@@ -481,6 +621,186 @@ mod tests {
         assert!(
             renderings.contains(&"x is not x, b".to_owned()),
             "{renderings:?}"
+        );
+    }
+
+    const COPY: &str = "Cannot copy {source_id} to {target_id}";
+
+    fn copy_failed(message: &str) -> String {
+        entry("CopyFailed", "140", 409, message, "")
+    }
+
+    /// Two fields of one type that swap places leave the template's language as it was, but
+    /// old clients read each one's value as the other's.
+    #[test]
+    fn fields_that_swap_places_are_moved() {
+        let findings = diff(
+            &catalog(&copy_failed(COPY)),
+            &catalog(&copy_failed("Cannot copy {target_id} to {source_id}")),
+        );
+        assert_eq!(
+            rule_names(&findings),
+            ["field-moved", "field-moved"],
+            "{findings:#?}"
+        );
+        assert_finding(
+            &findings[0],
+            Some("140"),
+            Some("CopyFailed"),
+            "`CopyFailed` (code `140`): in the message `Cannot copy targetid to sourceid`, old clients read field `source_id` as `targetid`, but it is `sourceid`",
+        );
+        assert_finding(
+            &findings[1],
+            Some("140"),
+            Some("CopyFailed"),
+            "field `target_id` as `sourceid`, but it is `targetid`",
+        );
+        // Integers of one type too, and repeated placeholders.
+        let numbered = |message: &str| {
+            entry(
+                "CopyFailed",
+                "140",
+                409,
+                message,
+                "fields.source_id = \"u32\"\nfields.target_id = \"u32\"",
+            )
+        };
+        let findings = diff(
+            &catalog(&numbered(COPY)),
+            &catalog(&numbered("Cannot copy {target_id} to {source_id}")),
+        );
+        assert_eq!(
+            rule_names(&findings),
+            ["field-moved", "field-moved"],
+            "{findings:#?}"
+        );
+        let findings = diff(
+            &catalog(&copy_failed("{source_id} to {target_id}, not {source_id}")),
+            &catalog(&copy_failed("{target_id} to {source_id}, not {target_id}")),
+        );
+        assert_eq!(
+            rule_names(&findings),
+            ["field-moved", "field-moved"],
+            "{findings:#?}"
+        );
+        // Unchanged places, or a rename in place, are no move.
+        assert_eq!(
+            diff(&catalog(&copy_failed(COPY)), &catalog(&copy_failed(COPY))),
+            []
+        );
+        let findings = diff(
+            &catalog(&copy_failed(COPY)),
+            &catalog(&copy_failed("Cannot copy {source} to {target_id}")),
+        );
+        assert_eq!(rule_names(&findings), ["field-renamed"], "{findings:#?}");
+    }
+
+    /// A field renamed while another moves: the one gone is removed, the one kept is moved,
+    /// the new one is added.
+    #[test]
+    fn a_field_moved_while_another_is_renamed() {
+        let findings = diff(
+            &catalog(&copy_failed(COPY)),
+            &catalog(&copy_failed("Cannot copy {target_id} to {source}")),
+        );
+        assert_eq!(
+            rule_names(&findings),
+            ["field-removed", "field-moved", "field-added"],
+            "{findings:#?}"
+        );
+        assert_finding(
+            &findings[1],
+            Some("140"),
+            Some("CopyFailed"),
+            "field `target_id` as `",
+        );
+        assert_finding(
+            &findings[2],
+            Some("140"),
+            Some("CopyFailed"),
+            "field `source` was added",
+        );
+    }
+
+    /// Entries of a shared code matched by their template's shape (their names changed) are
+    /// compared field by field too.
+    #[test]
+    fn a_move_in_an_entry_matched_by_shape() {
+        let shared = "shared_code = true";
+        let old = entry("CopyFailed", "140", 409, COPY, shared)
+            + &entry("CopyDenied", "140", 404, "Denied: {who}", shared);
+        let new = entry(
+            "CopyRefused",
+            "140",
+            409,
+            "Cannot copy {target_id} to {source_id}",
+            shared,
+        ) + &entry("CopyDenied", "140", 404, "Denied: {who}", shared);
+        let findings = diff(&catalog(&old), &catalog(&new));
+        assert_eq!(
+            rule_names(&findings),
+            ["field-moved", "field-moved"],
+            "{findings:#?}"
+        );
+        assert_finding(
+            &findings[0],
+            Some("140"),
+            Some("CopyRefused"),
+            "`CopyRefused` (code `140`, was `CopyFailed`): in the message",
+        );
+    }
+
+    /// A field added to an entry: old clients that read the fields object or problem details
+    /// compare the message with their template rendered with the fields they know, which
+    /// lacks it (`MessageMismatch`); those that read only the message read its text into the
+    /// field before it. In every wire shape.
+    #[test]
+    fn a_field_added_is_breaking_in_every_wire_shape() {
+        let limited = |wire: &str, message: &str, fields: &str| {
+            format!(
+                "[catalog]\ntitle = \"T\"\n{wire}\n\n[status.429]\n\n\
+                 [errors.RateLimited]\ncode = \"LIMIT\"\nstatus = 429\nmessage = \"{message}\"\n{fields}\n"
+            )
+        };
+        for wire in [
+            "",
+            "wire = { code = \"code\", message = \"message\", fields = \"details\" }",
+            "problem_base = \"https://x.dev/problems/\"",
+        ] {
+            let old = limited(wire, "Rate limited: {reason}", "");
+            let new = limited(
+                wire,
+                "Rate limited: {reason}, limit {limit}",
+                "fields.limit = \"u32\"",
+            );
+            let findings = diff_texts(&old, &new);
+            assert_eq!(
+                rule_names(&findings),
+                ["field-moved", "field-added"],
+                "{wire}: {findings:#?}"
+            );
+            assert_finding(
+                &findings[0],
+                Some("LIMIT"),
+                Some("RateLimited"),
+                "old clients read field `reason` as `reason, limit 42`, but it is `reason`",
+            );
+            assert_finding(
+                &findings[1],
+                Some("LIMIT"),
+                Some("RateLimited"),
+                "`RateLimited` (code `LIMIT`): field `limit` was added",
+            );
+        }
+        // Where the message changes too, both are said.
+        let findings = diff_texts(
+            &limited("", "Rate limited", ""),
+            &limited("", "Rate limited at {limit}", "fields.limit = \"u32\""),
+        );
+        assert_eq!(
+            rule_names(&findings),
+            ["message-changed", "field-added"],
+            "{findings:#?}"
         );
     }
 }

@@ -49,6 +49,17 @@ pub(super) fn diff_bodies(old: &str, new: &str, expected: &[DiffRule]) -> Vec<Fi
     findings
 }
 
+/// The names of the findings' rules, in order.
+pub(super) fn rule_names(findings: &[Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.rule.name()).collect()
+}
+
+/// The findings from the full catalog texts `old` to `new`, by rule name, with their code,
+/// entry and message.
+pub(super) fn diff_texts(old: &str, new: &str) -> Vec<Finding> {
+    diff(&load_text(old), &load_text(new))
+}
+
 /// Asserts that `finding` is about `code` and `entry`, and its message contains `part`.
 #[track_caller]
 pub(super) fn assert_finding(
@@ -78,14 +89,19 @@ fn rule_names_and_classes() {
             "field-removed",
             "field-renamed",
             "field-retyped",
+            "field-moved",
+            "field-added",
             "shared-code-ambiguous",
             "wire-key-changed",
             "wire-changed",
             "retired-code-reused",
+            "retired-code-removed",
+            "type-removed",
             "retryable-withdrawn",
             "retry-after-changed",
             "problem-type-changed",
             "entry-added",
+            "type-added",
             "wire-member-added",
             "retryable-granted",
             "retry-after-added",
@@ -100,7 +116,12 @@ fn rule_names_and_classes() {
         .iter()
         .filter(|r| r.class() == Class::Breaking)
         .count();
-    assert_eq!(breaking, 13);
+    assert_eq!(breaking, 17);
+    assert_eq!(DiffRule::FieldMoved.class(), Class::Breaking);
+    assert_eq!(DiffRule::FieldAdded.class(), Class::Breaking);
+    assert_eq!(DiffRule::RetiredCodeRemoved.class(), Class::Breaking);
+    assert_eq!(DiffRule::TypeRemoved.class(), Class::Breaking);
+    assert_eq!(DiffRule::TypeAdded.class(), Class::Compatible);
     assert_eq!(DiffRule::RetryableWithdrawn.class(), Class::Breaking);
     assert_eq!(DiffRule::RetryAfterChanged.class(), Class::Breaking);
     assert_eq!(DiffRule::ProblemTypeChanged.class(), Class::Breaking);
@@ -396,6 +417,20 @@ fn every_rule_is_produced() {
             )),
         ),
         (catalog(""), status_rows),
+        (
+            catalog(&entry("Copy", "140", 409, "Copy {from} to {to}", "")),
+            catalog(&entry("Copy", "140", 409, "Copy {to} to {from}", "")),
+        ),
+        (
+            catalog(&format!(
+                "[types.Job]\nvalues = [\"EXPORT\"]\n\n{}[retired]\n\"9\" = \"\"\n",
+                entry("Limit", "7", 409, "Limit", "")
+            )),
+            catalog(&format!(
+                "[types.Tier]\nvalues = [\"FREE\"]\n\n{}",
+                entry("Limit", "7", 409, "Limit {n}", "fields.n = \"u8\"")
+            )),
+        ),
         (
             load_text("[catalog]\ntitle = \"T\"\n"),
             load_text("[catalog]\ntitle = \"T\"\nwire = { code = \"c\", message = \"m\" }\n"),
