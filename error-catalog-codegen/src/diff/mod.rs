@@ -30,7 +30,10 @@
 //! A *deployed client* is one generated from the old catalog: it recognizes a message when
 //! the template of an entry with the received code matches it, trying the entries whose
 //! status is the received one first ("The wire body and the client side" in
-//! `docs/catalog-format.md`).
+//! `docs/catalog-format.md`). The fields travel in the message, and also in the fields
+//! object (`wire.fields`) and as the extension members of RFC 9457 problem details, which a
+//! server may send for any catalog: a client that has them tries each entry by rendering its
+//! template with them and comparing with the message ("Where the fields travel" below).
 //! A change is *breaking* when such a client could go wrong on what the new server sends, or
 //! when the catalog takes back what it published (a code, a field, a status); it is
 //! *compatible* otherwise.
@@ -43,14 +46,19 @@
 //! | `field-removed` | breaking | a field of the old entry has no field of the same name in the new one, and is not renamed | `fields.size` gone from `Archive {archive_id} is {size}` → `Archive {archive_id} is large` |
 //! | `field-renamed` | breaking | a field's name is gone, and the new entry has a field of a new name at the same position with the same type | `{storage_id}` became `{id}` |
 //! | `field-retyped` | breaking | a field of the same name has a different type (as written) | `fields.size = "u64"` became `"String"` |
+//! | `field-moved` | breaking | old clients read a field that the new entry keeps (by name, or renamed) from other text of a message than the new template puts in it: fields that swapped places, or literal text or another field's text that its old placeholder now takes in; the finding gives the message, the text old clients read and the value sent | `Cannot copy {source_id} to {target_id}` became `Cannot copy {target_id} to {source_id}`: in `Cannot copy targetid to sourceid`, old clients read `source_id` as `targetid` |
+//! | `field-added` | breaking | the new entry has a field that the old one does not have (by name, nor as a rename): old clients that have the fields render their template without it and do not recognize the message, and those that split the message read its text into other fields or not at all | `Rate limited: {reason}` became `Rate limited: {reason}, limit {limit}` |
 //! | `shared-code-ambiguous` | breaking | a new or changed entry has a code that old entries have, and an old client would read some message of it as another old entry; the finding gives the message | `BackupIdNotFound` added with code `113` and `BackupId not found for {key} = {id}`: `BackupId not found for exportId = x` is read as `BackupIdNotFoundForExport` |
 //! | `wire-key-changed` | breaking | the location of the code or the message (`wire.code`, `wire.message`) changed | `wire = { code = "errorCode", ... }` became `{ code = "code", ... }` |
 //! | `wire-changed` | breaking | the rest of the body's shape changed in a way old clients or servers notice: `wire.code_type` changed; `wire.status` or `wire.fields` removed or moved; a constant of `wire.constants` removed or given another value; `wire.header` removed or renamed | `code_type = "string"` became `"integer"`; `"/kind" = "Status"` removed; `fields = "details"` became `"/error/details"` |
 //! | `retired-code-reused` | breaking | an entry of the new catalog has a code that the old one listed in `[retired]` | `"101"` retired, then `code = "101"` |
+//! | `retired-code-removed` | breaking | a code that the old catalog listed in `[retired]` is no longer listed, and no entry of the new one uses it (that is `retired-code-reused`): the catalog takes back its promise never to use the code again | `"101" = "meant 'storage full' until v2"` deleted from `[retired]` |
+//! | `type-removed` | breaking | a catalog enum (`[types.Name]`) is gone: the public Rust enum generated from it disappears | `[types.Job]` deleted |
 //! | `retryable-withdrawn` | breaking | an entry that was retryable (by its `retryable`, or by default for its status) no longer is | `retryable = false` added to a 503 entry |
 //! | `retry-after-changed` | breaking | an entry's `retry_after` was removed or names another field | `retry_after = "seconds"` became `"wait"` |
 //! | `problem-type-changed` | breaking | the RFC 9457 problem type of the entries changed: `problem_base` removed or changed, or added where the types were `{docs_url}#{code}`, or, without `problem_base`, `docs_url` changed or removed | `problem_base = "https://x.dev/problems/"` became `"https://x.dev/errors/"` |
 //! | `entry-added` | compatible | an entry of the new catalog with a code that no old entry has (and that the old catalog did not retire); for a shared code, also a new entry that no old entry matches | `[errors.StorageQuotaExceeded]` with the new code `145` |
+//! | `type-added` | compatible | a catalog enum (`[types.Name]`) was added | `[types.Tier]` added |
 //! | `wire-member-added` | compatible | the body gained a member or the response a header: `wire.status` or `wire.fields` added, a constant added to `wire.constants` at a new location, or `wire.header` added | `status = "/code"` added |
 //! | `retryable-granted` | compatible | an entry that was not retryable now is | `retryable = true` added to a 409 entry |
 //! | `retry-after-added` | compatible | an entry that had no `retry_after` has one | `retry_after = "seconds"` added |
@@ -80,6 +88,12 @@
 //! location (a constant that moved is one removed and one added), and header names are
 //! compared without ASCII case, as HTTP compares them.
 //!
+//! A retired code is a promise never to use the code again: a code taken out of `[retired]`
+//! takes the promise back (`retired-code-removed`, breaking), unless an entry of the new
+//! catalog uses the code, which `retired-code-reused` reports. A catalog enum is a public Rust
+//! enum: one removed is breaking (`type-removed`), one added compatible (`type-added`), one
+//! renamed is both.
+//!
 //! # How entries are matched
 //!
 //! Entries are matched by code: the one old entry and the one new entry of a code are the same
@@ -96,15 +110,42 @@
 //! moved from the entries to `[retired]` is reported by nothing either: that is the
 //! documented way to remove a code.
 //!
+//! # Where the fields travel
+//!
+//! A deployed client reads an entry's fields from one of three places: the message, split
+//! along the template; the fields object at `wire.fields`; or the extension members of RFC
+//! 9457 problem details (each field a member of its name, `field_<name>` for the names of
+//! the standard members), which a server may send for any catalog. When the body has every
+//! field of an entry's template by name, the client takes their values from there, renders
+//! its template with them and accepts the entry only if that gives the message; otherwise it
+//! splits the message (`error-catalog/src/response.rs`, `from_parts`). Either way it tries
+//! the entries of the code in the order above, and either way it must read the same entry
+//! with the same values as the server sent. So:
+//!
+//! - a message that the old template does not split is `message-changed` (with the fields,
+//!   the rendering differs from it too);
+//! - a message that it splits, but with a kept field's text other than the value sent, is
+//!   `field-moved` (with the fields, the rendering differs from the message): values whose
+//!   old rendering old clients read back correctly are tried, so that a template that cannot
+//!   tell its fields apart, before as after, reports nothing;
+//! - a field added is `field-added`: with the fields, old clients render a template without
+//!   it;
+//! - `shared-code-ambiguous` is checked for both readers: a client that has the fields may
+//!   pass over the entry's old self (its rendering differs) and split the message along a
+//!   later entry whose fields the body lacks.
+//!
+//! Renamed and removed fields are missing from the body by their old names, so those
+//! clients split the message as without them, and the rules above apply as they are.
+//!
 //! # How messages are compared
 //!
 //! Templates are compared as a client reads them: each placeholder by the text its type
 //! renders as ([`Classes`]), with the exact automata of the client's splitter
 //! ([`error_catalog_template::uncovered`] and [`error_catalog_template::overlap`]). So a
 //! template that only renames its placeholders is no `message-changed` (its fields are
-//! `field-renamed`), a `u8` that became a `u16` is one (`256`), a catalog enum that gained a
-//! value is one for each entry that uses it (the new value), and one that lost a value is
-//! none. An external type reads as any text, as the splitter sees it: changing it is
+//! `field-renamed`; one that also moves them is `field-moved`), a `u8` that became a `u16`
+//! is one (`256`), a catalog enum that gained a value is one for each entry that uses it (the
+//! new value), and one that lost a value is none. An external type reads as any text, as the splitter sees it: changing it is
 //! `field-retyped`.
 //!
 //! The comparison of two templates is exact when neither uses a placeholder twice. A
@@ -120,7 +161,8 @@
 //! message the new template shares with each other old entry of the code, the
 //! `message-changed` witness, and the renderings above; each is read as the old client reads
 //! it (with the new entry's status), and each other old entry that one is read as is
-//! reported once, with the message. Old entries with one code and one status never share a
+//! reported once, with the message. The renderings are also read as a client that has the
+//! fields reads them (the finding says "old clients that read its fields"). Old entries with one code and one status never share a
 //! message (`ambiguous-templates`), so, when no template repeats a placeholder, the one case
 //! this can miss is an old entry whose shortest shared message is matched first by an
 //! earlier old entry of another status: that earlier entry is then reported instead, or
