@@ -228,12 +228,13 @@ impl Diff<'_, '_> {
                     format!("; `{}` now has code `{}`", e.name.value, e.code.value)
                 });
             if self.new.has_code(code) {
-                let users: Vec<String> = new
+                let mut users: Vec<String> = new
                     .entries
                     .iter()
                     .filter(|e| e.code.value == code)
                     .map(|e| format!("`{}`", e.name.value))
                     .collect();
+                users.sort();
                 self.push(
                     DiffRule::CodeRemoved,
                     here,
@@ -250,11 +251,12 @@ impl Diff<'_, '_> {
                 continue;
             }
             reported.push(code);
-            let gone: Vec<&Entry> = old
+            let mut gone: Vec<&Entry> = old
                 .entries
                 .iter()
                 .filter(|e| e.code.value == code)
                 .collect();
+            gone.sort_by_key(|e| &e.name.value);
             let (entry_name, names) = match gone.as_slice() {
                 [one] => (
                     Some(one.name.value.clone()),
@@ -343,6 +345,30 @@ impl Diff<'_, '_> {
     }
 }
 
+/// The steps of matching the entries of a shared code: the same name; the same shape,
+/// status and fields at each placeholder; the same shape and status; the same shape.
+fn same_name(a: &Entry, b: &Entry) -> bool {
+    a.name.value == b.name.value
+}
+
+fn same_template(a: &Entry, b: &Entry) -> bool {
+    let field_names = |e: &Entry| -> Vec<String> {
+        e.placeholders()
+            .filter_map(|f| e.fields.get(f))
+            .map(|f| f.name.value.clone())
+            .collect()
+    };
+    same_shape_and_status(a, b) && field_names(a) == field_names(b)
+}
+
+fn same_shape_and_status(a: &Entry, b: &Entry) -> bool {
+    same_shape(a, b) && a.status.value == b.status.value
+}
+
+fn same_shape(a: &Entry, b: &Entry) -> bool {
+    shape(a) == shape(b)
+}
+
 /// Records that new entry `n` is old entry `o`.
 pub(super) fn pair(matched: &mut [Option<usize>], taken: &mut [bool], o: usize, n: usize) {
     if let (Some(slot), Some(t)) = (matched.get_mut(n), taken.get_mut(o)) {
@@ -363,30 +389,28 @@ pub(super) fn match_entries(old: &Side<'_>, new: &Side<'_>) -> Vec<Option<usize>
             continue;
         }
         codes_done.push(code);
-        let (olds, news) = (old.with_code(code), new.with_code(code));
+        let (mut olds, mut news) = (old.with_code(code), new.with_code(code));
         if let ([o], [n]) = (olds.as_slice(), news.as_slice()) {
             pair(&mut matched, &mut taken, *o, *n);
             continue;
         }
-        let same_name = |o: usize, n: usize| {
-            old.entry(o)
-                .zip(new.entry(n))
-                .is_some_and(|(a, b)| a.name.value == b.name.value)
-        };
-        let same_shape = |o: usize, n: usize| {
-            old.entry(o)
-                .zip(new.entry(n))
-                .is_some_and(|(a, b)| shape(a) == shape(b))
-        };
-        for same in [&same_name as &dyn Fn(usize, usize) -> bool, &same_shape] {
+        // By name, so that the pairs do not depend on catalog order.
+        olds.sort_by_key(|&o| old.entry(o).map(|e| e.name.value.as_str()));
+        news.sort_by_key(|&n| new.entry(n).map(|e| e.name.value.as_str()));
+        let passes: [fn(&Entry, &Entry) -> bool; 4] =
+            [same_name, same_template, same_shape_and_status, same_shape];
+        for same in passes {
             for &n in &news {
                 if matched.get(n).copied().flatten().is_some() {
                     continue;
                 }
-                let free = olds
-                    .iter()
-                    .copied()
-                    .find(|&o| taken.get(o) == Some(&false) && same(o, n));
+                let free = olds.iter().copied().find(|&o| {
+                    taken.get(o) == Some(&false)
+                        && old
+                            .entry(o)
+                            .zip(new.entry(n))
+                            .is_some_and(|(a, b)| same(a, b))
+                });
                 if let Some(o) = free {
                     pair(&mut matched, &mut taken, o, n);
                 }
@@ -540,7 +564,8 @@ mod tests {
     #[test]
     fn a_status_change_can_make_a_shared_code_ambiguous() {
         // Old clients try the entries with the received status first, then the others in
-        // catalog order: with 409, `StorageNameNotFound` comes first.
+        // catalog order, which the diff does not rely on: with 409, `StorageNameNotFound`
+        // may come first.
         let body = |status: u16| {
             entry(
                 "StorageNameNotFound",
@@ -565,7 +590,7 @@ mod tests {
             &found[1],
             Some("129"),
             Some("StorageIdNotFound"),
-            "old clients read its message `Not found: 0` as `StorageNameNotFound`",
+            "old clients may read its message `Not found: 0` as `StorageNameNotFound`",
         );
     }
 
@@ -751,13 +776,15 @@ mod tests {
         );
         let classes = Classes::new(&old);
         let side = Side::new(&old, &classes);
-        assert_eq!(side.reads_as("129", 404, "Not found: 5"), Some(1));
-        assert_eq!(side.reads_as("129", 404, "Not found: x"), Some(0));
-        assert_eq!(side.reads_as("129", 410, "Not found: 5"), Some(0));
-        // No entry has the status: catalog order.
-        assert_eq!(side.reads_as("129", 409, "Not found: 5"), Some(0));
-        assert_eq!(side.reads_as("130", 404, "Not found: 5"), None);
-        assert_eq!(side.reads_as("129", 404, "Found: 5"), None);
+        assert_eq!(side.reads_as("129", 404, "Not found: 5"), [1]);
+        assert_eq!(side.reads_as("129", 404, "Not found: x"), [0]);
+        assert_eq!(side.reads_as("129", 410, "Not found: 5"), [0]);
+        // No entry has the status: clients try them in catalog order, and either may come
+        // first.
+        assert_eq!(side.reads_as("129", 409, "Not found: 5"), [0, 1]);
+        assert_eq!(side.reads_as("129", 409, "Not found: x"), [0]);
+        assert_eq!(side.reads_as("130", 404, "Not found: 5"), [0_usize; 0]);
+        assert_eq!(side.reads_as("129", 404, "Found: 5"), [0_usize; 0]);
     }
 
     /// Old clients that have the fields (a fields object, or problem details) try an entry
@@ -836,5 +863,24 @@ mod tests {
             ["retired-code-reused"],
             "{findings:#?}"
         );
+    }
+
+    /// Entries of a shared code matched by their template's shape pair up the same way
+    /// whatever the order of the entries.
+    #[test]
+    fn entries_matched_by_shape_do_not_depend_on_order() {
+        let shared = "shared_code = true";
+        let old = entry("Apple", "5", 404, "{x} gone", shared)
+            + &entry("Berry", "5", 409, "{y} gone", shared);
+        let cherry = entry("Cherry", "5", 409, "{y} gone", shared);
+        let damson = entry("Damson", "5", 404, "{x} gone", shared);
+        let sorted = |findings: Vec<Finding>| {
+            let mut messages: Vec<String> = findings.into_iter().map(|f| f.message).collect();
+            messages.sort();
+            messages
+        };
+        let one = sorted(diff(&catalog(&old), &catalog(&(cherry.clone() + &damson))));
+        let other = sorted(diff(&catalog(&old), &catalog(&(damson + &cherry))));
+        assert_eq!(one, other);
     }
 }

@@ -100,7 +100,9 @@
 //! entry, whatever their names. When either version has several entries with the code (a
 //! shared code), they are matched by name first, then by template: an old and a new entry
 //! whose templates have the same literal text with placeholders at the same places (whatever
-//! their names and types). Entries of a shared code left over are removed
+//! their names and types), those with the same status and fields at each placeholder first,
+//! then those with the same status, then any; in each step, entries are taken in the order
+//! of their names, so that the pairs do not depend on catalog order. Entries of a shared code left over are removed
 //! (`code-removed`, naming the entry) or added (`entry-added`, and checked for
 //! `shared-code-ambiguous`).
 //!
@@ -158,16 +160,20 @@
 //!
 //! `shared-code-ambiguous` is checked for each new entry that is added, or whose template or
 //! status changed, under a code that old entries have. The messages tried are the shortest
-//! message the new template shares with each other old entry of the code, the
-//! `message-changed` witness, and the renderings above; each is read as the old client reads
-//! it (with the new entry's status), and each other old entry that one is read as is
-//! reported once, with the message. The renderings are also read as a client that has the
-//! fields reads them (the finding says "old clients that read its fields"). Old entries with one code and one status never share a
-//! message (`ambiguous-templates`), so, when no template repeats a placeholder, the one case
-//! this can miss is an old entry whose shortest shared message is matched first by an
-//! earlier old entry of another status: that earlier entry is then reported instead, or
-//! nothing when it is the new entry's own old self and the `message-changed` witness is read
-//! as no other entry.
+//! message the new template shares with each other old entry of the code (taken in the
+//! order of their names), the `message-changed` witness, and the renderings above; each is
+//! read as the old client reads it (with the new entry's status), and each other old entry
+//! that one is read as is reported once, with the message. The renderings are also read as a
+//! client that has the fields reads them (the finding says "old clients that read its
+//! fields"). When no old entry of the received status matches a message, old clients try
+//! those of other statuses in catalog order; the diff does not rely on that order: each of
+//! them that matches the message, other than the entry's old self, is one that old clients
+//! *may* read it as (the finding says so), so that the findings do not depend on the order
+//! of either catalog. Old entries with one code and one status never share a message
+//! (`ambiguous-templates`), so, when no template repeats a placeholder, the one case this can
+//! miss is an old entry whose shortest shared message is matched first by an old entry of
+//! the received status: that entry is then reported instead, or nothing when it is the new
+//! entry's own old self and the `message-changed` witness is read as no other entry.
 //!
 //! # Order
 //!
@@ -590,40 +596,42 @@ impl<'a> Side<'a> {
         template::render(segments, &values) == message
     }
 
-    /// The entry a client generated from this catalog reads `message` as, when it comes with
-    /// `code` and `status`: the first entry with the code whose template matches it, trying
-    /// those with the status first.
-    fn reads_as(&self, code: &str, status: u16, message: &str) -> Option<usize> {
+    /// The entries a client generated from this catalog may read `message` as, when it
+    /// comes with `code` and `status`: of the entries with the code, those with the status
+    /// that match it, or, when none does, those of other statuses that match it. A client
+    /// tries the latter in catalog order, which the diff does not rely on: any of them may
+    /// come first. (In a checked catalog, at most one entry of a code and status matches a
+    /// message.)
+    fn reads_as(&self, code: &str, status: u16, message: &str) -> Vec<usize> {
         self.received_as(code, status, |i| self.accepts(i, message))
     }
 
-    /// The entry a client generated from this catalog that has the fields of the body reads
-    /// `message` as, when it comes with `code`, `status` and `fields` (see
-    /// [`Side::accepts_with_fields`]).
+    /// The entries a client generated from this catalog that has the fields of the body may
+    /// read `message` as, when it comes with `code`, `status` and `fields` (see
+    /// [`Side::reads_as`] and [`Side::accepts_with_fields`]).
     fn reads_with_fields_as(
         &self,
         code: &str,
         status: u16,
         message: &str,
         fields: &[(&str, &str)],
-    ) -> Option<usize> {
+    ) -> Vec<usize> {
         self.received_as(code, status, |i| {
             self.accepts_with_fields(i, message, fields)
         })
     }
 
-    /// The first entry with `code` that `accepts`, trying those with `status` first, each
-    /// group in catalog order: the order of a client generated from this catalog.
-    fn received_as(
-        &self,
-        code: &str,
-        status: u16,
-        accepts: impl Fn(usize) -> bool,
-    ) -> Option<usize> {
+    /// The entries with `code` that `accepts`: those with `status`, or, when none does,
+    /// those of other statuses, each group in catalog order.
+    fn received_as(&self, code: &str, status: u16, accepts: impl Fn(usize) -> bool) -> Vec<usize> {
         let candidates = self.with_code(code);
         let same_status = |i: &usize| self.entry(*i).is_some_and(|e| e.status.value == status);
         let (first, then): (Vec<usize>, Vec<usize>) = candidates.into_iter().partition(same_status);
-        first.into_iter().chain(then).find(|&i| accepts(i))
+        let first: Vec<usize> = first.into_iter().filter(|&i| accepts(i)).collect();
+        if !first.is_empty() {
+            return first;
+        }
+        then.into_iter().filter(|&i| accepts(i)).collect()
     }
 
     /// Whether the entry can give `message`: some values of its fields render to it, a

@@ -46,6 +46,9 @@ impl Diff<'_, '_> {
         if others.is_empty() {
             return;
         }
+        // By name, so that the message reported for each does not depend on catalog order.
+        let mut others = others;
+        others.sort_by_key(|&o| self.old.entry(o).map(|e| e.name.value.as_str()));
         let segments = self.new.segments(n);
         let mut messages: Vec<String> = others
             .iter()
@@ -64,13 +67,14 @@ impl Diff<'_, '_> {
             if repeats(entry) && !self.new.gives(n, &message) {
                 continue;
             }
-            let read = self.old.reads_as(code, status, &message);
-            if let Some(other) = self.misread_as(read, own, &mut reported) {
+            let reads = self.old.reads_as(code, status, &message);
+            for other in self.misread_as(&reads, own, &mut reported) {
+                let may = if reads.len() > 1 { "may " } else { "" };
                 self.push(
                     DiffRule::SharedCodeAmbiguous,
                     here,
                     Some(entry),
-                    format!("{name}: old clients read its message `{message}` as `{other}`"),
+                    format!("{name}: old clients {may}read its message `{message}` as `{other}`"),
                 );
             }
         }
@@ -84,33 +88,40 @@ impl Diff<'_, '_> {
                 .zip(&values)
                 .map(|(field, value)| (field.name.value.as_str(), value.as_str()))
                 .collect();
-            let read = self
+            let reads = self
                 .old
                 .reads_with_fields_as(code, status, &message, &fields);
-            if let Some(other) = self.misread_as(read, own, &mut reported) {
+            for other in self.misread_as(&reads, own, &mut reported) {
+                let may = if reads.len() > 1 { "may " } else { "" };
                 self.push(
                     DiffRule::SharedCodeAmbiguous,
                     here,
                     Some(entry),
                     format!(
-                        "{name}: old clients that read its fields read its message `{message}` as `{other}`"
+                        "{name}: old clients that read its fields {may}read its message `{message}` as `{other}`"
                     ),
                 );
             }
         }
     }
 
-    /// The name of the old entry `read`, when it is another than `own` and not yet in
-    /// `reported` (it is added).
+    /// The names of the old entries of `reads` other than `own` and not yet in `reported`
+    /// (they are added).
     fn misread_as(
         &self,
-        read: Option<usize>,
+        reads: &[usize],
         own: Option<usize>,
         reported: &mut Vec<usize>,
-    ) -> Option<String> {
-        let read = read.filter(|read| Some(*read) != own && !reported.contains(read))?;
-        reported.push(read);
-        self.old.entry(read).map(|e| e.name.value.clone())
+    ) -> Vec<String> {
+        let mut names = Vec::new();
+        for &read in reads {
+            if Some(read) == own || reported.contains(&read) {
+                continue;
+            }
+            reported.push(read);
+            names.extend(self.old.entry(read).map(|e| e.name.value.clone()));
+        }
+        names
     }
 
     /// The fields of the matched pair `o`, `n`: removed, renamed, retyped, moved, added, and

@@ -479,7 +479,11 @@ fn every_rule_is_produced() {
 #[derive(Clone, Debug)]
 struct Spec {
     jobs: Vec<&'static str>,
+    /// Whether the catalog declares a second enum, `Tier`, that no field uses.
+    tier: bool,
     entries: Vec<EntrySpec>,
+    /// Codes in `[retired]`.
+    retired: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -498,6 +502,7 @@ const LITERALS: &[&str] = &["id ", " = ", "not found", ": ", "x", "7"];
 const FIELDS: &[&str] = &["a", "b", "c"];
 const TYPES: &[&str] = &["String", "u8", "u16", "i8", "bool", "Job"];
 const JOBS: &[&str] = &["EXPORT", "IMPORT", "RESTORE"];
+const RETIRED: &[&str] = &["3", "4"];
 
 /// xorshift64*, so that failures reproduce.
 struct Rng(u64);
@@ -512,6 +517,11 @@ impl Rng {
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i + 1));
+        }
+    }
 }
 
 impl Spec {
@@ -524,9 +534,12 @@ impl Spec {
                 pieces: random_pieces(rng),
             })
             .collect();
+        let jobs = JOBS[..1 + rng.below(2)].to_vec();
         Spec {
-            jobs: JOBS[..1 + rng.below(2)].to_vec(),
+            jobs,
+            tier: rng.below(2) == 0,
             entries,
+            retired: RETIRED[..rng.below(3)].to_vec(),
         }
     }
 
@@ -536,7 +549,7 @@ impl Spec {
         let at = rng.below(out.entries.len());
         let count = out.entries.len();
         let entry = &mut out.entries[at];
-        match rng.below(9) {
+        match rng.below(13) {
             0 => entry.status = rng.pick(STATUSES),
             1 => entry.code = rng.pick(CODES),
             2 => entry.name = NAMES[3],
@@ -551,6 +564,18 @@ impl Spec {
                 status: rng.pick(STATUSES),
                 pieces: random_pieces(rng),
             }),
+            7 => out.tier = !out.tier,
+            8 => out.retired = RETIRED[rng.below(2)..1 + rng.below(2)].to_vec(),
+            // Two pieces swap places (two fields, often).
+            9 if entry.pieces.len() > 1 => {
+                let (i, j) = (rng.below(entry.pieces.len()), rng.below(entry.pieces.len()));
+                entry.pieces.swap(i, j);
+            }
+            10 if entry.pieces.len() < 5 => {
+                let piece = random_piece(rng);
+                let at = rng.below(entry.pieces.len() + 1);
+                entry.pieces.insert(at, piece);
+            }
             _ => {
                 let piece = rng.below(entry.pieces.len());
                 entry.pieces[piece] = random_piece(rng);
@@ -559,9 +584,29 @@ impl Spec {
         out
     }
 
-    fn toml(&self) -> String {
+    /// The catalog's full text, its status rows, enums, entries and retired codes in the
+    /// order `order` shuffles them to, or in the spec's order.
+    fn text(&self, mut order: Option<&mut Rng>) -> String {
+        let mut shuffle = |items: &mut Vec<String>| {
+            if let Some(rng) = order.as_deref_mut() {
+                rng.shuffle(items);
+            }
+        };
+        let mut statuses: Vec<String> = [
+            "[status.404]\nmeaning = \"Not there.\"\n\n",
+            "[status.409]\n\n",
+            "[status.410]\n\n",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        shuffle(&mut statuses);
         let jobs: Vec<String> = self.jobs.iter().map(|j| format!("\"{j}\"")).collect();
-        let mut text = format!("[types.Job]\nvalues = [{}]\n\n", jobs.join(", "));
+        let mut types = vec![format!("[types.Job]\nvalues = [{}]\n\n", jobs.join(", "))];
+        if self.tier {
+            types.push("[types.Tier]\nvalues = [\"FREE\"]\n\n".to_owned());
+        }
+        shuffle(&mut types);
+        let mut entries = Vec::new();
         for entry in &self.entries {
             let shared = self.entries.iter().filter(|e| e.code == entry.code).count() > 1;
             let mut message = String::new();
@@ -575,15 +620,38 @@ impl Spec {
                     }
                 }
             }
-            text += &format!(
+            entries.push(format!(
                 "[errors.{}]\ncode = \"{}\"\nstatus = {}\nmessage = \"{message}\"\n{}{fields}\n",
                 entry.name,
                 entry.code,
                 entry.status,
                 if shared { "shared_code = true\n" } else { "" },
-            );
+            ));
         }
-        text
+        shuffle(&mut entries);
+        let mut retired: Vec<String> = self
+            .retired
+            .iter()
+            .map(|code| format!("\"{code}\" = \"gone\"\n"))
+            .collect();
+        shuffle(&mut retired);
+        let retired = if retired.is_empty() {
+            String::new()
+        } else {
+            format!("[retired]\n{}", retired.concat())
+        };
+        format!(
+            "[catalog]\ntitle = \"Storage API\"\n\n{}{}{}{retired}",
+            statuses.concat(),
+            types.concat(),
+            entries.concat()
+        )
+    }
+
+    /// The catalog, when it is valid.
+    fn load(&self, order: Option<&mut Rng>) -> Option<Catalog> {
+        let source = Source::new("t.toml", "/t.toml", self.text(order));
+        crate::load(&source).ok().map(crate::Checked::into_catalog)
     }
 }
 
@@ -615,19 +683,15 @@ fn quoted<'m>(message: &'m str, after: &str) -> &'m str {
 #[test]
 fn random_catalog_pairs() {
     let mut rng = Rng(0xC0DE_D1FF);
-    let (mut pairs, mut messages, mut ambiguous) = (0, 0, 0);
+    let (mut pairs, mut messages, mut ambiguous, mut moved) = (0, 0, 0, 0);
     for _ in 0..6_000 {
         let first = Spec::random(&mut rng);
         let second = first.mutate(&mut rng);
-        let load = |spec: &Spec| {
-            let source = Source::new("t.toml", "/t.toml", format!("{HEADER}{}", spec.toml()));
-            crate::load(&source).ok().map(crate::Checked::into_catalog)
-        };
-        let (Some(old), Some(new)) = (load(&first), load(&second)) else {
+        let (Some(old), Some(new)) = (first.load(None), second.load(None)) else {
             continue;
         };
         pairs += 1;
-        assert_eq!(diff(&old, &old), [], "{}", first.toml());
+        assert_eq!(diff(&old, &old), [], "{}", first.text(None));
         let found = diff(&old, &new);
         let classes: Vec<Class> = found.iter().map(|f| f.rule.class()).collect();
         assert!(
@@ -645,7 +709,7 @@ fn random_catalog_pairs() {
             else {
                 continue;
             };
-            let context = || format!("{finding:?}\n{}\n{}", first.toml(), second.toml());
+            let context = || format!("{finding:?}\n{}\n{}", first.text(None), second.text(None));
             match finding.rule {
                 DiffRule::MessageChanged => {
                     messages += 1;
@@ -659,22 +723,122 @@ fn random_catalog_pairs() {
                     let witness = quoted(&finding.message, "read its message `");
                     let read_as = quoted(&finding.message, "` as `");
                     let entry = &new.entries[n];
+                    let (code, status) = (&entry.code.value, entry.status.value);
                     assert!(new_side.gives(n, witness), "{}", context());
-                    let read = old_side
-                        .reads_as(&entry.code.value, entry.status.value, witness)
-                        .and_then(|o| old.entries.get(o));
+                    let names = |reads: Vec<usize>| -> Vec<&str> {
+                        reads
+                            .into_iter()
+                            .filter_map(|o| old.entries.get(o))
+                            .map(|e| e.name.value.as_str())
+                            .collect()
+                    };
+                    if finding.message.contains("old clients that read its fields") {
+                        // Some values of the entry render to the message, and old clients
+                        // that have them read it as the entry named.
+                        let read = new_side.value_sets(n).into_iter().any(|values| {
+                            let fields: Vec<(&str, &str)> = entry
+                                .fields
+                                .iter()
+                                .zip(&values)
+                                .map(|(f, v)| (f.name.value.as_str(), v.as_str()))
+                                .collect();
+                            new_side.render(n, &values) == witness
+                                && names(
+                                    old_side.reads_with_fields_as(code, status, witness, &fields),
+                                )
+                                .contains(&read_as)
+                        });
+                        assert!(read, "{}", context());
+                    } else {
+                        let reads = old_side.reads_as(code, status, witness);
+                        assert!(names(reads).contains(&read_as), "{}", context());
+                    }
+                }
+                DiffRule::FieldMoved => {
+                    moved += 1;
+                    let witness = quoted(&finding.message, "in the message `");
+                    let field = quoted(&finding.message, "read field `");
+                    let read_as = quoted(&finding.message, "` as `");
+                    let o = matched[n].expect("a moved field has an old entry");
+                    assert!(new_side.gives(n, witness), "{}", context());
+                    let at = old.entries[o]
+                        .fields
+                        .iter()
+                        .position(|f| f.name.value == field);
+                    let read = old_side.read(o, witness);
                     assert_eq!(
-                        read.map(|e| e.name.value.as_str()),
+                        read.zip(at).and_then(|(read, at)| read.get(at).copied()),
                         Some(read_as),
                         "{}",
                         context()
                     );
-                    assert_ne!(
-                        matched[n],
-                        old_side.reads_as(&entry.code.value, entry.status.value, witness)
-                    );
                 }
                 _ => {}
+            }
+        }
+        // No change missed: an entry with no breaking finding is read by old clients, with
+        // the fields or without, as its old entry with the values sent (where they read the
+        // old server's message with the same values back).
+        for (n, entry) in new.entries.iter().enumerate() {
+            let (Some(o), false) = (
+                matched[n],
+                found.iter().any(|f| {
+                    f.rule.class() == Class::Breaking
+                        && (f.entry.is_none() || f.entry.as_ref() == Some(&entry.name.value))
+                }),
+            ) else {
+                continue;
+            };
+            let was = &old.entries[o];
+            let (code, status) = (&entry.code.value, entry.status.value);
+            for values in new_side.value_sets(n) {
+                let message = new_side.render(n, &values);
+                let fields: Vec<(&str, &str)> = entry
+                    .fields
+                    .iter()
+                    .zip(&values)
+                    .map(|(f, v)| (f.name.value.as_str(), v.as_str()))
+                    .collect();
+                let context = || {
+                    format!(
+                        "{message:?} {found:#?}\n{}\n{}",
+                        first.text(None),
+                        second.text(None)
+                    )
+                };
+                // No field added, renamed or removed: the same names, maybe in another order.
+                let old_values: Vec<String> = was
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        fields
+                            .iter()
+                            .find(|(name, _)| *name == f.name.value)
+                            .map(|(_, v)| (*v).to_owned())
+                            .expect("no field was added or removed")
+                    })
+                    .collect();
+                let old_message = old_side.render(o, &old_values);
+                let before = old_side.read(o, &old_message);
+                if before.as_deref()
+                    != Some(&old_values.iter().map(String::as_str).collect::<Vec<_>>()[..])
+                {
+                    continue;
+                }
+                assert_eq!(
+                    old_side.reads_as(code, status, &message),
+                    [o],
+                    "{}",
+                    context()
+                );
+                assert_eq!(
+                    old_side.reads_with_fields_as(code, status, &message, &fields),
+                    [o],
+                    "{}",
+                    context()
+                );
+                let read = old_side.read(o, &message).expect("read");
+                assert_eq!(read, old_values, "{}", context());
             }
         }
         // No change missed: renderings of an entry whose message did not change are
@@ -695,8 +859,8 @@ fn random_catalog_pairs() {
                     assert!(
                         old_side.accepts(o, message),
                         "{message:?} {found:#?}\n{}\n{}",
-                        first.toml(),
-                        second.toml()
+                        first.text(None),
+                        second.text(None)
                     );
                 }
             }
@@ -708,12 +872,12 @@ fn random_catalog_pairs() {
             });
             if !unchanged && !reported(DiffRule::SharedCodeAmbiguous) {
                 for message in &renderings {
-                    let read = old_side.reads_as(&entry.code.value, entry.status.value, message);
+                    let reads = old_side.reads_as(&entry.code.value, entry.status.value, message);
                     assert!(
-                        read.is_none() || read == own,
+                        reads.iter().all(|&read| Some(read) == own),
                         "{message:?} {found:#?}\n{}\n{}",
-                        first.toml(),
-                        second.toml()
+                        first.text(None),
+                        second.text(None)
                     );
                 }
             }
@@ -721,9 +885,53 @@ fn random_catalog_pairs() {
     }
     assert!(pairs > 1_000, "only {pairs} valid pairs");
     assert!(
-        messages > 200 && ambiguous > 20,
-        "{messages} message changes, {ambiguous} ambiguous"
+        messages > 200 && ambiguous > 20 && moved > 10,
+        "{messages} message changes, {ambiguous} ambiguous, {moved} moved"
     );
+}
+
+/// What identifies a finding, for comparing findings as sets.
+type Key = (DiffRule, Option<String>, Option<String>, String);
+
+/// The findings as a sorted list of what identifies them.
+fn finding_set(findings: Vec<Finding>) -> Vec<Key> {
+    let mut keys: Vec<Key> = findings
+        .into_iter()
+        .map(|f| (f.rule, f.code, f.entry, f.message))
+        .collect();
+    keys.sort_by(|a, b| (a.0.name(), &a.1, &a.2, &a.3).cmp(&(b.0.name(), &b.1, &b.2, &b.3)));
+    keys
+}
+
+/// Random pairs of valid catalogs: the findings do not depend on the order of the status
+/// rows, catalog enums, entries and retired codes of either catalog.
+#[test]
+fn findings_do_not_depend_on_order() {
+    let mut rng = Rng(0x0DE7_0DE7);
+    let mut pairs = 0;
+    for _ in 0..2_000 {
+        let first = Spec::random(&mut rng);
+        let second = first.mutate(&mut rng);
+        let (Some(old), Some(new)) = (first.load(None), second.load(None)) else {
+            continue;
+        };
+        pairs += 1;
+        let expected = finding_set(diff(&old, &new));
+        for _ in 0..2 {
+            let mut order = Rng(rng.below(usize::MAX) as u64 | 1);
+            let old_text = first.text(Some(&mut order));
+            let new_text = second.text(Some(&mut order));
+            let (old, new) = (load_text(&old_text), load_text(&new_text));
+            assert_eq!(
+                finding_set(diff(&old, &new)),
+                expected,
+                "\n{}\n---\n{}\n--- shuffled:\n{old_text}\n---\n{new_text}",
+                first.text(None),
+                second.text(None)
+            );
+        }
+    }
+    assert!(pairs > 500, "only {pairs} valid pairs");
 }
 
 /// A catalog with `header` added to `[catalog]` and `entries` after [`HEADER`]'s statuses
