@@ -132,6 +132,17 @@ impl Diff<'_, '_> {
         };
         let kept = kept_fields(was, is);
         let moved = self.moved_fields(o, n, &kept);
+        // When the new body has every old field by its name, old clients that read them
+        // render their template with them, which does not give the message.
+        let by_name = was
+            .fields
+            .iter()
+            .all(|f| is.fields.iter().any(|g| g.name.value == f.name.value));
+        let with_fields = if by_name {
+            "; old clients that read the fields (a fields object, or problem details) do not recognize the message"
+        } else {
+            ""
+        };
         for ((at, old), new) in was.fields.iter().enumerate().zip(&kept) {
             let old_name = &old.name.value;
             let Some(new) = new.and_then(|new| is.fields.get(new)) else {
@@ -171,7 +182,7 @@ impl Diff<'_, '_> {
                     here,
                     Some(is),
                     format!(
-                        "{name}: in the message `{message}`, old clients read field `{old_name}` as `{read}`, but it is `{sent}`"
+                        "{name}: in the message `{message}`, old clients read field `{old_name}` as `{read}`, but it is `{sent}`{with_fields}"
                     ),
                 );
             }
@@ -812,6 +823,66 @@ mod tests {
             rule_names(&findings),
             ["message-changed", "field-added"],
             "{findings:#?}"
+        );
+    }
+    /// The counterexamples of the semantic oracle: pairs of catalogs where old clients read
+    /// the new server's bodies with other values (splitting the message) or not at all
+    /// (with a fields object or problem details), which the diff reported nothing for.
+    #[test]
+    fn oracle_counterexamples_are_breaking() {
+        let one = |wire: &str, message: &str, fields: &str| {
+            format!(
+                "[catalog]\ntitle = \"Oracle\"\n{wire}\n\n[status.404]\n[status.409]\n\n\
+                 [types.Job]\nvalues = [\"EXPORT\", \"RESTORE\"]\n\n\
+                 [errors.E0]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"{message}\"\n{fields}\n"
+            )
+        };
+        let names = |old: String, new: String| -> Vec<&'static str> {
+            let found = diff(&load_text(&old), &load_text(&new));
+            found.iter().map(|f| f.rule.name()).collect()
+        };
+        const FIELDS: &str =
+            "wire = { code = \"code\", message = \"message\", fields = \"details\" }";
+        // 1. Text added beside a `String` placeholder.
+        assert_eq!(
+            names(one("", "{b}", ""), one("", " = {b}", "")),
+            ["field-moved"]
+        );
+        assert_eq!(
+            names(one("", "{type} x", ""), one("", "{type}id x", "")),
+            ["field-moved"]
+        );
+        assert_eq!(
+            names(one("", "{a}", ""), one("", "{a} {b}", "")),
+            ["field-moved", "field-added"]
+        );
+        assert_eq!(
+            names(
+                one("", "{n}{{{type}", ""),
+                one("", "{n}{{{type} {a}", "fields.a = \"Job\""),
+            ),
+            ["field-moved", "field-added"]
+        );
+        // 2. With a fields object.
+        assert_eq!(
+            names(one(FIELDS, "x {a}", ""), one(FIELDS, "x {a} {b}", "")),
+            ["field-moved", "field-added"]
+        );
+        assert_eq!(
+            names(one(FIELDS, "{b}", ""), one(FIELDS, "{b}: ", "")),
+            ["field-moved"]
+        );
+        assert_eq!(
+            names(
+                one(FIELDS, "7{type}x{n}", ""),
+                one(FIELDS, "7{n}x{type}", "")
+            ),
+            ["field-moved", "field-moved"]
+        );
+        // 3. Two placeholders of one type swap places.
+        assert_eq!(
+            names(one("", "{a} {b}", ""), one("", "{b} {a}", "")),
+            ["field-moved", "field-moved"]
         );
     }
 }
