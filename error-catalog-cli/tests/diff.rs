@@ -215,3 +215,34 @@ fn wire_shape_changes_are_classified() {
     );
     assert!(lines[1].contains("wire-member-added"), "{}", lines[1]);
 }
+
+/// With a fields object, a template that gains a field breaks old clients: they render their
+/// template with the fields they know and do not recognize the message (exit 1).
+#[test]
+fn a_field_added_under_a_fields_object_is_breaking() {
+    let limited = |message: &str, fields: &str| {
+        format!(
+            "[catalog]\ntitle = \"T\"\nwire = {{ code = \"code\", message = \"message\", fields = \"details\" }}\n\n\
+             [status.429]\n\n[errors.RateLimited]\ncode = \"LIMIT\"\nstatus = 429\nmessage = \"{message}\"\n{fields}\n"
+        )
+    };
+    let old = catalog("limit-old", &limited("Rate limited: {reason}", ""));
+    let new = catalog(
+        "limit-new",
+        &limited(
+            "Rate limited: {reason}, limit {limit}",
+            "fields.limit = \"u32\"",
+        ),
+    );
+    let run = diff(&old, &new, true);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule"].as_str().expect("a rule"))
+        .collect();
+    assert_eq!(rules, ["field-moved", "field-added"], "{}", run.stdout);
+    assert_eq!(json["breaking"], 2);
+}
