@@ -16,8 +16,9 @@
 //! body of the same values is read back by the old client (what the old catalog could not
 //! say either is no change). Then:
 //!
-//! - an entry the old catalog had must be read, by `from_http` with the response's headers
-//!   and by `from_response` with the body alone, as that entry, each of its fields with the
+//! - an entry the old catalog had must be read, by `from_http` with the response's headers,
+//!   by `from_response` with the body alone and by `from_parts` with the code and message
+//!   alone, as that entry, each of its fields with the
 //!   text the new server sent under that name; a retry delay the old client reads must be
 //!   the new one, an entry it deems retryable must still be, and its problem type must be the
 //!   new one unless it was `about:blank`;
@@ -677,11 +678,40 @@ fn respond<S: Side>(value: &Dyn<S>, shape: Shape) -> Response {
     }
 }
 
-/// Whether the client of side `S` reads `response` as entry `entry` with `values`.
-fn reads_back<S: Side>(response: &Response, entry: usize, values: &[String]) -> bool {
+/// How a client reads a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// `from_http`: the status, the headers and the body.
+    Http,
+    /// `from_response`: the status and the body.
+    Response,
+    /// `from_parts`: the status, and the code and message sent (a client that decoded the
+    /// body itself).
+    Parts,
+}
+
+impl Reading {
+    const ALL: [Reading; 3] = [Reading::Http, Reading::Response, Reading::Parts];
+
+    /// What the client of side `S` reads of `response`, the response to `sent`.
+    fn read<S: Side>(
+        self,
+        response: &Response,
+        sent: &impl CatalogError,
+    ) -> Result<Dyn<S>, Unrecognized> {
+        match self {
+            Reading::Http => Dyn::from_http(response.status, &response.headers, &response.body),
+            Reading::Response => Dyn::from_response(response.status, &response.body),
+            Reading::Parts => Dyn::from_parts(response.status, sent.code(), &sent.to_string()),
+        }
+    }
+}
+
+/// Whether the client of `sent`'s side reads `response`, the response to `sent`, as `sent`.
+fn reads_back<S: Side>(reading: Reading, response: &Response, sent: &Dyn<S>) -> bool {
     matches!(
-        Dyn::<S>::from_http(response.status, &response.headers, &response.body),
-        Ok(read) if read.entry == entry && read.values == values
+        reading.read::<S>(response, sent),
+        Ok(read) if read.entry == sent.entry && read.values == sent.values
     )
 }
 
@@ -802,87 +832,88 @@ fn oracle_with(
             };
             for shape in [Shape::Catalog, Shape::Problem] {
                 let response = respond(&sent, shape);
-                if !reads_back::<New>(&response, n, &sent.values) {
-                    bump(&stats.new_ambiguous);
-                    if (shape == Shape::Problem || new.wire.fields.is_some())
-                        && stats.unread.borrow().is_none()
+                let old_value = o.and_then(|o| {
+                    let texts = old_tables.entries[o]
+                        .fields
+                        .iter()
+                        .map(|f| sent.field(&f.name).map(str::to_owned))
+                        .collect::<Option<Vec<String>>>()?;
+                    Dyn::<Old>::new(o, &texts).filter(|value| value.values == texts)
+                });
+                let old_response = old_value.as_ref().map(|value| respond(value, shape));
+                for reading in Reading::ALL {
+                    // `from_parts` reads no body: once is enough.
+                    if reading == Reading::Parts && shape == Shape::Problem {
+                        continue;
+                    }
+                    if !reads_back(reading, &response, &sent) {
+                        bump(&stats.new_ambiguous);
+                        if reading != Reading::Parts
+                            && (shape == Shape::Problem || new.wire.fields.is_some())
+                            && stats.unread.borrow().is_none()
+                        {
+                            let read = reading.read::<New>(&response, &sent);
+                            *stats.unread.borrow_mut() = Some(format!(
+                                "the new client's {reading:?} reads {} {:?} as {}\n{response}\n{new_text}",
+                                entry.name.value,
+                                sent.values,
+                                describe(&read)
+                            ));
+                        }
+                        continue;
+                    }
+                    // The old server's response of the same values, when the old entry has
+                    // them: what the old client does not read back is no change.
+                    if let (Some(old_value), Some(old_response)) = (&old_value, &old_response)
+                        && !reads_back(reading, old_response, old_value)
                     {
-                        let read = Dyn::<New>::from_http(
-                            response.status,
-                            &response.headers,
-                            &response.body,
-                        );
-                        *stats.unread.borrow_mut() = Some(format!(
-                            "the new client reads {} {:?} as {}\n{response}\n{new_text}",
+                        bump(&stats.old_ambiguous);
+                        continue;
+                    }
+                    let read = reading.read::<Old>(&response, &sent);
+                    let mismatch = |read: String, expected: String| {
+                        Err(format!(
+                            "the old client's {reading:?} reads a {shape:?} body of `{}` {:?} as {read}, expected {expected}\n--- response\n{response}\n{}",
                             entry.name.value,
                             sent.values,
-                            describe(&read)
-                        ));
-                    }
-                    continue;
-                }
-                let mismatch = |how: &str, read: String, expected: String| {
-                    Err(format!(
-                        "the old client's {how} reads a {shape:?} body of `{}` {:?} as {read}, expected {expected}\n--- response\n{response}\n{}",
-                        entry.name.value,
-                        sent.values,
-                        context(&findings)
-                    ))
-                };
-                let Some(o) = o else {
-                    // An entry the old catalog did not have is read as none of its entries.
-                    bump(&stats.added);
-                    for (how, read) in reads(&response) {
+                            context(&findings)
+                        ))
+                    };
+                    let Some(o) = o else {
+                        // An entry the old catalog did not have is read as none of its entries.
+                        bump(&stats.added);
                         if read.is_ok() {
-                            return mismatch(how, describe(&read), "no entry".to_owned());
+                            return mismatch(describe(&read), "no entry".to_owned());
                         }
-                    }
-                    continue;
-                };
-                // The old server's body of the same values, when the old entry has them: what
-                // the old client does not read back is no change.
-                let old_fields = &old_tables.entries[o].fields;
-                let old_texts: Option<Vec<String>> = old_fields
-                    .iter()
-                    .map(|f| sent.field(&f.name).map(str::to_owned))
-                    .collect();
-                if let Some(old_value) = old_texts
-                    .as_ref()
-                    .and_then(|texts| Dyn::<Old>::new(o, texts))
-                    && Some(&old_value.values) == old_texts.as_ref()
-                    && !reads_back::<Old>(&respond(&old_value, shape), o, &old_value.values)
-                {
-                    bump(&stats.old_ambiguous);
-                    continue;
-                }
-                bump(&stats.checked);
-                let expected = format!(
-                    "{} {:?}",
-                    old.entries[o].name.value,
-                    old_fields
-                        .iter()
-                        .map(|f| (f.name.as_str(), sent.field(&f.name)))
-                        .collect::<Vec<_>>()
-                );
-                for (how, read) in reads(&response) {
+                        continue;
+                    };
+                    bump(&stats.checked);
+                    let old_fields = &old_tables.entries[o].fields;
+                    let expected = format!(
+                        "{} {:?}",
+                        old.entries[o].name.value,
+                        old_fields
+                            .iter()
+                            .map(|f| (f.name.as_str(), sent.field(&f.name)))
+                            .collect::<Vec<_>>()
+                    );
                     let Ok(value) = &read else {
-                        return mismatch(how, describe(&read), expected);
+                        return mismatch(describe(&read), expected);
                     };
                     let same_fields = old_fields.iter().all(|f| {
                         sent.field(&f.name)
                             .is_some_and(|v| value.field(&f.name) == Some(v))
                     });
                     if value.entry != o || !same_fields {
-                        return mismatch(how, describe(&read), expected);
+                        return mismatch(describe(&read), expected);
                     }
                     if value.is_retryable() && !sent.is_retryable() {
-                        return mismatch(how, "retryable".into(), "not retryable".into());
+                        return mismatch("retryable".into(), "not retryable".into());
                     }
                     if let Some(delay) = value.retry_after()
                         && sent.retry_after() != Some(delay)
                     {
                         return mismatch(
-                            how,
                             format!("a retry delay of {delay:?}"),
                             format!("{:?}", sent.retry_after()),
                         );
@@ -894,7 +925,6 @@ fn oracle_with(
                         );
                         if was != is && was != "about:blank" {
                             return mismatch(
-                                how,
                                 format!("problem type {was}"),
                                 format!("problem type {is}"),
                             );
@@ -905,20 +935,6 @@ fn oracle_with(
         }
     }
     Ok(())
-}
-
-/// The old client's two readings of a response: with its headers, and its body alone.
-fn reads(response: &Response) -> [(&'static str, Result<Dyn<Old>, Unrecognized>); 2] {
-    [
-        (
-            "from_http",
-            Dyn::<Old>::from_http(response.status, &response.headers, &response.body),
-        ),
-        (
-            "from_response",
-            Dyn::<Old>::from_response(response.status, &response.body),
-        ),
-    ]
 }
 
 /// The number of cases when `PROPTEST_CASES` does not say.
@@ -987,12 +1003,25 @@ fn survey() {
             } else {
                 "catalog shape"
             };
-            let read = if reason.contains(" as unrecognized") {
+            let first_line = reason.lines().next().unwrap_or("");
+            let word_after = |marker: &str| {
+                first_line
+                    .split(marker)
+                    .nth(1)
+                    .and_then(|rest| rest.split(' ').next())
+                    .unwrap_or("")
+                    .to_owned()
+            };
+            let read = if first_line.contains("expected no entry") {
+                "an added entry read as an old one"
+            } else if first_line.contains(" as unrecognized") {
                 "not recognized"
-            } else if reason.contains("reads a") {
-                "misread"
+            } else if first_line.contains("retry") || first_line.contains("problem type") {
+                "retries or problem type"
+            } else if word_after("] as ") == word_after(", expected ") {
+                "the same entry with other values"
             } else {
-                "other"
+                "another entry"
             };
             let kind = format!(
                 "{}, {shape}, {read}",
