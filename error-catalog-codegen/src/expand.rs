@@ -320,7 +320,9 @@ pub(crate) fn impls(
 
             #[automatically_derived]
             impl #private::Generated for #name {
-                const MATCHERS: &'static [#private::Matcher] = __MATCHERS;
+                fn matchers() -> &'static [#private::Matcher] {
+                    __MATCHERS
+                }
 
                 fn entries_of(__code: &::core::primitive::str) -> &'static [::core::primitive::usize] {
                     __entries_of(__code)

@@ -626,7 +626,11 @@ pub mod __private {
     /// value back from an entry's placeholders, and how to write its typed fields.
     pub trait Generated: CatalogError + Sized {
         /// One matcher per entry of the catalog, in catalog order.
-        const MATCHERS: &'static [Matcher];
+        ///
+        /// A function rather than a constant, so that an implementation can build its tables
+        /// at run time (a test's error type for catalogs it draws at random); generated code
+        /// returns a `const`.
+        fn matchers() -> &'static [Matcher];
 
         /// The indices of the entries with `code`, in the order a client tries them.
         fn entries_of(code: &str) -> &'static [usize];

@@ -855,7 +855,7 @@ pub(crate) fn from_parts<E: Generated>(
     let mut inline = [""; INLINE_CAPTURES];
     let mut spilled = Vec::new();
     for &index in ordered {
-        let Some(matcher) = E::MATCHERS.get(index) else {
+        let Some(matcher) = E::matchers().get(index) else {
             continue;
         };
         let count = matcher.placeholders.len();
@@ -1070,7 +1070,7 @@ fn without_message<E: Generated>(status: StatusCode, code: &str) -> Result<E, Un
         .filter(at_status)
         .chain(entries.iter().filter(|index| !at_status(index)));
     for &index in ordered {
-        let fixed = E::MATCHERS
+        let fixed = E::matchers()
             .get(index)
             .is_some_and(|matcher| matcher.placeholders.is_empty());
         if let Some(value) = fixed.then(|| E::build(index, &[])).flatten() {

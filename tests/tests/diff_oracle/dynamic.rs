@@ -1,0 +1,573 @@
+//! An error type for catalogs drawn at run time: the runtime's real server (`Serialize`,
+//! `Problem`, `IntoResponse`) and client (`from_http`, `from_response`) drive it through
+//! `CatalogError` and the hidden `Generated`, as they drive a generated enum.
+//!
+//! Its tables are built from the codegen's model of a catalog as `expand.rs` writes them as
+//! static data (`__CATALOG`, `__MATCHERS`, `__entries_of`, the `build` and `write_fields`
+//! arms), leaked, and reached through a thread-local per side ([`Old`], [`New`]), so that
+//! values of the two catalogs of one case coexist.
+
+use std::cell::Cell;
+use std::fmt;
+use std::marker::PhantomData;
+use std::net::Ipv4Addr;
+
+use error_catalog::__private::{self as private, Class, Generated, Matcher, Segment};
+use error_catalog::__private::{WireMember, WireNode};
+use error_catalog::{CatalogError, CatalogSpec, ErrorSpec, Unrecognized};
+use error_catalog_codegen::Catalog;
+use error_catalog_codegen::model::{Classes, Entry, FieldType, Part, problem_member};
+use error_catalog_codegen::wire::{Member, Node, Wire};
+
+/// Which catalog of a case a value belongs to.
+pub trait Side: 'static {
+    /// The side's name, for messages.
+    const NAME: &'static str;
+    /// The side's slot.
+    fn slot() -> &'static std::thread::LocalKey<Cell<Option<&'static Tables>>>;
+}
+
+thread_local! {
+    static OLD: Cell<Option<&'static Tables>> = const { Cell::new(None) };
+    static NEW: Cell<Option<&'static Tables>> = const { Cell::new(None) };
+}
+
+/// The old catalog of a case: the deployed client's.
+#[derive(Debug)]
+pub struct Old;
+/// The new catalog of a case: the new server's.
+#[derive(Debug)]
+pub struct New;
+
+impl Side for Old {
+    const NAME: &'static str = "old";
+    fn slot() -> &'static std::thread::LocalKey<Cell<Option<&'static Tables>>> {
+        &OLD
+    }
+}
+
+impl Side for New {
+    const NAME: &'static str = "new";
+    fn slot() -> &'static std::thread::LocalKey<Cell<Option<&'static Tables>>> {
+        &NEW
+    }
+}
+
+/// Makes `catalog` the catalog of side `S` on this thread.
+pub fn install<S: Side>(catalog: &Catalog) -> &'static Tables {
+    let tables = tables(catalog);
+    S::slot().with(|slot| slot.set(Some(tables)));
+    tables
+}
+
+fn current<S: Side>() -> &'static Tables {
+    S::slot()
+        .with(Cell::get)
+        .unwrap_or_else(|| panic!("no {} catalog installed", S::NAME))
+}
+
+/// The static data of one catalog, and what the generated code knows of each entry.
+pub struct Tables {
+    /// `__CATALOG`.
+    pub catalog: &'static CatalogSpec,
+    /// `__MATCHERS`.
+    matchers: &'static [Matcher],
+    /// `__entries_of`: each code and its entries, in the order a client tries them.
+    codes: Vec<(String, &'static [usize])>,
+    /// One per entry, in catalog order.
+    pub entries: Vec<EntryModel>,
+}
+
+/// An entry as its variant knows it.
+pub struct EntryModel {
+    /// The template.
+    pub parts: Vec<Part>,
+    /// The fields, in variant order.
+    pub fields: Vec<FieldModel>,
+    /// The index of the field of `retry_after`.
+    retry_after: Option<usize>,
+}
+
+/// One field of a variant.
+pub struct FieldModel {
+    /// The field's name.
+    pub name: String,
+    /// Its type.
+    pub ty: Ty,
+    /// Its example, as text.
+    pub example: String,
+}
+
+/// A field's type, as the variant holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ty {
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// A primitive integer, by name.
+    Int(&'static str),
+    /// A catalog enum, with its values.
+    Enum(Vec<String>),
+    /// `std::net::Ipv4Addr`, the one external type the oracle draws.
+    Ipv4,
+}
+
+impl Ty {
+    /// The text the field holds after `FromStr` parses `text` (and `Display` writes it back),
+    /// or `None` when it does not parse: what the generated `build` arm does with a capture.
+    pub fn parse(&self, text: &str) -> Option<String> {
+        macro_rules! int {
+            ($name:expr, $text:expr; $($ty:ident),*) => {
+                match $name {
+                    $(stringify!($ty) => $text.parse::<$ty>().ok().map(|v| v.to_string()),)*
+                    _ => None,
+                }
+            };
+        }
+        match self {
+            Ty::String => Some(text.to_owned()),
+            Ty::Bool => text.parse::<bool>().ok().map(|v| v.to_string()),
+            Ty::Int(name) => {
+                int!(*name, text; u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize)
+            }
+            Ty::Enum(values) => values.iter().any(|v| v == text).then(|| text.to_owned()),
+            Ty::Ipv4 => text.parse::<Ipv4Addr>().ok().map(|v| v.to_string()),
+        }
+    }
+
+    /// Whether the field is a JSON number or boolean in a fields object, rather than a string.
+    fn raw(&self) -> bool {
+        matches!(self, Ty::Int(_) | Ty::Bool)
+    }
+}
+
+fn leak_str(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
+}
+
+fn leak<T>(items: Vec<T>) -> &'static [T] {
+    Box::leak(items.into_boxed_slice())
+}
+
+fn ty_of(catalog: &Catalog, ty: &FieldType) -> Ty {
+    match ty {
+        FieldType::String => Ty::String,
+        FieldType::Bool => Ty::Bool,
+        FieldType::Integer(int) => Ty::Int(int.name()),
+        FieldType::Enum(index) => Ty::Enum(
+            catalog.types[*index]
+                .values
+                .iter()
+                .map(|v| v.value.clone())
+                .collect(),
+        ),
+        FieldType::External(path) if path == "std::net::Ipv4Addr" => Ty::Ipv4,
+        FieldType::External(path) => panic!("the oracle does not draw the external type {path}"),
+    }
+}
+
+/// The tables of `catalog`, as `expand.rs` writes them (`metadata`, `wire_tokens`,
+/// `entries_of`), built at run time and leaked.
+pub fn tables(catalog: &Catalog) -> &'static Tables {
+    let classes = Classes::new(catalog);
+    let errors: Vec<ErrorSpec> = catalog
+        .entries
+        .iter()
+        .map(|entry| {
+            let fields = leak(
+                entry
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        private::field_spec(
+                            leak_str(&f.name.value),
+                            leak_str(&f.ty_text.value),
+                            leak_str(&f.example.value),
+                            leak_str(&f.doc),
+                        )
+                    })
+                    .collect(),
+            );
+            private::error_spec(
+                leak_str(&entry.name.value),
+                leak_str(&entry.code.value),
+                entry.status.value,
+                leak_str(&entry.message.value),
+                leak_str(&entry.example_message()),
+                fields,
+                leak_str(&entry.doc),
+                leak_str(&entry.help),
+                catalog.docs_url(entry).map(|url| leak_str(&url)),
+                entry.shared_code.as_ref().is_some_and(|s| s.value),
+                entry.is_overlapping(),
+                entry.is_retryable(),
+                entry.retry_after.as_ref().map(|r| leak_str(&r.value)),
+            )
+        })
+        .collect();
+    let matchers = catalog
+        .entries
+        .iter()
+        .map(|entry| {
+            let segments = classes
+                .segments(entry)
+                .into_iter()
+                .map(static_segment)
+                .collect();
+            let placeholders = entry
+                .placeholders()
+                .map(|index| {
+                    entry
+                        .fields
+                        .get(index)
+                        .map_or("", |f| leak_str(&f.name.value))
+                })
+                .collect();
+            Matcher::new(leak(segments), leak(placeholders), verify_rendering(entry))
+        })
+        .collect();
+    let statuses = catalog
+        .statuses
+        .iter()
+        .map(|s| private::status_spec(s.code.value, leak_str(&s.reason), leak_str(&s.meaning)))
+        .collect();
+    let types = catalog
+        .types
+        .iter()
+        .map(|t| {
+            let values = t.values.iter().map(|v| leak_str(&v.value)).collect();
+            private::type_spec(leak_str(&t.name.value), leak(values), leak_str(&t.doc))
+        })
+        .collect();
+    let retired = catalog
+        .retired
+        .iter()
+        .map(|r| private::retired_spec(leak_str(&r.code.value), leak_str(&r.note)))
+        .collect();
+    let spec = private::catalog_spec(
+        leak_str(&catalog.title),
+        leak_str(&catalog.doc),
+        catalog.docs_url.as_ref().map(|u| leak_str(&u.value)),
+        catalog.problem_base.as_ref().map(|u| leak_str(&u.value)),
+        wire_spec(&catalog.wire),
+        leak(statuses),
+        leak(types),
+        leak(errors),
+        leak(retired),
+    );
+    let entries = catalog
+        .entries
+        .iter()
+        .map(|entry| EntryModel {
+            parts: entry.parts.clone(),
+            fields: entry
+                .fields
+                .iter()
+                .map(|f| FieldModel {
+                    name: f.name.value.clone(),
+                    ty: ty_of(catalog, &f.ty),
+                    example: f.example.value.clone(),
+                })
+                .collect(),
+            retry_after: entry
+                .retry_after
+                .as_ref()
+                .and_then(|r| entry.fields.iter().position(|f| f.name.value == r.value)),
+        })
+        .collect();
+    Box::leak(Box::new(Tables {
+        catalog: Box::leak(Box::new(spec)),
+        matchers: leak(matchers),
+        codes: entries_of(catalog),
+        entries,
+    }))
+}
+
+fn static_segment(segment: Segment<'_>) -> Segment<'static> {
+    match segment {
+        Segment::Literal(text) => Segment::Literal(leak_str(text)),
+        Segment::Field(class) => Segment::Field(match class {
+            Class::Integer(int) => Class::Integer(int),
+            Class::Bool => Class::Bool,
+            Class::OneOf(values) => {
+                Class::OneOf(leak(values.iter().map(|v| leak_str(v)).collect()))
+            }
+            _ => Class::Text,
+        }),
+    }
+}
+
+/// `expand.rs`'s `verify_rendering`, with the generated catalog enums.
+fn verify_rendering(entry: &Entry) -> bool {
+    entry.fields.iter().enumerate().any(|(index, field)| {
+        matches!(field.ty, FieldType::External(_))
+            || entry.placeholders().filter(|&f| f == index).count() > 1
+    })
+}
+
+/// `expand.rs`'s `wire_tokens`.
+fn wire_spec(wire: &Wire) -> error_catalog::WireSpec {
+    fn object(members: &[(String, Node)], wire: &Wire) -> &'static [WireMember] {
+        leak(
+            members
+                .iter()
+                .map(|(key, node)| WireMember {
+                    key: leak_str(key),
+                    node: match node {
+                        Node::Object(children) => WireNode::Object(object(children, wire)),
+                        Node::Member(Member::Code) => WireNode::Code,
+                        Node::Member(Member::Message) => WireNode::Message,
+                        Node::Member(Member::Status) => WireNode::Status,
+                        Node::Member(Member::Fields) => WireNode::Fields,
+                        Node::Member(Member::Constant(index)) => WireNode::Constant(
+                            wire.constants
+                                .get(*index)
+                                .map_or("", |c| leak_str(&c.value.value)),
+                        ),
+                    },
+                })
+                .collect(),
+        )
+    }
+    let constants = wire
+        .constants
+        .iter()
+        .map(|c| private::constant_spec(leak_str(&c.location.value), leak_str(&c.value.value)))
+        .collect();
+    private::wire_spec(
+        leak_str(&wire.code.value),
+        leak_str(&wire.message.value),
+        wire.code_type.value == error_catalog_codegen::wire::CodeType::Integer,
+        wire.status.as_ref().map(|s| leak_str(&s.value)),
+        wire.fields.as_ref().map(|s| leak_str(&s.value)),
+        leak(constants),
+        wire.header.as_ref().map(|s| leak_str(&s.value)),
+        object(&wire.layout(), wire),
+    )
+}
+
+/// `expand.rs`'s `entries_of` and `prefer_most_specific`.
+fn entries_of(catalog: &Catalog) -> Vec<(String, &'static [usize])> {
+    let mut codes: Vec<(String, Vec<usize>)> = Vec::new();
+    for (index, entry) in catalog.entries.iter().enumerate() {
+        match codes.iter_mut().find(|(code, _)| *code == entry.code.value) {
+            Some((_, indices)) => indices.push(index),
+            None => codes.push((entry.code.value.clone(), vec![index])),
+        }
+    }
+    for (_, indices) in &mut codes {
+        let mut statuses: Vec<u16> = Vec::new();
+        for &index in indices.iter() {
+            let entry = &catalog.entries[index];
+            if entry.is_overlapping() && !statuses.contains(&entry.status.value) {
+                statuses.push(entry.status.value);
+            }
+        }
+        for status in statuses {
+            let places: Vec<usize> = (0..indices.len())
+                .filter(|&place| {
+                    let entry = &catalog.entries[indices[place]];
+                    entry.is_overlapping() && entry.status.value == status
+                })
+                .collect();
+            let mut group: Vec<usize> = places.iter().map(|&place| indices[place]).collect();
+            group.sort_by_key(|&index| std::cmp::Reverse(catalog.entries[index].specificity()));
+            for (place, index) in places.into_iter().zip(group) {
+                indices[place] = index;
+            }
+        }
+    }
+    codes
+        .into_iter()
+        .map(|(code, indices)| (code, leak(indices)))
+        .collect()
+}
+
+/// A value of an entry of side `S`'s catalog: the entry's index and each field's text, in
+/// variant order, as the field's `Display` writes it.
+pub struct Dyn<S> {
+    /// The entry's index in its catalog.
+    pub entry: usize,
+    /// Each field's text.
+    pub values: Vec<String>,
+    side: PhantomData<S>,
+}
+
+impl<S: Side> Dyn<S> {
+    /// The value of entry `entry` whose fields parse from `texts`, or `None`.
+    pub fn new(entry: usize, texts: &[String]) -> Option<Self> {
+        let model = current::<S>().entries.get(entry)?;
+        if texts.len() != model.fields.len() {
+            return None;
+        }
+        let values = model
+            .fields
+            .iter()
+            .zip(texts)
+            .map(|(field, text)| field.ty.parse(text))
+            .collect::<Option<Vec<String>>>()?;
+        Some(Dyn {
+            entry,
+            values,
+            side: PhantomData,
+        })
+    }
+
+    fn model(&self) -> &'static EntryModel {
+        &current::<S>().entries[self.entry]
+    }
+
+    /// The entry's name.
+    pub fn name(&self) -> &'static str {
+        self.spec().name
+    }
+
+    /// The text of the field named `name`, if the entry has it.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        let at = self.model().fields.iter().position(|f| f.name == name)?;
+        self.values.get(at).map(String::as_str)
+    }
+}
+
+impl<S> Clone for Dyn<S> {
+    fn clone(&self) -> Self {
+        Dyn {
+            entry: self.entry,
+            values: self.values.clone(),
+            side: PhantomData,
+        }
+    }
+}
+
+impl<S> fmt::Debug for Dyn<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dyn")
+            .field("entry", &self.entry)
+            .field("values", &self.values)
+            .finish()
+    }
+}
+
+/// The generated `Display`: the template with each field's text.
+impl<S: Side> fmt::Display for Dyn<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.width().is_some() || f.precision().is_some() {
+            return private::pad(f, self);
+        }
+        for part in &self.model().parts {
+            match part {
+                Part::Literal(text) => f.write_str(text)?,
+                Part::Placeholder { field, .. } => {
+                    f.write_str(self.values.get(*field).map_or("", String::as_str))?
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<S: Side> std::error::Error for Dyn<S> {}
+
+impl<S: Side> CatalogError for Dyn<S> {
+    fn catalog() -> &'static CatalogSpec {
+        current::<S>().catalog
+    }
+
+    fn spec(&self) -> &'static ErrorSpec {
+        &current::<S>().catalog.errors[self.entry]
+    }
+
+    fn from_parts(
+        status: http::StatusCode,
+        code: &str,
+        message: &str,
+    ) -> Result<Self, Unrecognized> {
+        private::from_parts::<Self>(status, code, message)
+    }
+
+    fn from_response(status: http::StatusCode, body: &[u8]) -> Result<Self, Unrecognized> {
+        private::from_response::<Self>(status, body)
+    }
+
+    fn from_http(
+        status: http::StatusCode,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, Unrecognized> {
+        private::from_http::<Self>(status, headers, body)
+    }
+
+    /// The generated `retry_after`: the field's value in seconds, unless negative.
+    fn retry_after(&self) -> Option<std::time::Duration> {
+        let at = self.model().retry_after?;
+        let value: i128 = self.values.get(at)?.parse().ok()?;
+        private::seconds(value)
+    }
+}
+
+impl<S: Side> Generated for Dyn<S> {
+    fn matchers() -> &'static [Matcher] {
+        current::<S>().matchers
+    }
+
+    fn entries_of(code: &str) -> &'static [usize] {
+        current::<S>()
+            .codes
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(&[], |(_, indices)| indices)
+    }
+
+    /// The generated `build` arm: each field parsed from the text of its first placeholder.
+    fn build(index: usize, text: &[&str]) -> Option<Self> {
+        let model = current::<S>().entries.get(index)?;
+        let placeholders: Vec<usize> = model
+            .parts
+            .iter()
+            .filter_map(|part| match part {
+                Part::Placeholder { field, .. } => Some(*field),
+                Part::Literal(_) => None,
+            })
+            .collect();
+        let texts = (0..model.fields.len())
+            .map(|field| {
+                let capture = placeholders.iter().position(|&f| f == field).unwrap_or(0);
+                text.get(capture).map(|t| (*t).to_owned())
+            })
+            .collect::<Option<Vec<String>>>()?;
+        Dyn::new(index, &texts)
+    }
+
+    /// The generated `write_fields` arm: integers and `bool`s as JSON numbers and booleans,
+    /// the rest through `Display`.
+    fn write_fields<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        problem: bool,
+    ) -> Result<(), M::Error> {
+        for (field, value) in self.model().fields.iter().zip(&self.values) {
+            let key = if problem {
+                problem_member(&field.name)
+            } else {
+                field.name.clone()
+            };
+            if field.ty == Ty::Bool {
+                map.serialize_entry(&key, &(value == "true"))?;
+            } else if let (true, Ok(number)) = (field.ty.raw(), value.parse::<i64>()) {
+                map.serialize_entry(&key, &number)?;
+            } else if let (true, Ok(number)) = (field.ty.raw(), value.parse::<u64>()) {
+                map.serialize_entry(&key, &number)?;
+            } else {
+                map.serialize_entry(&key, &private::Text(value.as_str()))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<S: Side> serde::Serialize for Dyn<S> {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        private::serialize(self, serializer)
+    }
+}
