@@ -26,8 +26,9 @@
 //!
 //! `PROPTEST_CASES` sets the number of cases (2,000 by default, a few seconds in debug).
 //! Failures are not persisted: each class of counterexample found is kept below as an
-//! explicit case, `#[ignore]`d until `diff` reports it, and the ignored `survey` runs many
-//! cases without stopping and prints the shortest counterexample of each kind of edit.
+//! explicit case (each was a missed change that `diff` now reports), and the ignored
+//! `survey` runs many cases without stopping and prints the shortest counterexample of each
+//! kind of edit.
 
 #[path = "diff_oracle/dynamic.rs"]
 mod dynamic;
@@ -1170,7 +1171,7 @@ mirror! {
 
 // ---------------------------------------------------------------------------------------
 // The oracle on pairs written out: what it must accept and catch, and each class of
-// counterexample it found, minimized (`#[ignore]`d until `diff` reports them).
+// counterexample it found, minimized (each a change that `diff` missed and now reports).
 
 /// A catalog with `header` in `[catalog]`, statuses 404 and 409, and `entries`.
 fn catalog(header: &str, entries: &str) -> String {
@@ -1254,7 +1255,6 @@ fn the_oracle_catches_a_changed_message_and_an_entry_read_as_another() {
 /// clients still recognize every new message, but read the added text into the field:
 /// `= b` as `b = "= b"`.
 #[test]
-#[ignore = "diff does not report it yet (see oracle-findings.md)"]
 fn literal_added_beside_a_string_placeholder() {
     let old = catalog("", &entry(0, "{b}", ""));
     let new = catalog("", &entry(0, " = {b}", ""));
@@ -1264,7 +1264,6 @@ fn literal_added_beside_a_string_placeholder() {
 /// Found by the oracle: a field added after a `String` placeholder (`{a}` became
 /// `{a} {b}`): old clients read `a b` as `a = "a b"`.
 #[test]
-#[ignore = "diff does not report it yet (see oracle-findings.md)"]
 fn field_added_beside_a_string_placeholder() {
     let old = catalog("", &entry(0, "{a}", ""));
     let new = catalog("", &entry(0, "{a} {b}", ""));
@@ -1274,7 +1273,6 @@ fn field_added_beside_a_string_placeholder() {
 /// Found by the oracle: two placeholders of one type swap places (`{a} {b}` became
 /// `{b} {a}`): old clients read `b a` as `a = "b", b = "a"`.
 #[test]
-#[ignore = "diff does not report it yet (see oracle-findings.md)"]
 fn placeholders_of_one_type_swapped() {
     let old = catalog("", &entry(0, "{a} {b}", ""));
     let new = catalog("", &entry(0, "{b} {a}", ""));
@@ -1285,7 +1283,6 @@ fn placeholders_of_one_type_swapped() {
 /// matches (`x {a}` became `x {a} {b}`): old clients take `a` from the object, render
 /// `x a`, which is not the message, and do not recognize it.
 #[test]
-#[ignore = "diff does not report it yet (see oracle-findings.md)"]
 fn field_added_with_a_fields_object() {
     let wire = "wire = { code = \"code\", message = \"message\", fields = \"details\" }";
     let old = catalog(wire, &entry(0, "x {a}", ""));
@@ -1297,7 +1294,6 @@ fn field_added_with_a_fields_object() {
 /// matches (`{b}` became `{b}: `): old clients render `b` from the object, which is not the
 /// message `b: `, and do not recognize it.
 #[test]
-#[ignore = "diff does not report it yet (see oracle-findings.md)"]
 fn literal_added_with_a_fields_object() {
     let wire = "wire = { code = \"code\", message = \"message\", fields = \"details\" }";
     let old = catalog(wire, &entry(0, "{b}", ""));
