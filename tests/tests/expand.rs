@@ -146,3 +146,10 @@ fn an_error_enum_named_like_a_catalog_enum_expands_to_that_diagnostic() {
     );
     assert!(!tokens.contains("impl"), "{tokens}");
 }
+
+#[test]
+fn code_blocks_docs() {
+    // Catalog docs are language-neutral: every code block that does not say `rust` is `text`
+    // in the rustdoc (fences of backticks and tildes, indented blocks, in lists and quotes).
+    insta::assert_snapshot!(generated_docs("catalogs/code-blocks.toml"));
+}
