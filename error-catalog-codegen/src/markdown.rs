@@ -36,7 +36,7 @@ pub fn is_safe_url(url: &str, relative: bool) -> bool {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let scheme_end = url.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = url.find([':', '/', '?', '#']);
     match scheme_end {
         Some(end) if url[end..].starts_with(':') => {
             let scheme = url[..end].to_ascii_lowercase();
@@ -54,6 +54,34 @@ pub fn rustdoc(text: &str) -> String {
 /// A catalog doc for a Markdown page or an OpenAPI description (see the module docs).
 pub fn page(text: &str) -> String {
     to_fixpoint(text, Target::Page)
+}
+
+/// A catalog text within one line of a Markdown page (a heading, a list item, a table
+/// cell): [`page`] without demoting headings, then [`one_line`], so that no line of the text
+/// can start a block.
+pub fn page_inline(text: &str) -> String {
+    inert_start(&one_line(&to_fixpoint(text, Target::PageInline)))
+}
+
+/// One line of Markdown that starts no block where it starts a line: a leading `#`, `>`,
+/// list marker, thematic break or tilde is escaped with a backslash (after the digits of an
+/// ordered list's marker).
+fn inert_start(line: &str) -> String {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &line[digits..];
+    if digits > 0 && (after.starts_with('.') || after.starts_with(')')) {
+        return format!("{}\\{after}", &line[..digits]);
+    }
+    // A fence was a code block, which `one_line` made a code span: a backtick starts none.
+    if line.starts_with(['#', '>', '-', '+', '*', '_', '=', '~', '|']) {
+        return format!("\\{line}");
+    }
+    line.to_owned()
+}
+
+/// Whether a text has a code block, fenced or indented, that a one-line place would lose.
+pub fn has_code_block(text: &str) -> bool {
+    Parser::new_ext(text, options()).any(|event| matches!(event, Event::Start(Tag::CodeBlock(_))))
 }
 
 /// Markdown on one line, for a list item or a table cell: each code block becomes a code
@@ -108,6 +136,7 @@ fn code_span(text: &str) -> String {
 enum Target {
     Rustdoc,
     Page,
+    PageInline,
 }
 
 /// How many times rewriting is repeated at most; one pass is the rule, a second one is rare.
@@ -164,10 +193,10 @@ fn rewrite(text: &str, target: Target, first: bool) -> Option<String> {
             Event::Start(Tag::CodeBlock(kind)) => {
                 in_code_block = true;
                 match kind {
-                    CodeBlockKind::Fenced(info) if target == Target::Rustdoc => {
-                        if !says_rust(&info) {
-                            edits.push(info_edit(text, range.start));
-                        }
+                    CodeBlockKind::Fenced(info)
+                        if target == Target::Rustdoc && !says_rust(&info) =>
+                    {
+                        edits.push(info_edit(text, range.start));
                     }
                     CodeBlockKind::Indented if target == Target::Rustdoc => {
                         indented = Some(Indented::new(text, range.start));
@@ -202,7 +231,7 @@ fn rewrite(text: &str, target: Target, first: bool) -> Option<String> {
                 dest_url,
                 ..
             }) => {
-                let relative = target == Target::Page;
+                let relative = target != Target::Rustdoc;
                 // An email autolink's destination has no `mailto:`.
                 let keep = link_type == LinkType::Email || is_safe_url(&dest_url, relative);
                 if keep {
@@ -491,6 +520,12 @@ mod tests {
             "#### One\n\n##### Set head\n"
         );
         assert_eq!(rustdoc("# One"), "# One");
+        assert_eq!(page_inline("a\n# b [c](javascript:x)\n\n  d"), "a # b c d");
+        assert_eq!(page_inline("# a\nb"), "\\# a b");
+        assert_eq!(page_inline("12) a"), "12\\) a");
+        assert_eq!(page_inline("```rust"), "` `");
+        assert_eq!(page_inline("- a"), "\\- a");
+        assert!(has_code_block("a\n\n    b") && !has_code_block("a ```b```"));
     }
 
     #[test]

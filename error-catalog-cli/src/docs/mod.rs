@@ -38,10 +38,13 @@ pub enum Format {
 }
 
 /// Renders a catalog in `format`.
+/// The pages' control characters, which only catalog text can bring, are escaped as `\u{1b}`
+/// ([`crate::text::terminal`]): a page printed on a terminal sends it no escape sequence. The
+/// JSON documents escape them as JSON does.
 pub fn render(catalog: &Catalog, format: Format) -> String {
     match format {
-        Format::Markdown => markdown::render(catalog),
-        Format::Html => html::render(catalog),
+        Format::Markdown => crate::text::terminal(&markdown::render(catalog)),
+        Format::Html => crate::text::terminal(&html::render(catalog)),
         Format::Openapi => openapi::render(catalog),
         Format::Json => json::render(catalog),
     }
