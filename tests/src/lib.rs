@@ -15,3 +15,12 @@ pub mod code_blocks {
     #[derive(Debug)]
     pub enum CodeBlockError {}
 }
+
+/// A catalog whose text tries to inject links to scripts, raw HTML, headings and table rows
+/// (`tests/catalogs/injection.toml`): its rustdoc must build warning-free and run no doctest.
+pub mod injection {
+    /// The errors of `tests/catalogs/injection.toml`.
+    #[::error_catalog::catalog(path = "catalogs/injection.toml")]
+    #[derive(Debug)]
+    pub enum InjectionError {}
+}

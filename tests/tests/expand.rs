@@ -153,3 +153,13 @@ fn code_blocks_docs() {
     // in the rustdoc (fences of backticks and tildes, indented blocks, in lists and quotes).
     insta::assert_snapshot!(generated_docs("catalogs/code-blocks.toml"));
 }
+
+#[test]
+fn injection_docs() {
+    // Catalog text cannot add a link to a script, raw HTML or a row to the generated rustdoc.
+    let docs = generated_docs("catalogs/injection.toml");
+    for bad in ["javascript:", "data:", "<script", "<img", "<b>"] {
+        assert!(!docs.contains(bad), "{bad} in\n{docs}");
+    }
+    insta::assert_snapshot!(docs);
+}
