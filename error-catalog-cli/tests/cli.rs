@@ -315,8 +315,9 @@ fn docs_writes_to_a_file_with_o() {
         common::run(&["docs", SEED, "--format", "markdown"]).stdout
     );
 
-    // A file that cannot be written: an error, not a panic.
-    let missing = dir.join("no/such/dir/errors.md");
+    // A file that cannot be written (its directory would be under a file): an error, not a
+    // panic.
+    let missing = file.join("no/such/dir/errors.md");
     let run = common::run(&[
         "docs",
         SEED,
@@ -1317,5 +1318,37 @@ fn openapi_descriptions_keep_only_safe_links() {
     assert_eq!(
         example["description"],
         "Doc line\n#### Injected entry heading\nj \u{1b}[2J\u{1b}[H\n\nHelp h `code` &lt;b>bold&lt;/b>\n#### Injected help heading"
+    );
+}
+
+#[test]
+fn an_empty_catalog_has_a_valid_openapi_schema() {
+    // JSON Schema: an `enum` with no value matches nothing, so no body would be valid.
+    let run = run(&["docs", "tests/catalogs/empty.toml", "--format", "openapi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let code = &document["components"]["schemas"]["ErrorBody"]["properties"]["errorCode"];
+    assert_eq!(code["type"], "string");
+    assert_eq!(code.get("enum"), None, "{code}");
+}
+
+#[test]
+fn docs_creates_the_directories_of_its_output_file() {
+    let dir = temp_dir("docs-o-dirs");
+    let file = dir.join("site/errors/index.html");
+    let run = run(&[
+        "docs",
+        SEED,
+        "--format",
+        "html",
+        "-o",
+        &file.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, format!("wrote `{}`\n", file.display()));
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("written")
+            .starts_with("<!DOCTYPE html>")
     );
 }

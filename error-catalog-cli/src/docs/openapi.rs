@@ -6,7 +6,8 @@
 //!   requires each of its members, with a nested `type: object` schema, its members
 //!   `required` too, for each object that a JSON pointer goes through, down to:
 //!   - the code: `type: string` with an `enum` of every code of the catalog, or, with
-//!     `code_type = "integer"`, `type: integer` with an integer `enum`;
+//!     `code_type = "integer"`, `type: integer` with an integer `enum` (no `enum` for a
+//!     catalog without errors, where it would match nothing);
 //!   - the message: `type: string`;
 //!   - the status, when `wire.status` gives its location: `type: integer`;
 //!   - each constant of `wire.constants`: `type: string` with `const: "<value>"`;
@@ -145,13 +146,16 @@ fn member_schema(catalog: &Catalog, member: Member) -> Object {
                 ),
                 CodeType::String => ("string".into(), codes.into_iter().map(Json::from).collect()),
             };
-            Object::new()
-                .with("type", ty)
-                .with(
-                    "description",
-                    "The error code, which tells the errors apart.",
-                )
-                .with("enum", values)
+            let schema = Object::new().with("type", ty).with(
+                "description",
+                "The error code, which tells the errors apart.",
+            );
+            // An empty `enum` would match no code: a catalog without errors says only the type.
+            if values.is_empty() {
+                schema
+            } else {
+                schema.with("enum", values)
+            }
         }
         Member::Message => Object::new().with("type", "string").with(
             "description",
@@ -212,13 +216,8 @@ fn response(catalog: &Catalog, status: u16) -> Object {
     let mut response = Object::new().with("description", description);
     let mut headers = Object::new();
     if let Some(header) = &catalog.wire.header {
-        let schema = Object::new().with("type", "string").with(
-            "enum",
-            codes(catalog)
-                .into_iter()
-                .map(Json::from)
-                .collect::<Vec<_>>(),
-        );
+        let codes: Vec<Json> = codes(catalog).into_iter().map(Json::from).collect();
+        let schema = Object::new().with("type", "string").with("enum", codes);
         headers.insert(
             &header.value,
             Object::new()
