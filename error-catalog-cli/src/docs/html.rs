@@ -3,7 +3,7 @@
 //! desktop.
 //!
 //! Every catalog text is escaped ([`html_escape`](crate::text::html_escape)); catalog docs are
-//! Markdown rendered as HTML ([`html_block`](crate::text::html_block)): code blocks as
+//! Markdown rendered as HTML ([`html_block`]): code blocks as
 //! `<pre><code>`, headings demoted under the page's, raw HTML as text, images as their text,
 //! and links only to `http(s)`, `mailto` and relative addresses. Each error is an
 //! `<article>`: the first entry with a code has `id="<code>"`, and every entry's heading has

@@ -27,7 +27,7 @@
 //!   unsigned type of at most 64 bits (a negative value, or one beyond `u64`, sends none).
 //!
 //! Descriptions are CommonMark: catalog docs in them are rewritten as on the Markdown page
-//! ([`md_block`](crate::text::md_block): raw HTML escaped, only `http(s)`, `mailto` and
+//! ([`md_block`]: raw HTML escaped, only `http(s)`, `mailto` and
 //! relative links). `info.title` and `info.description` are the catalog's; `info.version` is `"0"`, since a
 //! catalog has no version of its own. `paths` is empty: an API's operations refer to the
 //! responses, as `$ref: '#/components/responses/Status404NotFound'`.
