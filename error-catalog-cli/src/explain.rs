@@ -15,6 +15,7 @@ use error_catalog_codegen::model::{Catalog, Entry};
 use error_catalog_codegen::names;
 
 use crate::docs::{example_body, field_enum, status_meaning, status_text};
+use crate::text::terminal;
 use crate::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Loaded, Outcome};
 
 /// How many codes an unknown code's message suggests at most.
@@ -123,7 +124,7 @@ fn write_code(
     write!(
         out,
         "Code {code} of the {} ({})",
-        one_line(&catalog.title),
+        terminal(&one_line(&catalog.title)),
         loaded.source.name()
     )?;
     if entries.len() > 1 {
@@ -201,6 +202,7 @@ const LABEL_WIDTH: usize = 17;
 
 /// One labelled item, its text's later lines aligned under its first.
 fn item(out: &mut String, label: &str, text: &str) -> std::fmt::Result {
+    let text = terminal(text);
     let mut lines = text.lines();
     let first = lines.next().unwrap_or_default();
     writeln!(out, "  {:<LABEL_WIDTH$} {first}", format!("{label}:"))?;
@@ -234,7 +236,7 @@ fn unknown(code: &str, catalogs: &[Loaded]) -> String {
         {
             let _ = write!(message, "; it is retired in `{}`", loaded.source.name());
             if !retired.note.is_empty() {
-                let _ = write!(message, " ({})", one_line(&retired.note));
+                let _ = write!(message, " ({})", terminal(&one_line(&retired.note)));
             }
         }
     }

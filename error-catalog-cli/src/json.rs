@@ -3,9 +3,6 @@
 //! that [`Wire::body`](error_catalog_codegen::wire::Wire::body) wrote keeps its members'
 //! order inside a larger document.
 
-use std::fmt;
-
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 
@@ -18,6 +15,8 @@ pub(crate) enum Json {
     Object(Object),
     /// An array.
     Array(Vec<Json>),
+    /// An integer, exact whatever its type (`serde_json::Value` holds at most 64 bits).
+    Integer(Integer),
 }
 
 /// A JSON object whose keys keep their order.
@@ -111,6 +110,7 @@ impl Serialize for Json {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Json::Value(value) => value.serialize(serializer),
+            Json::Integer(integer) => integer.serialize(serializer),
             Json::Object(object) => object.serialize(serializer),
             Json::Array(items) => {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;
@@ -134,71 +134,152 @@ impl Serialize for Object {
 }
 
 impl Json {
-    /// JSON text as a [`Json`], its objects' members in the order of the text. Text that is
-    /// not JSON becomes a JSON string of itself; the bodies read here are always JSON.
+    /// JSON text as a [`Json`], its objects' members in the order of the text and its
+    /// integers exact, whatever their size (`u128::MAX` too: `serde_json` alone would read a
+    /// float). Text that is not JSON becomes a JSON string of itself; the bodies read here are
+    /// always JSON.
     pub(crate) fn parse(text: &str) -> Json {
-        serde_json::from_str(text).unwrap_or_else(|_| Json::from(text))
+        let mut reader = Reader { text, at: 0 };
+        match reader.value() {
+            Some(value) if reader.rest().trim().is_empty() => value,
+            _ => Json::from(text),
+        }
     }
 }
 
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+/// An integer of any primitive type, written exactly.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Integer {
+    /// Zero and above.
+    Unsigned(u128),
+    /// Below zero.
+    Negative(i128),
+}
+
+impl Serialize for Integer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Integer::Unsigned(n) => serializer.serialize_u128(n),
+            Integer::Negative(n) => serializer.serialize_i128(n),
+        }
     }
 }
 
-/// Reads any JSON value, keeping the order of object members.
-struct JsonVisitor;
+/// A JSON reader that keeps member order and exact integers.
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
 
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
+impl Reader<'_> {
+    fn rest(&self) -> &str {
+        &self.text[self.at..]
     }
 
-    fn visit_bool<E>(self, value: bool) -> Result<Json, E> {
-        Ok(Json::from(value))
+    fn skip_space(&mut self) {
+        let rest = self.rest();
+        self.at += rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
     }
 
-    fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
-        Ok(Json::Value(Value::from(value)))
-    }
-
-    fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
-        Ok(Json::Value(Value::from(value)))
-    }
-
-    fn visit_f64<E>(self, value: f64) -> Result<Json, E> {
-        Ok(Json::Value(Value::from(value)))
-    }
-
-    fn visit_str<E>(self, value: &str) -> Result<Json, E> {
-        Ok(Json::from(value))
-    }
-
-    fn visit_string<E>(self, value: String) -> Result<Json, E> {
-        Ok(Json::from(value))
-    }
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Value(Value::Null))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
+    fn eat(&mut self, token: &str) -> bool {
+        self.skip_space();
+        let found = self.rest().starts_with(token);
+        if found {
+            self.at += token.len();
         }
-        Ok(Json::Array(items))
+        found
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut object = Object::new();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
-            object.insert(key, value);
+    fn value(&mut self) -> Option<Json> {
+        self.skip_space();
+        match self.rest().bytes().next()? {
+            b'{' => {
+                self.at += 1;
+                let mut object = Object::new();
+                if self.eat("}") {
+                    return Some(Json::Object(object));
+                }
+                loop {
+                    self.skip_space();
+                    let key = self.string()?;
+                    if !self.eat(":") {
+                        return None;
+                    }
+                    object.insert(key, self.value()?);
+                    if self.eat("}") {
+                        return Some(Json::Object(object));
+                    }
+                    if !self.eat(",") {
+                        return None;
+                    }
+                }
+            }
+            b'[' => {
+                self.at += 1;
+                let mut items = Vec::new();
+                if self.eat("]") {
+                    return Some(Json::Array(items));
+                }
+                loop {
+                    items.push(self.value()?);
+                    if self.eat("]") {
+                        return Some(Json::Array(items));
+                    }
+                    if !self.eat(",") {
+                        return None;
+                    }
+                }
+            }
+            b'"' => self.string().map(Json::from),
+            b't' if self.eat("true") => Some(Json::from(true)),
+            b'f' if self.eat("false") => Some(Json::from(false)),
+            b'n' if self.eat("null") => Some(Json::Value(Value::Null)),
+            _ => self.number(),
         }
-        Ok(Json::Object(object))
+    }
+
+    /// A string at the reader, unescaped by `serde_json`.
+    fn string(&mut self) -> Option<String> {
+        let rest = self.rest();
+        if !rest.starts_with('"') {
+            return None;
+        }
+        let mut escaped = false;
+        let end = rest.char_indices().skip(1).find_map(|(i, c)| {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => return Some(i + 1),
+                _ => {}
+            }
+            None
+        })?;
+        let string = serde_json::from_str(&rest[..end]).ok()?;
+        self.at += end;
+        Some(string)
+    }
+
+    /// A number: an integer exactly, any other through `serde_json`.
+    fn number(&mut self) -> Option<Json> {
+        let rest = self.rest();
+        let end = rest
+            .find(|c: char| !matches!(c, '0'..='9' | '-' | '+' | '.' | 'e' | 'E'))
+            .unwrap_or(rest.len());
+        let text = &rest[..end];
+        let integer = text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        let value = if let Some(n) = integer.then(|| text.parse::<u128>().ok()).flatten() {
+            Json::Integer(Integer::Unsigned(n))
+        } else if let Some(n) = integer.then(|| text.parse::<i128>().ok()).flatten() {
+            Json::Integer(Integer::Negative(n))
+        } else {
+            Json::Value(
+                serde_json::from_str::<serde_json::Number>(text)
+                    .ok()?
+                    .into(),
+            )
+        };
+        self.at += end;
+        Some(value)
     }
 }
 
@@ -248,5 +329,26 @@ mod tests {
             assert_eq!(compact(&Json::parse(text)), text);
         }
         assert_eq!(compact(&Json::parse("{not json")), r#""{not json""#);
+        assert_eq!(compact(&Json::parse("[1,2")), r#""[1,2""#);
+    }
+
+    #[test]
+    fn parsing_keeps_every_integer_exact() {
+        let text = format!(
+            "[{},{},{},{},{},{},0,-0,1e3,-2.5]",
+            u64::MAX,
+            i64::MIN,
+            u128::MAX,
+            i128::MIN,
+            i128::MAX,
+            i64::MAX
+        );
+        // Other numbers go through `serde_json`, as before.
+        let expected = text.replace("-0,", "0,").replace("1e3", "1000.0");
+        assert_eq!(compact(&Json::parse(&text)), expected);
+        assert_eq!(
+            pretty(&Json::parse(r#"{"a":{"b":[]},"c":{}}"#)),
+            "{\n  \"a\": {\n    \"b\": []\n  },\n  \"c\": {}\n}\n"
+        );
     }
 }

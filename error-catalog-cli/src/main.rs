@@ -73,7 +73,7 @@ Every error has the anchor #<code> on both pages.")]
         /// The output format.
         #[arg(long, value_enum)]
         format: DocsFormat,
-        /// Write to this file instead of stdout.
+        /// Write to this file instead of stdout, creating its missing directories.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },

@@ -1,10 +1,18 @@
-//! Escaping catalog text for the pages `docs` writes: one function for HTML, and the few
-//! Markdown forms the Markdown page uses.
+//! Catalog text for the pages `docs` writes and the terminal `explain` writes to.
 //!
-//! Catalog docs are Markdown ([`docs/catalog-format.md`]); the pages keep their inline code
-//! spans, which [`spans`] finds, and treat everything else as text.
+//! Catalog docs are Markdown ([`docs/catalog-format.md`]), read by a CommonMark parser
+//! (`pulldown-cmark`, through [`error_catalog_codegen::markdown`]). On the Markdown page a doc
+//! stays Markdown ([`md_block`]): code blocks as written, links other than `http(s)`,
+//! `mailto` and relative ones as their text, raw HTML escaped, headings demoted under the
+//! page's; a text within a line ([`md_inline`], [`md_cell_doc`]) cannot break it. The HTML
+//! page renders docs to HTML ([`html_block`], [`html_inline_doc`]), every text escaped, the
+//! same links kept, no image loaded. [`terminal`] escapes what a terminal would obey.
 //!
 //! [`docs/catalog-format.md`]: https://github.com/error-catalog/error-catalog/blob/main/docs/catalog-format.md
+
+use error_catalog_codegen::diff::escape_controls;
+use error_catalog_codegen::markdown;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// Escapes text for HTML, in element content and in quoted attribute values alike: `&`, `<`,
 /// `>`, `"` and `'`. Every catalog text that reaches the HTML page goes through here.
@@ -19,6 +27,121 @@ pub fn html_escape(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
+    }
+    out
+}
+
+/// A catalog doc as a block of the Markdown page ([`markdown::page`]).
+pub fn md_block(text: &str) -> String {
+    markdown::page(text).trim_end().to_owned()
+}
+
+/// Catalog text within one line of the Markdown page (a heading, a list item): its line
+/// breaks are spaces and its code blocks code spans, so that it starts no block
+/// ([`markdown::page_inline`]).
+pub fn md_inline(text: &str) -> String {
+    markdown::page_inline(text)
+}
+
+/// A catalog doc in a table cell of the Markdown page: [`md_inline`] with `|` escaped; a doc
+/// with a code block is HTML instead ([`html_block`]), its code block a `<pre>` whose lines
+/// end with `<br>`, so that the block stays a block on the row's one line.
+pub fn md_cell_doc(text: &str) -> String {
+    if !markdown::has_code_block(text) {
+        return md_cell(&md_inline(text));
+    }
+    let html = html_block(text);
+    let mut out = String::with_capacity(html.len());
+    let mut in_pre = false;
+    let mut rest = html.as_str();
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("<pre>") {
+            in_pre = true;
+        } else if rest.starts_with("</pre>") {
+            in_pre = false;
+        }
+        match c {
+            '\n' if in_pre => out.push_str("<br>"),
+            '\n' => out.push(' '),
+            '|' => out.push_str("&#124;"),
+            c => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out.trim_end().to_owned()
+}
+
+/// A catalog doc as HTML: CommonMark rendered by pulldown-cmark's HTML writer, after the
+/// Markdown page's rewriting ([`markdown::page`]), with every raw HTML tag as escaped text,
+/// images as their text (the page loads nothing) and only [`markdown::is_safe_url`] links.
+pub fn html_block(text: &str) -> String {
+    let source = markdown::page(text);
+    let mut dropped: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(&source, markdown::options()).filter_map(|event| {
+        Some(match event {
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+            Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+            Event::Start(Tag::Image { .. }) => {
+                dropped.push(true);
+                return None;
+            }
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
+                let drop = !markdown::is_safe_url(dest_url, true);
+                dropped.push(drop);
+                if drop {
+                    return None;
+                }
+                event
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if dropped.pop().unwrap_or(true) {
+                    return None;
+                }
+                event
+            }
+            event => event,
+        })
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// Catalog text within a table cell or a definition of the HTML page: [`md_inline`] as
+/// inline HTML, or, when the text has a code block, [`html_block`].
+pub fn html_inline_doc(text: &str) -> String {
+    if markdown::has_code_block(text) {
+        return html_block(text);
+    }
+    let html = html_block(&md_inline(text));
+    let html = html.trim_end();
+    match html
+        .strip_prefix("<p>")
+        .and_then(|inner| inner.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => html.to_owned(),
+    }
+}
+
+/// Text for a terminal: each line with its control characters escaped, as `diff` escapes its
+/// findings ([`escape_controls`]), so that catalog text sends the terminal no escape
+/// sequence; line breaks and tabs stay.
+pub fn terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        // A line break of `\r\n`, and tabs, move the cursor as text does: kept.
+        let (line, cr) = match line.strip_suffix('\r') {
+            Some(line) => (line, "\r"),
+            None => (line, ""),
+        };
+        let cells: Vec<_> = line.split('\t').map(escape_controls).collect();
+        out.push_str(&cells.join("\t"));
+        out.push_str(cr);
     }
     out
 }
@@ -80,27 +203,6 @@ fn closing_run(text: &str, fence: usize) -> Option<usize> {
     None
 }
 
-/// Catalog text (Markdown) as HTML: code spans become `<code>`, everything is escaped, and
-/// nothing else of Markdown is interpreted.
-pub fn html_inline(text: &str) -> String {
-    spans(text)
-        .into_iter()
-        .map(|span| match span {
-            Span::Text(text) => html_escape(text),
-            Span::Code(code) => format!("<code>{}</code>", html_escape(strip_one_space(code))),
-        })
-        .collect()
-}
-
-/// CommonMark strips one space on each side of a code span's content when both are there
-/// and the content is not all spaces.
-fn strip_one_space(code: &str) -> &str {
-    match code.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
-        Some(inner) if !code.trim().is_empty() => inner,
-        _ => code,
-    }
-}
-
 /// Markdown inline code that shows `text` exactly: a fence longer than any backtick run in
 /// the text, padded with a space when the text starts or ends with a backtick. Line breaks
 /// become spaces, which is how Markdown shows them in a code span anyway, so that no line of
@@ -120,27 +222,12 @@ pub fn md_code(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-/// Catalog text (Markdown) for a Markdown page: kept as Markdown, except that `<` outside
-/// code spans is written `&lt;`, so that the text cannot open an HTML tag.
-pub fn md_text(text: &str) -> String {
-    spans(text)
-        .into_iter()
-        .map(|span| match span {
-            Span::Text(text) => text.replace('<', "&lt;"),
-            Span::Code(code) => {
-                let fence = "`".repeat(longest_run(code) + 1);
-                format!("{fence}{code}{fence}")
-            }
-        })
-        .collect()
-}
-
 /// The longest run of backticks in `text`; a code span's own fence is longer.
 fn longest_run(text: &str) -> usize {
     text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
-/// Markdown for a table cell: [`md_text`] on one line, with `|` escaped (GitHub's tables need
+/// Markdown for a table cell: one line, with `|` escaped (GitHub's tables need
 /// `\|`, also inside code spans).
 pub fn md_cell(markdown: &str) -> String {
     markdown
@@ -181,15 +268,6 @@ mod tests {
     }
 
     #[test]
-    fn html_inline_escapes_text_and_code() {
-        assert_eq!(
-            html_inline("use `<b>` not <b>x</b>"),
-            "use <code>&lt;b&gt;</code> not &lt;b&gt;x&lt;/b&gt;"
-        );
-        assert_eq!(html_inline("`` `x` ``"), "<code>`x`</code>");
-    }
-
-    #[test]
     fn md_code_survives_backticks_and_line_breaks() {
         assert_eq!(md_code("a {b}"), "`a {b}`");
         assert_eq!(md_code("a`b"), "``a`b``");
@@ -202,11 +280,21 @@ mod tests {
     }
 
     #[test]
-    fn md_text_keeps_markdown_but_no_html() {
-        assert_eq!(
-            md_text("see `<T>` and <script>alert(1)</script>"),
-            "see `<T>` and &lt;script>alert(1)&lt;/script>"
-        );
+    fn md_cell_escapes_pipes_and_line_breaks() {
         assert_eq!(md_cell("a | b\nc"), "a \\| b c");
+    }
+
+    #[test]
+    fn docs_with_code_blocks_keep_them_in_cells() {
+        assert_eq!(md_cell_doc("a | `b`\n# c"), "a \\| `b` # c");
+        assert_eq!(
+            md_cell_doc("a|b:\n\n```\nx|y\nz\n```"),
+            "<p>a&#124;b:</p> <pre><code>x&#124;y<br>z<br></code></pre>"
+        );
+        assert_eq!(html_inline_doc("# a <b>"), "# a &lt;b&gt;");
+        assert_eq!(
+            terminal("a\u{1b}[2J\tb\r\nc\u{7}"),
+            "a\\u{1b}[2J\tb\r\nc\\u{7}"
+        );
     }
 }

@@ -315,8 +315,9 @@ fn docs_writes_to_a_file_with_o() {
         common::run(&["docs", SEED, "--format", "markdown"]).stdout
     );
 
-    // A file that cannot be written: an error, not a panic.
-    let missing = dir.join("no/such/dir/errors.md");
+    // A file that cannot be written (its directory would be under a file): an error, not a
+    // panic.
+    let missing = file.join("no/such/dir/errors.md");
     let run = common::run(&[
         "docs",
         SEED,
@@ -1111,4 +1112,243 @@ fn retries_and_problem_types_in_every_output() {
     {
         assert!(response.get("headers").is_none(), "{name}");
     }
+}
+
+/// Integer examples at the extremes of every type, and `retry_after` fields of both signs.
+const INTEGERS: &str = "error-catalog-cli/tests/catalogs/integers.toml";
+/// Catalog text that tries to inject structure into each output.
+const INJECTION: &str = "tests/catalogs/injection.toml";
+/// Catalog docs with code blocks of every kind.
+const CODE_BLOCKS: &str = "tests/catalogs/code-blocks.toml";
+
+/// The example bodies' `fields` objects, as the OpenAPI and JSON documents write them.
+const EXTREME_FIELDS: [&str; 2] = [
+    "{\"a\":255,\"b\":65535,\"c\":4294967295,\"d\":18446744073709551615,\
+     \"e\":340282366920938463463374607431768211455,\"f\":18446744073709551615,\"g\":127,\
+     \"h\":32767,\"i\":2147483647,\"j\":9223372036854775807,\
+     \"k\":170141183460469231731687303715884105727,\"l\":9223372036854775807}",
+    "{\"g\":-128,\"h\":-32768,\"i\":-2147483648,\"j\":-9223372036854775808,\
+     \"k\":-170141183460469231731687303715884105728,\"l\":-9223372036854775808,\"zero\":0}",
+];
+
+#[test]
+fn integer_examples_are_exact_in_openapi_and_json() {
+    for format in ["openapi", "json"] {
+        let run = run(&["docs", INTEGERS, "--format", format]);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+        let compact = compact_text(&run.stdout);
+        for fields in EXTREME_FIELDS {
+            assert!(
+                compact.contains(&format!("\"fields\":{fields}")),
+                "{format}: {fields} not in {compact}"
+            );
+        }
+        assert!(!run.stdout.contains("e+38"), "{format}");
+    }
+}
+
+#[test]
+fn retry_after_is_required_only_where_every_entry_sends_it() {
+    let run = run(&["docs", INTEGERS, "--format", "openapi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let header = |response: &str| {
+        document["components"]["responses"][response]["headers"]["Retry-After"].clone()
+    };
+    // An `i64` delay: a negative value sends no header.
+    assert_eq!(header("Status429TooManyRequests")["required"], false);
+    // A `u64` delay: always sent.
+    assert_eq!(header("Status503ServiceUnavailable")["required"], true);
+}
+
+#[test]
+fn code_blocks_stay_blocks_on_the_pages() {
+    let markdown = run(&["docs", CODE_BLOCKS, "--format", "markdown"]).stdout;
+    for block in [
+        "A fence without a language:\n\n```\ncurl -i https://api.example.com/v1/backups\n```\n",
+        "~~~~ json {.example}\n{\"code\": \"B100\", \"message\": \"no such backup\"}\n~~~~\n",
+        "An indented block:\n\n    HTTP/1.1 404 Not Found\n",
+        "- List the backups first:\n\n  ```sh,no_run\n  backup list --all\n  ```\n",
+        "> `````\n> let x = ;\n> `````\n",
+        "**Help:** Check the ID:\n\n```text\nbackup list | grep B-1\n```\n",
+    ] {
+        assert!(markdown.contains(block), "{block:?} not in\n{markdown}");
+    }
+    // A doc in a table cell: its code block as HTML, on the row's one line.
+    assert!(
+        markdown.contains(
+            "| `id` | `String` | `B-1` | <p>The ID as sent:</p> <pre><code>{id}<br></code></pre> |\n"
+        ),
+        "{markdown}"
+    );
+    let html = run(&["docs", CODE_BLOCKS, "--format", "html"]).stdout;
+    for block in [
+        "<p>A fence without a language:</p>\n<pre><code>curl -i https://api.example.com/v1/backups\n</code></pre>\n",
+        "<pre><code class=\"language-json\">{\"code\": \"B100\", \"message\": \"no such backup\"}\n</code></pre>\n",
+        "<pre><code>HTTP/1.1 404 Not Found\n</code></pre>\n",
+        "<dt>Help</dt><dd><p>Check the ID:</p>\n<pre><code class=\"language-text\">backup list | grep B-1\n</code></pre>\n</dd>",
+        "<td data-label=\"Description\"><p>The ID as sent:</p>\n<pre><code>{id}\n</code></pre>\n</td>",
+    ] {
+        assert!(html.contains(block), "{block:?} not in\n{html}");
+    }
+}
+
+#[test]
+fn explain_escapes_terminal_sequences_of_catalog_text() {
+    let run = run(&["explain", "EVIL", "--catalog", INJECTION]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'));
+    for line in [
+        "Code EVIL of the Evil # Injected title [t](javascript:alert(0)) \\u{1b}[31mred (tests/catalogs/injection.toml)\n",
+        "                    # Injected meaning [m](javascript:alert(2)) \\u{1b}]8;;https://evil.example\\u{7}link\\u{1b}]8;;\\u{7}\n",
+        "                    [j](javascript:alert(4)) \\u{1b}[2J\\u{1b}[H\n",
+    ] {
+        assert!(run.stdout.contains(line), "{line:?} not in\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn markdown_page_keeps_its_structure_against_catalog_text() {
+    let run = run(&["docs", INJECTION, "--format", "markdown"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = run.stdout;
+    assert!(!page.contains('\u{1b}') && !page.contains("javascript:") && !page.contains("data:"));
+    // The only headings are the page's own, and the docs' demoted under them.
+    let headings: Vec<&str> = page.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# Evil # Injected title t \\u{1b}[31mred",
+            "#### Injected doc heading",
+            "## Status codes",
+            "## Error codes",
+            "### `EVIL` Evil",
+            "#### Injected entry heading",
+            "#### Injected help heading",
+            "## Types",
+            "### Kind",
+            "## Retired codes",
+        ]
+    );
+    for part in [
+        "\nIntro click, img, &lt;script>alert(1)&lt;/script>, [ok](https://ok.example/a) and `<code>`.\n",
+        "\n| 400 | Bad # Injected reason | Cell \\| pipe # Injected meaning m \\u{1b}]8;;https://evil.example\\u{7}link\\u{1b}]8;;\\u{7} |\n",
+        "\n| [`EVIL`](#EVIL-Evil) | 400 Bad # Injected reason | Evil | `` Evil {kind} \\| `x` `` |\n",
+        "\nDoc line\n#### Injected entry heading\nj \\u{1b}[2J\\u{1b}[H\n",
+        "\n- **Status:** 400 Bad # Injected reason\n",
+        "\n| `kind` | [`Kind`](#type-Kind) | `a\\|b` | field \\| doc # Injected field f ``a`b`` |\n",
+        "\n**Help:** Help h `code` &lt;b>bold&lt;/b>\n#### Injected help heading\n",
+        "\n&lt;img src=x onerror=alert(3)> k\n",
+        "\n| `OLD` | note \\| pipe # Injected note r |\n",
+    ] {
+        assert!(page.contains(part), "{part:?} not in\n{page}");
+    }
+}
+
+#[test]
+fn html_page_keeps_its_structure_against_catalog_text() {
+    let run = run(&["docs", INJECTION, "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = run.stdout;
+    let lower = page.to_lowercase();
+    // The title is plain text, its link text too; no catalog link leads to a script.
+    for bad in [
+        "href=\"javascript:",
+        "href=\"data:",
+        "<script",
+        "<img",
+        "<b>",
+        "\u{1b}",
+        "\u{7}",
+    ] {
+        assert!(!lower.contains(bad), "{bad:?} in the page");
+    }
+    for part in [
+        "<title>Evil\n# Injected title [t](javascript:alert(0)) \\u{1b}[31mred: error codes</title>",
+        "<p>Intro click, img, &lt;script&gt;alert(1)&lt;/script&gt;, <a href=\"https://ok.example/a\">ok</a> and <code>&lt;code&gt;</code>.</p>\n<h4>Injected doc heading</h4>\n",
+        "<td data-label=\"Meaning\">Cell | pipe # Injected meaning m \\u{1b}]8;;https://evil.example\\u{7}link\\u{1b}]8;;\\u{7}</td>",
+        "<p>Doc line</p>\n<h4>Injected entry heading</h4>\n<p>j \\u{1b}[2J\\u{1b}[H</p>\n",
+        "<dt>Help</dt><dd>Help h <code>code</code> &lt;b&gt;bold&lt;/b&gt; # Injected help heading</dd>",
+        "<td data-label=\"Description\">field | doc # Injected field f <code>a`b</code></td>",
+        "<p>&lt;img src=x onerror=alert(3)&gt; k</p>",
+        "<td data-label=\"Note\">note | pipe # Injected note r</td>",
+    ] {
+        assert!(page.contains(part), "{part:?} not in\n{page}");
+    }
+}
+
+#[test]
+fn openapi_descriptions_keep_only_safe_links() {
+    let run = run(&["docs", INJECTION, "--format", "openapi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    // Descriptions are CommonMark (`info.title` and `summary` are plain text).
+    fn descriptions(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    match value {
+                        serde_json::Value::String(text) if key == "description" => {
+                            out.push(text.clone());
+                        }
+                        value => descriptions(value, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| descriptions(v, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    descriptions(&document, &mut all);
+    assert_eq!(all.len(), 6, "{all:?}");
+    for text in &all {
+        assert!(
+            !text.contains("javascript:") && !text.contains("data:"),
+            "{text}"
+        );
+        assert!(!text.contains("<script") && !text.contains("<b>"), "{text}");
+    }
+    assert_eq!(
+        document["info"]["description"],
+        "Intro click, img, &lt;script>alert(1)&lt;/script>, [ok](https://ok.example/a) and `<code>`.\n\n#### Injected doc heading"
+    );
+    let example = &document["components"]["responses"]["Status400BadInjectedReason"]["content"]["application/json"]
+        ["examples"]["Evil"];
+    assert_eq!(
+        example["description"],
+        "Doc line\n#### Injected entry heading\nj \u{1b}[2J\u{1b}[H\n\nHelp h `code` &lt;b>bold&lt;/b>\n#### Injected help heading"
+    );
+}
+
+#[test]
+fn an_empty_catalog_has_a_valid_openapi_schema() {
+    // JSON Schema: an `enum` with no value matches nothing, so no body would be valid.
+    let run = run(&["docs", "tests/catalogs/empty.toml", "--format", "openapi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let code = &document["components"]["schemas"]["ErrorBody"]["properties"]["errorCode"];
+    assert_eq!(code["type"], "string");
+    assert_eq!(code.get("enum"), None, "{code}");
+}
+
+#[test]
+fn docs_creates_the_directories_of_its_output_file() {
+    let dir = temp_dir("docs-o-dirs");
+    let file = dir.join("site/errors/index.html");
+    let run = run(&[
+        "docs",
+        SEED,
+        "--format",
+        "html",
+        "-o",
+        &file.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, format!("wrote `{}`\n", file.display()));
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("written")
+            .starts_with("<!DOCTYPE html>")
+    );
 }

@@ -7,6 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::check::{self, Checked};
+use crate::markdown;
 use crate::model::{Catalog, Classes, Entry, EnumType, FieldType, Part, problem_member};
 use crate::names;
 use crate::wire::{CodeType, Member, Node, Wire};
@@ -459,6 +460,8 @@ pub(crate) fn checked_ident(name: &str) -> Ident {
 
 /// Markdown inline code that survives backticks in the text.
 fn code_span(text: &str) -> String {
+    // A line break would end a table row or a list item; a code span shows it as a space.
+    let text = &text.replace("\r\n", " ").replace(['\r', '\n'], " ");
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') || text.is_empty() {
@@ -483,9 +486,26 @@ fn doc_lines(text: &str) -> TokenStream {
 
 fn status_text(catalog: &Catalog, status: u16) -> String {
     match catalog.reason(status) {
-        Some(reason) if !reason.is_empty() => format!("{status} {reason}"),
+        // In the enum's table too: a `|` would end the cell.
+        Some(reason) if !reason.is_empty() => {
+            format!("{status} {}", inline_doc(reason).replace('|', "\\|"))
+        }
         _ => status.to_string(),
     }
+}
+
+/// Catalog Markdown as a block of the generated rustdoc: code blocks that rustdoc would run
+/// as doctests marked `text`, unsafe links as their text, raw HTML escaped
+/// ([`markdown::rustdoc`]).
+fn block_doc(text: &str) -> String {
+    markdown::rustdoc(text).trim_end().to_owned()
+}
+
+/// Catalog Markdown within one line of the generated rustdoc (a list item, a table cell, an
+/// emphasis): [`block_doc`] on one line, its code blocks as code spans, so that the text can
+/// end no item and start no block.
+fn inline_doc(text: &str) -> String {
+    markdown::one_line(&markdown::rustdoc(text))
 }
 
 /// The enum's docs: after the user's own, if any, a summary and a table of every entry.
@@ -495,11 +515,12 @@ fn enum_doc(catalog: &Catalog, plan: &Plan, path: &str, after_user_docs: bool) -
         doc.push('\n');
     }
     doc.push_str(&format!(
-        "Errors of the *{}*, generated from `{path}`.\n",
-        catalog.title
+        "Errors of the *{}*, generated from {}.\n",
+        inline_doc(&catalog.title),
+        code_span(path)
     ));
     if !catalog.doc.is_empty() {
-        doc.push_str(&format!("\n{}\n", catalog.doc));
+        doc.push_str(&format!("\n{}\n", block_doc(&catalog.doc)));
     }
     if !catalog.wire.is_flat() || catalog.wire.header.is_some() {
         doc.push_str(&format!("\n{}\n", wire_doc(&catalog.wire)));
@@ -508,8 +529,8 @@ fn enum_doc(catalog: &Catalog, plan: &Plan, path: &str, after_user_docs: bool) -
     for (_, entry) in plan.entries(catalog) {
         let message = code_span(&entry.message.value).replace('|', "\\|");
         doc.push_str(&format!(
-            "| [`{name}`](Self::{name}) | `{}` | {} | {message} |\n",
-            entry.code.value,
+            "| [`{name}`](Self::{name}) | {} | {} | {message} |\n",
+            code_span(&entry.code.value).replace('|', "\\|"),
             status_text(catalog, entry.status.value),
             name = entry.name.value,
         ));
@@ -606,9 +627,9 @@ fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
 fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
     let mut doc = String::new();
     if !entry.doc.is_empty() {
-        doc.push_str(&format!("{}\n\n", entry.doc));
+        doc.push_str(&format!("{}\n\n", block_doc(&entry.doc)));
     }
-    doc.push_str(&format!("- **Code:** `{}`\n", entry.code.value));
+    doc.push_str(&format!("- **Code:** {}\n", code_span(&entry.code.value)));
     doc.push_str(&format!(
         "- **Status:** {}\n",
         status_text(catalog, entry.status.value)
@@ -627,7 +648,7 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
                 code_span(&field.example.value)
             ));
             if !field.doc.is_empty() {
-                doc.push_str(&format!(". {}", field.doc.replace('\n', " ")));
+                doc.push_str(&format!(". {}", inline_doc(&field.doc)));
             }
             doc.push('\n');
         }
@@ -644,7 +665,7 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
         doc.push_str(&format!("- **Documentation:** <{url}>\n"));
     }
     if !entry.help.is_empty() {
-        doc.push_str(&format!("\n**Help:** {}\n", entry.help));
+        doc.push_str(&format!("\n**Help:** {}\n", block_doc(&entry.help)));
     }
     if entry.is_overlapping()
         && catalog.entries.iter().any(|other| {
@@ -668,9 +689,15 @@ fn variant_decl(catalog: &Catalog, entry: &Entry) -> TokenStream {
         let (ident, ty) = (&field.ident, &field.rust_type);
         let mut text = format!("`{{{}}}`", field.name.value);
         if !field.doc.is_empty() {
-            text.push_str(&format!(": {}", field.doc));
+            text.push_str(&format!(": {}", block_doc(&field.doc)));
         }
-        text.push_str(&format!(" (example: {})", code_span(&field.example.value)));
+        let example = code_span(&field.example.value);
+        if text.contains('\n') {
+            // After a block (a code block ends only at its closing fence), a paragraph.
+            text.push_str(&format!("\n\nExample: {example}."));
+        } else {
+            text.push_str(&format!(" (example: {example})"));
+        }
         let doc = doc_lines(&text);
         quote!(#doc #ident: #ty,)
     });
@@ -1052,13 +1079,13 @@ fn catalog_enum(ty: &EnumType, vis: &syn::Visibility) -> TokenStream {
     let name = checked_ident(&ty.name.value);
     let mut doc = String::new();
     if !ty.doc.is_empty() {
-        doc.push_str(&format!("{}\n\n", ty.doc));
+        doc.push_str(&format!("{}\n\n", block_doc(&ty.doc)));
     }
     doc.push_str("A catalog enum: each variant is one wire value.");
     let doc = doc_lines(&doc);
     let variants = ty.values.iter().zip(&ty.variants).map(|(value, variant)| {
         let ident = checked_ident(variant);
-        let doc = format!(" `{}`", value.value);
+        let doc = format!(" {}", code_span(&value.value));
         quote!(#[doc = #doc] #ident,)
     });
     quote! {

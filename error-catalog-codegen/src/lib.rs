@@ -85,6 +85,7 @@ pub mod expand;
 #[cfg(feature = "build-script")]
 mod generate;
 mod macro_input;
+pub mod markdown;
 pub mod model;
 pub mod names;
 pub mod source;

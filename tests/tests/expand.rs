@@ -146,3 +146,20 @@ fn an_error_enum_named_like_a_catalog_enum_expands_to_that_diagnostic() {
     );
     assert!(!tokens.contains("impl"), "{tokens}");
 }
+
+#[test]
+fn code_blocks_docs() {
+    // Catalog docs are language-neutral: every code block that does not say `rust` is `text`
+    // in the rustdoc (fences of backticks and tildes, indented blocks, in lists and quotes).
+    insta::assert_snapshot!(generated_docs("catalogs/code-blocks.toml"));
+}
+
+#[test]
+fn injection_docs() {
+    // Catalog text cannot add a link to a script, raw HTML or a row to the generated rustdoc.
+    let docs = generated_docs("catalogs/injection.toml");
+    for bad in ["javascript:", "data:", "<script", "<img", "<b>"] {
+        assert!(!docs.contains(bad), "{bad} in\n{docs}");
+    }
+    insta::assert_snapshot!(docs);
+}

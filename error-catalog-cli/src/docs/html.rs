@@ -2,10 +2,13 @@
 //! style inline, no script, and nothing loaded from elsewhere, readable on a phone and on a
 //! desktop.
 //!
-//! Every catalog text goes through [`html_escape`](crate::text::html_escape); catalog docs
-//! keep their inline code spans as `<code>` and nothing else of Markdown. Each error is an
+//! Every catalog text is escaped ([`html_escape`](crate::text::html_escape)); catalog docs are
+//! Markdown rendered as HTML ([`html_block`]): code blocks as
+//! `<pre><code>`, headings demoted under the page's, raw HTML as text, images as their text,
+//! and links only to `http(s)`, `mailto` and relative addresses. Each error is an
 //! `<article>`: the first entry with a code has `id="<code>"`, and every entry's heading has
-//! `id="<code>-<Name>"`. The only link that leaves the page is the catalog's own `docs_url`.
+//! `id="<code>-<Name>"`. Nothing is loaded from elsewhere; the links that leave the page are
+//! the catalog's `docs_url` and those its docs write.
 
 use std::fmt::Write as _;
 
@@ -15,7 +18,7 @@ use super::{
     entry_anchor, example_body, field_enum, first_with_code, retry_text, sharing, status_meaning,
     status_text, type_anchor, wire_rows,
 };
-use crate::text::{html_escape as esc, html_inline};
+use crate::text::{html_block, html_escape as esc, html_inline_doc};
 
 /// The page's style: system fonts, a readable measure, tables that scroll sideways on a
 /// narrow screen, light and dark colours, and the targeted error highlighted.
@@ -99,9 +102,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
 
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>{title}</h1>")?;
-    for paragraph in paragraphs(&catalog.doc) {
-        writeln!(out, "<p>{}</p>", html_inline(paragraph))?;
-    }
+    out.push_str(&html_block(&catalog.doc));
     write_wire(out, catalog)?;
     if let Some(base) = &catalog.problem_base {
         writeln!(
@@ -151,7 +152,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
                 "<tr><td class=\"num\" data-label=\"Status code\">{}</td><td data-label=\"Reason\">{}</td><td data-label=\"Meaning\">{}</td></tr>",
                 status.code.value,
                 esc(&status.reason),
-                html_inline(&status.meaning)
+                html_inline_doc(&status.meaning)
             )?;
         }
         writeln!(out, "</tbody></table></div>")?;
@@ -196,9 +197,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
                 esc(&type_anchor(&ty.name.value))
             )?;
             writeln!(out, "<h3>{}</h3>", esc(&ty.name.value))?;
-            for paragraph in paragraphs(&ty.doc) {
-                writeln!(out, "<p>{}</p>", html_inline(paragraph))?;
-            }
+            out.push_str(&html_block(&ty.doc));
             let values: Vec<String> = ty
                 .values
                 .iter()
@@ -226,7 +225,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
                 out,
                 "<tr><td data-label=\"Code\"><code>{}</code></td><td data-label=\"Note\">{}</td></tr>",
                 esc(&retired.code.value),
-                html_inline(&retired.note)
+                html_inline_doc(&retired.note)
             )?;
         }
         writeln!(out, "</tbody></table></div>")?;
@@ -308,9 +307,7 @@ fn write_entry(
         esc(&entry.code.value),
         esc(&entry.name.value)
     )?;
-    for paragraph in paragraphs(&entry.doc) {
-        writeln!(out, "<p>{}</p>", html_inline(paragraph))?;
-    }
+    out.push_str(&html_block(&entry.doc));
     writeln!(out, "<dl>")?;
     let class = if status >= 500 { "status s5" } else { "status" };
     let meaning = status_meaning(catalog, status);
@@ -320,7 +317,7 @@ fn write_entry(
         esc(&status_text(catalog, status))
     )?;
     if !meaning.is_empty() {
-        write!(out, " {}", html_inline(meaning))?;
+        write!(out, " {}", html_inline_doc(meaning))?;
     }
     writeln!(out, "</dd>")?;
     writeln!(
@@ -352,7 +349,11 @@ fn write_entry(
         )?;
     }
     if !entry.help.is_empty() {
-        writeln!(out, "<dt>Help</dt><dd>{}</dd>", html_inline(&entry.help))?;
+        writeln!(
+            out,
+            "<dt>Help</dt><dd>{}</dd>",
+            html_inline_doc(&entry.help)
+        )?;
     }
     writeln!(out, "</dl>")?;
     if !entry.fields.is_empty() {
@@ -376,7 +377,7 @@ fn write_entry(
                 "<tr><td data-label=\"Field\"><code>{}</code></td><td data-label=\"Type\">{ty}</td><td data-label=\"Example\"><code>{}</code></td><td data-label=\"Description\">{}</td></tr>",
                 esc(&field.name.value),
                 esc(&field.example.value),
-                html_inline(&field.doc)
+                html_inline_doc(&field.doc)
             )?;
         }
         writeln!(out, "</tbody></table></div>")?;
@@ -414,11 +415,6 @@ fn template(entry: &Entry) -> String {
             }
         })
         .collect()
-}
-
-/// The paragraphs of a catalog doc: its text between blank lines.
-fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
 /// Whether a URL may be a link of the page: an `http` or `https` one, as the catalog format

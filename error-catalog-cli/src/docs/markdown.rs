@@ -6,9 +6,12 @@
 //! whether it is retryable (and the field of its retry delay), fields, doc, help, example
 //! message and example body, then the catalog enums and the retired codes.
 //!
-//! Catalog docs are Markdown and stay Markdown, except that `<` outside code spans is escaped
-//! so that no catalog text becomes HTML; table cells escape `|` and line breaks, and code
-//! spans are fenced to survive any backtick in the text ([`crate::text`]).
+//! Catalog docs are Markdown and stay Markdown, code blocks included, except that raw HTML is
+//! escaped, links keep only the `http(s)`, `mailto` and relative ones, and headings are
+//! demoted under the page's; text within a line (the title, a status, a table cell) is kept on
+//! it, and a doc with a code block in a table cell is HTML there; code spans are fenced to
+//! survive any backtick in the text ([`crate::text`]). Control characters of catalog text are
+//! escaped as `\u{1b}` ([`super::render`]).
 
 use std::fmt::Write as _;
 
@@ -18,7 +21,7 @@ use super::{
     entry_anchor, example_body, field_enum, first_with_code, retry_text, sharing, status_text,
     type_anchor, wire_rows,
 };
-use crate::text::{html_escape, md_cell, md_code, md_text};
+use crate::text::{html_escape, md_block, md_cell, md_cell_doc, md_code, md_inline};
 
 /// Renders the page.
 pub fn render(catalog: &Catalog) -> String {
@@ -29,9 +32,9 @@ pub fn render(catalog: &Catalog) -> String {
 }
 
 fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
-    writeln!(out, "# {}", one_line(&md_text(&catalog.title)))?;
+    writeln!(out, "# {}", md_inline(&catalog.title))?;
     if !catalog.doc.is_empty() {
-        writeln!(out, "\n{}", md_text(&catalog.doc))?;
+        writeln!(out, "\n{}", md_block(&catalog.doc))?;
     }
     if let Some(url) = &catalog.docs_url {
         writeln!(
@@ -59,8 +62,8 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
                 out,
                 "| {} | {} | {} |",
                 status.code.value,
-                md_cell(&md_text(&status.reason)),
-                md_cell(&md_text(&status.meaning))
+                md_cell(&md_inline(&status.reason)),
+                md_cell_doc(&status.meaning)
             )?;
         }
     }
@@ -77,7 +80,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
                 "| [{}](#{}) | {} | {} | {} |",
                 md_cell(&md_code(&entry.code.value)),
                 entry_anchor(entry),
-                md_cell(&md_text(&status_text(catalog, entry.status.value))),
+                md_cell(&md_inline(&status_text(catalog, entry.status.value))),
                 entry.name.value,
                 md_cell(&md_code(&entry.message.value)),
             )?;
@@ -100,12 +103,12 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
             entry.name.value
         )?;
         if !entry.doc.is_empty() {
-            writeln!(out, "{}\n", md_text(&entry.doc))?;
+            writeln!(out, "{}\n", md_block(&entry.doc))?;
         }
         writeln!(
             out,
             "- **Status:** {}",
-            md_text(&status_text(catalog, entry.status.value))
+            md_inline(&status_text(catalog, entry.status.value))
         )?;
         writeln!(out, "- **Message:** {}", md_code(&entry.message.value))?;
         writeln!(out, "- **Retryable:** {}", retry_text(entry, md_code))?;
@@ -140,12 +143,12 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
                     md_cell(&md_code(&field.name.value)),
                     md_cell(&ty),
                     md_cell(&md_code(&field.example.value)),
-                    md_cell(&md_text(&field.doc)),
+                    md_cell_doc(&field.doc),
                 )?;
             }
         }
         if !entry.help.is_empty() {
-            writeln!(out, "\n**Help:** {}", md_text(&entry.help))?;
+            writeln!(out, "\n**Help:** {}", md_block(&entry.help))?;
         }
         let body = example_body(catalog, entry);
         let fence = fence(&body);
@@ -159,7 +162,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
             writeln!(out, "\n<a id=\"{}\"></a>\n", html_escape(&anchor))?;
             writeln!(out, "### {}\n", ty.name.value)?;
             if !ty.doc.is_empty() {
-                writeln!(out, "{}\n", md_text(&ty.doc))?;
+                writeln!(out, "{}\n", md_block(&ty.doc))?;
             }
             let values: Vec<String> = ty.values.iter().map(|v| md_code(&v.value)).collect();
             writeln!(out, "Values: {}.", values.join(", "))?;
@@ -180,7 +183,7 @@ fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
                 out,
                 "| {} | {} |",
                 md_cell(&md_code(&retired.code.value)),
-                md_cell(&md_text(&retired.note))
+                md_cell_doc(&retired.note)
             )?;
         }
     }
@@ -230,11 +233,6 @@ fn write_wire(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
         )?;
     }
     Ok(())
-}
-
-/// Text on one line: line breaks become spaces.
-fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\r', '\n'], " ")
 }
 
 /// A fence for a code block: three backticks, or more than the longest run in the text.

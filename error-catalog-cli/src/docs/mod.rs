@@ -38,17 +38,20 @@ pub enum Format {
 }
 
 /// Renders a catalog in `format`.
+/// The pages' control characters, which only catalog text can bring, are escaped as `\u{1b}`
+/// ([`crate::text::terminal`]): a page printed on a terminal sends it no escape sequence. The
+/// JSON documents escape them as JSON does.
 pub fn render(catalog: &Catalog, format: Format) -> String {
     match format {
-        Format::Markdown => markdown::render(catalog),
-        Format::Html => html::render(catalog),
+        Format::Markdown => crate::text::terminal(&markdown::render(catalog)),
+        Format::Html => crate::text::terminal(&html::render(catalog)),
         Format::Openapi => openapi::render(catalog),
         Format::Json => json::render(catalog),
     }
 }
 
 /// `error-catalog docs CATALOG --format FORMAT [-o FILE]`: the rendered catalog on stdout, or
-/// in `output`. A catalog that does not load gets its diagnostics, as `check` shows them, and
+/// in `output`, whose missing directories are created. A catalog that does not load gets its diagnostics, as `check` shows them, and
 /// exit code 1; so does a file that cannot be written.
 pub fn run(path: &Path, format: Format, output: Option<&Path>, color: bool) -> Outcome {
     let loaded = match crate::load(path) {
@@ -67,7 +70,7 @@ pub fn run(path: &Path, format: Format, output: Option<&Path>, color: bool) -> O
             stdout: text,
             ..Outcome::default()
         },
-        Some(file) => match std::fs::write(file, text) {
+        Some(file) => match write_creating_dirs(file, &text) {
             Ok(()) => Outcome {
                 stdout: String::new(),
                 stderr: format!("wrote `{}`\n", file.display()),
@@ -79,6 +82,17 @@ pub fn run(path: &Path, format: Format, output: Option<&Path>, color: bool) -> O
             ),
         },
     }
+}
+
+/// Writes `text` to `file`, creating its missing parent directories first.
+fn write_creating_dirs(file: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(parent) = file
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(file, text)
 }
 
 /// A status as the pages show it: `404 Not Found`, or `404` when the table gives no reason.

@@ -6,7 +6,8 @@
 //!   requires each of its members, with a nested `type: object` schema, its members
 //!   `required` too, for each object that a JSON pointer goes through, down to:
 //!   - the code: `type: string` with an `enum` of every code of the catalog, or, with
-//!     `code_type = "integer"`, `type: integer` with an integer `enum`;
+//!     `code_type = "integer"`, `type: integer` with an integer `enum` (no `enum` for a
+//!     catalog without errors, where it would match nothing);
 //!   - the message: `type: string`;
 //!   - the status, when `wire.status` gives its location: `type: integer`;
 //!   - each constant of `wire.constants`: `type: string` with `const: "<value>"`;
@@ -22,17 +23,21 @@
 //!   header that carries the code too, each response declares it under `headers`, required,
 //!   a string `enum` of the codes. When an entry of the status names a `retry_after` field,
 //!   the response declares the `Retry-After` header as well, an integer number of seconds,
-//!   required when every entry of the status sends it.
+//!   required when every entry of the status sends it: each names a `retry_after` field of an
+//!   unsigned type of at most 64 bits (a negative value, or one beyond `u64`, sends none).
 //!
-//! `info.title` and `info.description` are the catalog's; `info.version` is `"0"`, since a
+//! Descriptions are CommonMark: catalog docs in them are rewritten as on the Markdown page
+//! ([`md_block`]: raw HTML escaped, only `http(s)`, `mailto` and
+//! relative links). `info.title` and `info.description` are the catalog's; `info.version` is `"0"`, since a
 //! catalog has no version of its own. `paths` is empty: an API's operations refer to the
 //! responses, as `$ref: '#/components/responses/Status404NotFound'`.
 
-use error_catalog_codegen::model::Catalog;
+use error_catalog_codegen::model::{Catalog, FieldType};
 use error_catalog_codegen::wire::{CodeType, Member, Node, integer_code};
 
 use super::{example_body_json, status_meaning, status_text, statuses_used};
 use crate::json::{Json, Object, pretty};
+use crate::text::{md_block, md_inline};
 
 /// The OpenAPI version the document follows.
 pub const OPENAPI_VERSION: &str = "3.1.0";
@@ -44,7 +49,7 @@ pub const BODY_SCHEMA: &str = "ErrorBody";
 pub fn render(catalog: &Catalog) -> String {
     let mut info = Object::new().with("title", &catalog.title);
     if !catalog.doc.is_empty() {
-        info.insert("description", &catalog.doc);
+        info.insert("description", md_block(&catalog.doc));
     }
     info.insert("version", "0");
 
@@ -82,7 +87,7 @@ fn codes(catalog: &Catalog) -> Vec<&str> {
 /// The schema of the error body: the object tree of
 /// [`Wire::layout`](error_catalog_codegen::wire::Wire::layout).
 fn body_schema(catalog: &Catalog) -> Object {
-    let description = format!("The error body of the {}.", catalog.title);
+    let description = format!("The error body of the {}.", md_inline(&catalog.title));
     object_schema(catalog, &catalog.wire.layout(), Some(description))
 }
 
@@ -141,13 +146,16 @@ fn member_schema(catalog: &Catalog, member: Member) -> Object {
                 ),
                 CodeType::String => ("string".into(), codes.into_iter().map(Json::from).collect()),
             };
-            Object::new()
-                .with("type", ty)
-                .with(
-                    "description",
-                    "The error code, which tells the errors apart.",
-                )
-                .with("enum", values)
+            let schema = Object::new().with("type", ty).with(
+                "description",
+                "The error code, which tells the errors apart.",
+            );
+            // An empty `enum` would match no code: a catalog without errors says only the type.
+            if values.is_empty() {
+                schema
+            } else {
+                schema.with("enum", values)
+            }
         }
         Member::Message => Object::new().with("type", "string").with(
             "description",
@@ -181,9 +189,10 @@ fn response(catalog: &Catalog, status: u16) -> Object {
             "summary",
             format!("{}: {}", entry.code.value, entry.message.value),
         );
-        let description: Vec<&str> = [entry.doc.as_str(), entry.help.as_str()]
+        let description: Vec<String> = [entry.doc.as_str(), entry.help.as_str()]
             .into_iter()
             .filter(|text| !text.is_empty())
+            .map(md_block)
             .collect();
         if !description.is_empty() {
             example.insert("description", description.join("\n\n"));
@@ -192,10 +201,11 @@ fn response(catalog: &Catalog, status: u16) -> Object {
         examples.insert(&entry.name.value, example);
     }
     let meaning = status_meaning(catalog, status);
+    let status_text = md_inline(&status_text(catalog, status));
     let description = if meaning.is_empty() {
-        status_text(catalog, status)
+        status_text
     } else {
-        format!("{}: {meaning}", status_text(catalog, status))
+        format!("{status_text}: {}", md_block(meaning))
     };
     let media = Object::new()
         .with(
@@ -206,13 +216,8 @@ fn response(catalog: &Catalog, status: u16) -> Object {
     let mut response = Object::new().with("description", description);
     let mut headers = Object::new();
     if let Some(header) = &catalog.wire.header {
-        let schema = Object::new().with("type", "string").with(
-            "enum",
-            codes(catalog)
-                .into_iter()
-                .map(Json::from)
-                .collect::<Vec<_>>(),
-        );
+        let codes: Vec<Json> = codes(catalog).into_iter().map(Json::from).collect();
+        let schema = Object::new().with("type", "string").with("enum", codes);
         headers.insert(
             &header.value,
             Object::new()
@@ -232,7 +237,8 @@ fn response(catalog: &Catalog, status: u16) -> Object {
 
 /// The `Retry-After` header of a status's response, when an entry of the status names a
 /// `retry_after` field: the delay in whole seconds, required when every entry of the status
-/// sends it.
+/// sends it, which an entry does only when its field cannot be negative nor beyond `u64`
+/// (the server sends no header for such a value).
 fn retry_after_header(catalog: &Catalog, status: u16) -> Option<Object> {
     let entries: Vec<_> = catalog
         .entries
@@ -249,6 +255,16 @@ fn retry_after_header(catalog: &Catalog, status: u16) -> Option<Object> {
     if with.is_empty() {
         return None;
     }
+    let always_sent = entries.iter().all(|entry| {
+        entry
+            .retry_after_field()
+            .is_some_and(|field| match &field.ty {
+                FieldType::Integer(int) => {
+                    matches!(int.name(), "u8" | "u16" | "u32" | "u64" | "usize")
+                }
+                _ => false,
+            })
+    });
     Some(
         Object::new()
             .with(
@@ -258,7 +274,7 @@ fn retry_after_header(catalog: &Catalog, status: u16) -> Option<Object> {
                     with.join(", the field ")
                 ),
             )
-            .with("required", with.len() == entries.len())
+            .with("required", always_sent)
             .with(
                 "schema",
                 Object::new().with("type", "integer").with("minimum", 0u16),

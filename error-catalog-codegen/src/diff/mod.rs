@@ -847,6 +847,25 @@ fn label(entry: &Entry, old_name: Option<&str>) -> String {
     }
 }
 
+/// `text` with each control character (a line break, an escape sequence's `ESC`) written
+/// as Rust escapes it (`\n`, `\u{1b}`), so that catalog text shown on a terminal or a page
+/// can neither break a line nor send the terminal a command.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 impl Diff<'_, '_> {
     /// Records a finding about `entry` (or about no entry).
     fn push(&mut self, rule: DiffRule, place: Place, entry: Option<&Entry>, message: String) {
@@ -865,20 +884,7 @@ impl Diff<'_, '_> {
         entry: Option<String>,
         message: String,
     ) {
-        let message = if message.contains(char::is_control) {
-            message
-                .chars()
-                .map(|c| {
-                    if c.is_control() {
-                        c.escape_default().to_string()
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect()
-        } else {
-            message
-        };
+        let message = escape_controls(&message).into_owned();
         let finding = Finding {
             rule,
             code,
