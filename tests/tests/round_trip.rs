@@ -25,35 +25,100 @@ use proptest::strategy::BoxedStrategy;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde::ser::Serializer;
 
-macro_rules! catalogs {
-    ($($module:ident: $path:literal => $name:ident;)*) => {
-        $(
-            mod $module {
-                #[error_catalog::catalog(path = $path)]
-                #[derive(Debug, Clone)]
-                pub enum $name {}
-            }
-        )*
-    };
+mod backup_restore {
+    #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+    #[derive(Debug, Clone)]
+    pub enum BackupError {}
 }
 
-catalogs! {
-    backup_restore: "../catalog/backup-restore.toml" => BackupError;
-    kitchen_sink: "catalogs/kitchen-sink.toml" => KitchenError;
-    client: "catalogs/client.toml" => ClientError;
-    http_client: "catalogs/http-client.toml" => HttpClientError;
-    overlap: "catalogs/overlap.toml" => OverlapError;
-    problem: "catalogs/problem.toml" => ProblemError;
-    problem_integer: "catalogs/problem-integer.toml" => ProblemIntegerError;
-    structured: "catalogs/structured.toml" => StructuredError;
-    empty: "catalogs/empty.toml" => EmptyError;
-    flat: "catalogs/wire/flat.toml" => FlatError;
-    azure: "catalogs/wire/azure.toml" => AzureError;
-    google: "catalogs/wire/google.toml" => GoogleError;
-    kubernetes: "catalogs/wire/kubernetes.toml" => KubeError;
-    odata: "catalogs/wire/odata.toml" => TableError;
-    translator: "catalogs/wire/translator.toml" => TranslatorError;
-    twilio: "catalogs/wire/twilio.toml" => TwilioError;
+mod kitchen_sink {
+    #[error_catalog::catalog(path = "catalogs/kitchen-sink.toml")]
+    #[derive(Debug, Clone)]
+    pub enum KitchenError {}
+}
+
+mod client {
+    #[error_catalog::catalog(path = "catalogs/client.toml")]
+    #[derive(Debug, Clone)]
+    pub enum ClientError {}
+}
+
+mod http_client {
+    #[error_catalog::catalog(path = "catalogs/http-client.toml")]
+    #[derive(Debug, Clone)]
+    pub enum HttpClientError {}
+}
+
+mod overlap {
+    #[error_catalog::catalog(path = "catalogs/overlap.toml")]
+    #[derive(Debug, Clone)]
+    pub enum OverlapError {}
+}
+
+mod problem {
+    #[error_catalog::catalog(path = "catalogs/problem.toml")]
+    #[derive(Debug, Clone)]
+    pub enum ProblemError {}
+}
+
+mod problem_integer {
+    #[error_catalog::catalog(path = "catalogs/problem-integer.toml")]
+    #[derive(Debug, Clone)]
+    pub enum ProblemIntegerError {}
+}
+
+mod structured {
+    #[error_catalog::catalog(path = "catalogs/structured.toml")]
+    #[derive(Debug, Clone)]
+    pub enum StructuredError {}
+}
+
+mod empty {
+    #[error_catalog::catalog(path = "catalogs/empty.toml")]
+    #[derive(Debug, Clone)]
+    pub enum EmptyError {}
+}
+
+mod flat {
+    #[error_catalog::catalog(path = "catalogs/wire/flat.toml")]
+    #[derive(Debug, Clone)]
+    pub enum FlatError {}
+}
+
+mod azure {
+    #[error_catalog::catalog(path = "catalogs/wire/azure.toml")]
+    #[derive(Debug, Clone)]
+    pub enum AzureError {}
+}
+
+mod google {
+    #[error_catalog::catalog(path = "catalogs/wire/google.toml")]
+    #[derive(Debug, Clone)]
+    pub enum GoogleError {}
+}
+
+mod kubernetes {
+    #[error_catalog::catalog(path = "catalogs/wire/kubernetes.toml")]
+    #[derive(Debug, Clone)]
+    pub enum KubeError {}
+}
+
+mod odata {
+    #[error_catalog::catalog(path = "catalogs/wire/odata.toml")]
+    #[derive(Debug, Clone)]
+    pub enum TableError {}
+}
+
+mod translator {
+    #[error_catalog::catalog(path = "catalogs/wire/translator.toml")]
+    #[derive(Debug, Clone)]
+    pub enum TranslatorError {}
+}
+
+mod twilio {
+    #[error_catalog::catalog(path = "catalogs/wire/twilio.toml")]
+    #[derive(Debug, Clone)]
+    pub enum TwilioError {}
 }
 
 /// Cases per entry, unless `PROPTEST_CASES` says otherwise.
@@ -87,7 +152,7 @@ fn round_trips<E: Generated + Clone + Debug + serde::Serialize>() {
         None => Config::with_cases(CASES),
     };
     for (index, spec) in E::specs().iter().enumerate() {
-        let entry = Entry::new::<E>(spec);
+        let entry = Entry::new(spec);
         let mut runner = TestRunner::new(Config {
             failure_persistence: None,
             max_shrink_iters: 4096,
@@ -116,7 +181,7 @@ struct Entry {
 }
 
 impl Entry {
-    fn new<E: CatalogError>(spec: &'static ErrorSpec) -> Entry {
+    fn new(spec: &'static ErrorSpec) -> Entry {
         let pieces = parse(spec.message).expect("a checked template parses");
         let placeholders = pieces
             .iter()
