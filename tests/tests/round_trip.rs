@@ -18,7 +18,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use error_catalog::__private::Generated;
 use error_catalog::{CatalogError, ErrorSpec, Problem};
-use error_catalog_template::{Piece, parse};
+use error_catalog_template::{Class, Int, Piece, Segment, parse, split};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::BoxedStrategy;
@@ -301,6 +301,40 @@ impl Entry {
         .boxed()
     }
 
+    /// The template compiled as the reader has it: each placeholder with its field's class.
+    fn segments<E: CatalogError>(&self) -> Vec<Segment<'_>> {
+        self.pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Literal(text) => Segment::Literal(text),
+                Piece::Placeholder { name, .. } => {
+                    let ty = self
+                        .spec
+                        .fields
+                        .iter()
+                        .find(|field| field.name == name.as_str())
+                        .expect("each placeholder names a field")
+                        .ty;
+                    let catalog_enum = E::catalog().types.iter().find(|t| t.name == ty);
+                    Segment::Field(match (ty, Int::from_name(ty), catalog_enum) {
+                        ("bool", _, _) => Class::Bool,
+                        (_, Some(int), _) => Class::Integer(int),
+                        (_, None, Some(catalog_enum)) => Class::OneOf(catalog_enum.values),
+                        (_, None, None) => Class::Text,
+                    })
+                }
+            })
+            .collect()
+    }
+
+    /// The documented reading of `message` (`docs/catalog-format.md`, "How a message is
+    /// split"): the text of each placeholder, the first one the shortest possible, then the
+    /// second, and so on; `None` when the message does not fit.
+    fn reading<'m, E: CatalogError>(&self, message: &'m str) -> Option<Vec<&'m str>> {
+        let mut captures = vec![""; self.placeholders.len()];
+        split(&self.segments::<E>(), message, &mut captures).then_some(captures)
+    }
+
     /// The template filled with `texts`, one per placeholder.
     fn render(&self, texts: &[&str]) -> String {
         let mut texts = texts.iter();
@@ -348,20 +382,39 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
     let message = error.to_string();
     prop_assert_eq!(&message, &entry.render(&texts), "rendering");
     let expected_fields = fields(&error);
+    // The value the documented reading of the message gives, if its texts build one (a field
+    // used twice may get two texts, an external type a text that does not parse).
+    let Some(reading) = entry.reading::<E>(&message) else {
+        return Err(TestCaseError::fail(format!(
+            "the message {message:?} of {error:?} does not fit its own template"
+        )));
+    };
+    let consistent = entry
+        .placeholders
+        .iter()
+        .zip(&reading)
+        .all(|(field, text)| {
+            entry
+                .placeholders
+                .iter()
+                .zip(&reading)
+                .all(|(other, other_text)| other != field || other_text == text)
+        });
+    let documented = E::build(index, &reading)
+        .filter(|value| consistent && value.to_string() == message)
+        .map(|value| fields(&value));
+    let reference = Reference {
+        message: &message,
+        sent: &expected_fields,
+        documented: documented.as_ref(),
+    };
     let status = error.status();
     let catalog = E::catalog();
 
     let body = serde_json::to_vec(&error).expect("an error serializes");
     let has_fields_object = catalog.wire.fields.is_some();
     let read = E::from_response(status, &body);
-    check_reading(
-        &error,
-        &message,
-        &expected_fields,
-        read,
-        has_fields_object,
-        "body",
-    )?;
+    check_reading(&error, &reference, read, has_fields_object, "body")?;
 
     if let Some(name) = catalog.wire.header_name() {
         let mut headers = http::HeaderMap::new();
@@ -372,8 +425,7 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
         let read = E::from_http(status, &headers, &body);
         check_reading(
             &error,
-            &message,
-            &expected_fields,
+            &reference,
             read,
             has_fields_object,
             "body and header",
@@ -389,8 +441,7 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
         && matches!(catalog.wire.message, "detail" | "/detail");
     check_reading(
         &error,
-        &message,
-        &expected_fields,
+        &reference,
         read,
         !own_shape || has_fields_object,
         "problem details",
@@ -398,26 +449,40 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
     Ok(())
 }
 
+/// What a reading of an error is compared with.
+struct Reference<'a> {
+    /// The error's message.
+    message: &'a str,
+    /// The error's fields.
+    sent: &'a serde_json::Value,
+    /// The fields of the documented reading of the message, when it gives a value that
+    /// renders to the message.
+    documented: Option<&'a serde_json::Value>,
+}
+
 /// That `read` is a reading of `error`: the same code, status and message, and the same
-/// fields when `fields_sent` or when the template determines them. When the template does
+/// fields when `fields_sent`; from the message alone, the fields of the documented reading
+/// (the error's own fields whenever the template determines them). When the template does
 /// not (two readings of one message), the reading renders to the same message, which is
-/// what makes it valid.
+/// what makes it valid, and it is the documented one.
 fn check_reading<E: Generated + Debug>(
     error: &E,
-    message: &str,
-    expected_fields: &serde_json::Value,
+    reference: &Reference<'_>,
     read: Result<E, error_catalog::Unrecognized>,
     fields_sent: bool,
     what: &str,
 ) -> Result<(), TestCaseError> {
+    let (message, expected_fields) = (reference.message, reference.sent);
     let read = match read {
         Ok(read) => read,
         // Documented: a field used twice is split as if each occurrence were its own text, and
         // the reading is accepted only if they are equal; an external type's text matches any
-        // text. Neither tries another split, so such a message may not read back.
+        // text. Neither tries another split, so such a message may not read back, but only
+        // when the documented reading gives no value.
         Err(unrecognized)
             if unrecognized.kind() == &error_catalog::UnrecognizedKind::MessageMismatch
                 && !fields_sent
+                && reference.documented.is_none()
                 && one_split_only(error.spec()) =>
         {
             return Ok(());
@@ -440,6 +505,23 @@ fn check_reading<E: Generated + Debug>(
             what,
             read
         );
+    } else if read.spec().name == error.spec().name {
+        // Another entry of the code (an overlapping one) may come first; this one's reading
+        // is the documented one.
+        match reference.documented {
+            Some(documented) => prop_assert_eq!(
+                &fields(&read),
+                documented,
+                "{}: fields of {:?}, not the documented reading",
+                what,
+                read
+            ),
+            None => {
+                return Err(TestCaseError::fail(format!(
+                    "{what}: {read:?} read back where the documented reading gives no value"
+                )));
+            }
+        }
     }
     Ok(())
 }
