@@ -444,6 +444,9 @@ fn problem_members(entry: &Entry, cx: &mut Ctxt) {
 }
 
 /// `header = "x error code"`: the code header's name is a valid HTTP header name.
+/// `header = "Content-Type"`, `"retry-after"`, `"Transfer-Encoding"`, `"proxy-status"`: and
+/// not one that the response sets itself, that frames the message, or that tells a client,
+/// a cache or a browser what to do ([`reserved_header`]): its value would be the code.
 fn wire_header(catalog: &Catalog, cx: &mut Ctxt) {
     let Some(header) = &catalog.wire.header else {
         return;
@@ -463,7 +466,97 @@ fn wire_header(catalog: &Catalog, cx: &mut Ctxt) {
             .label("not a header name")
             .help("a header name is one token of ASCII letters, digits and ``!#$%&'*+-.^_`|~``, such as `header = \"x-ms-error-code\"`"),
         );
+    } else if let Some(reason) = reserved_header(&header.value) {
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidWire,
+                header.span.clone(),
+                format!(
+                    "the code header `{}` is a reserved header: {reason}",
+                    header.value
+                ),
+            )
+            .label("reserved header")
+            .note("the response would carry the error code as this header's value")
+            .help(
+                "name a header of the API's own for the code, such as `header = \"x-error-code\"`",
+            ),
+        );
     }
+}
+
+/// Header names that no catalog may take for its code header, compared without ASCII case,
+/// each with the reason; the names that start with one of [`RESERVED_HEADER_PREFIXES`] are
+/// reserved too.
+pub(crate) const RESERVED_HEADERS: &[(&str, &str)] = &[
+    // Set by the response itself (`IntoResponse`, and the HTTP server under it).
+    ("content-type", SET_BY_RESPONSE),
+    ("content-length", SET_BY_RESPONSE),
+    ("retry-after", SET_BY_RESPONSE),
+    ("date", SET_BY_RESPONSE),
+    // Connection-specific and framing headers (RFC 9110 section 7.6.1, RFC 9112).
+    ("connection", FRAMING),
+    ("keep-alive", FRAMING),
+    ("transfer-encoding", FRAMING),
+    ("te", FRAMING),
+    ("trailer", FRAMING),
+    ("upgrade", FRAMING),
+    ("host", FRAMING),
+    // Headers a client, a cache or a browser acts on.
+    ("set-cookie", ACTED_ON),
+    ("set-cookie2", ACTED_ON),
+    ("location", ACTED_ON),
+    ("refresh", ACTED_ON),
+    ("www-authenticate", ACTED_ON),
+    ("authentication-info", ACTED_ON),
+    ("vary", ACTED_ON),
+    ("cache-control", ACTED_ON),
+    ("expires", ACTED_ON),
+    ("pragma", ACTED_ON),
+    ("age", ACTED_ON),
+    ("etag", ACTED_ON),
+    ("last-modified", ACTED_ON),
+    ("allow", ACTED_ON),
+    ("accept-ranges", ACTED_ON),
+    ("alt-svc", ACTED_ON),
+    ("strict-transport-security", ACTED_ON),
+    ("clear-site-data", ACTED_ON),
+    ("content-security-policy", ACTED_ON),
+    ("content-security-policy-report-only", ACTED_ON),
+    ("link", ACTED_ON),
+];
+
+/// Prefixes of reserved header names, with the reason: `content-*` describe the body
+/// (`content-encoding`, `content-language`, `content-range`, ...), `proxy-*` are for proxies
+/// (`proxy-authenticate`, `proxy-connection`, `proxy-status`, ...).
+pub(crate) const RESERVED_HEADER_PREFIXES: &[(&str, &str)] = &[
+    (
+        "content-",
+        "a `content-*` header describes the body and how to decode it",
+    ),
+    (
+        "proxy-",
+        "a `proxy-*` header is for the proxies between server and client",
+    ),
+];
+
+const SET_BY_RESPONSE: &str = "the response sets it itself";
+const FRAMING: &str = "it frames the message or manages the connection";
+const ACTED_ON: &str = "clients, caches or browsers act on its value";
+
+/// Why `name` may not be the code header, when it is reserved ([`RESERVED_HEADERS`],
+/// [`RESERVED_HEADER_PREFIXES`]), compared without ASCII case.
+pub(crate) fn reserved_header(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    RESERVED_HEADERS
+        .iter()
+        .find(|(reserved, _)| *reserved == lower)
+        .or_else(|| {
+            RESERVED_HEADER_PREFIXES
+                .iter()
+                .find(|(prefix, _)| lower.starts_with(prefix))
+        })
+        .map(|(_, reason)| *reason)
 }
 
 /// `code_type = "integer"` with `code = "E12"`, `"007"`, `"99999999999999999999"`: every code,
@@ -1828,6 +1921,83 @@ mod tests {
                 "{wire}"
             );
         }
+    }
+
+    #[test]
+    fn reserved_code_headers_are_invalid_wire_at_the_header() {
+        for header in [
+            "content-type",
+            "Content-Type",
+            "CONTENT-LENGTH",
+            "retry-after",
+            "Retry-After",
+            "date",
+            "connection",
+            "keep-alive",
+            "Transfer-Encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "host",
+            "proxy-authenticate",
+            "Proxy-Connection",
+            "proxy-status",
+            "content-encoding",
+            "Content-Language",
+            "content-range",
+            "content-security-policy",
+            "set-cookie",
+            "Location",
+            "www-authenticate",
+            "vary",
+            "cache-control",
+            "etag",
+        ] {
+            let wire = format!(r#"{{ code = "c", message = "m", header = "{header}" }}"#);
+            let found = diagnostics(&with_wire(&wire, "1", ""));
+            assert_eq!(found.len(), 1, "{header}: {found:?}");
+            assert_eq!(found[0].0, Rule::InvalidWire, "{header}");
+            assert_eq!(found[0].1, format!("\"{header}\""), "{header}");
+            assert!(
+                found[0].2.starts_with(&format!(
+                    "the code header `{header}` is a reserved header: "
+                )),
+                "{}",
+                found[0].2
+            );
+        }
+        // Names that only resemble reserved ones are the API's own.
+        for header in [
+            "x-content-type",
+            "content",
+            "x-retry-after",
+            "tee",
+            "x-error-code",
+            "error-code",
+            "proxy",
+            "x-ms-error-code",
+        ] {
+            let wire = format!(r#"{{ code = "c", message = "m", header = "{header}" }}"#);
+            assert_eq!(diagnostics(&with_wire(&wire, "1", "")), [], "{header}");
+        }
+        let text = with_wire(
+            r#"{ code = "c", message = "m", header = "Content-Type" }"#,
+            "1",
+            "",
+        );
+        assert_eq!(
+            hint(&text, None),
+            (
+                "reserved header".to_owned(),
+                "name a header of the API's own for the code, such as `header = \"x-error-code\"`"
+                    .to_owned()
+            )
+        );
+        let found = diagnostics(&text);
+        assert_eq!(
+            found[0].2,
+            "the code header `Content-Type` is a reserved header: the response sets it itself"
+        );
     }
 
     #[test]

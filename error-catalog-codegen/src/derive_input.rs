@@ -85,6 +85,8 @@ fn parse_enum_args(item: &syn::DeriveInput) -> syn::Result<EnumArgs> {
                 set_once(&mut krate, &meta, lit.parse::<syn::Path>()?)?;
             } else if meta.path.is_ident("exhaustive") {
                 exhaustive = true;
+            } else if meta.path.is_ident(crate::macro_input::PANIC_FOR_TESTS) {
+                crate::macro_input::panic_for_tests(&meta)?;
             } else {
                 return Err(meta.error(
                     "unknown option; expected `path = \"...\"`, `exhaustive` or `crate = \"...\"`",

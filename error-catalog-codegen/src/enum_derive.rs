@@ -42,6 +42,8 @@ fn parse_args(item: &syn::DeriveInput) -> syn::Result<Args> {
             } else if meta.path.is_ident("crate") {
                 let lit = meta.value()?.parse::<syn::LitStr>()?;
                 set_once(&mut krate, &meta, lit.parse::<syn::Path>()?)?;
+            } else if meta.path.is_ident(crate::macro_input::PANIC_FOR_TESTS) {
+                crate::macro_input::panic_for_tests(&meta)?;
             } else {
                 return Err(meta.error(
                     "unknown option; expected `path = \"...\"`, `name = \"...\"` or `crate = \"...\"`",

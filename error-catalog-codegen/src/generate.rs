@@ -123,8 +123,11 @@ impl Builder {
     /// Validates the catalog, writes the generated file (only when its content changed, so
     /// that its modification time stays put) and returns its path. Prints
     /// `cargo::rerun-if-changed` for the catalog, and `cargo::error` lines for what fails.
+    ///
+    /// A panic in the expansion, which is a bug of error-catalog, is returned as
+    /// [`GenerateError::Internal`] (after the panic hook has printed it on stderr).
     pub fn generate(&self) -> Result<PathBuf, GenerateError> {
-        let result = self.run();
+        let result = catching(|| self.run());
         if let Err(error) = &result {
             error.print_for_cargo();
         }
@@ -220,6 +223,20 @@ impl Builder {
         }
         syn::parse_str::<syn::Ident>(&self.enum_name).map_err(|_| bad())
     }
+}
+
+/// Runs `run`, and turns a panic in it into [`GenerateError::Internal`].
+fn catching(
+    run: impl FnOnce() -> Result<PathBuf, GenerateError>,
+) -> Result<PathBuf, GenerateError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(a panic without a message)");
+        Err(GenerateError::Internal(message.to_owned()))
+    })
 }
 
 /// The indices of the entries named in `subset`, each of which must be in the catalog, and
@@ -347,6 +364,8 @@ pub enum GenerateError {
         /// Why it cannot be written.
         source: std::io::Error,
     },
+    /// The expansion panicked, with this message: a bug of error-catalog, to report.
+    Internal(String),
 }
 
 impl GenerateError {
@@ -410,6 +429,14 @@ impl fmt::Display for GenerateError {
             GenerateError::Write { path, source } => {
                 write!(f, "cannot write `{}`: {source}", path.display())
             }
+            GenerateError::Internal(message) => write!(
+                f,
+                "internal error of error-catalog: the generation panicked: {message}; this is a \
+                 bug in error-catalog-codegen {}, not in your catalog: please report it at \
+                 {}/issues, with this message and the catalog",
+                env!("CARGO_PKG_VERSION"),
+                env!("CARGO_PKG_REPOSITORY"),
+            ),
         }
     }
 }
@@ -424,6 +451,7 @@ impl fmt::Debug for GenerateError {
             GenerateError::Entries(_) => "Entries",
             GenerateError::NoOutDir => "NoOutDir",
             GenerateError::Write { .. } => "Write",
+            GenerateError::Internal(_) => "Internal",
         };
         write!(f, "{variant}: {self}")
     }
@@ -437,5 +465,34 @@ impl std::error::Error for GenerateError {
             }
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_an_internal_error_that_asks_for_a_report() {
+        let error = catching(|| panic!("an expansion bug")).unwrap_err();
+        assert!(matches!(&error, GenerateError::Internal(m) if m == "an expansion bug"));
+        let text = error.to_string();
+        assert!(
+            text.starts_with(
+                "internal error of error-catalog: the generation panicked: an expansion bug; "
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("https://github.com/error-catalog/error-catalog/issues"),
+            "{text}"
+        );
+        let message = String::from("formatted");
+        let error = catching(move || panic!("{message} bug")).unwrap_err();
+        assert!(matches!(&error, GenerateError::Internal(m) if m == "formatted bug"));
+        assert!(matches!(
+            catching(|| Err(GenerateError::NoOutDir)),
+            Err(GenerateError::NoOutDir)
+        ));
     }
 }

@@ -27,6 +27,8 @@ fn parse_args(attr: TokenStream) -> syn::Result<Args> {
         } else if meta.path.is_ident("crate") {
             let lit = meta.value()?.parse::<syn::LitStr>()?;
             set_once(&mut krate, &meta, lit.parse::<syn::Path>()?)
+        } else if meta.path.is_ident(PANIC_FOR_TESTS) {
+            panic_for_tests(&meta)
         } else {
             Err(meta.error("unknown option; expected `path = \"...\"` or `crate = \"...\"`"))
         }
@@ -42,6 +44,19 @@ fn parse_args(attr: TokenStream) -> syn::Result<Args> {
         path,
         krate: krate.unwrap_or_else(|| syn::parse_quote!(::error_catalog)),
     })
+}
+
+/// The hidden option `__panic_for_tests = "message"`, which every macro accepts and which
+/// makes the expansion panic with `message`: the test of what a bug in the expansion gives
+/// the user (a `compile_error!` that asks for a bug report, not "proc macro panicked").
+/// Hidden and unstable: it is not part of the format, and may go or change in any release.
+pub(crate) const PANIC_FOR_TESTS: &str = "__panic_for_tests";
+
+/// Panics with the value of `__panic_for_tests = "message"` ([`PANIC_FOR_TESTS`]), once it
+/// has parsed.
+pub(crate) fn panic_for_tests(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
+    let message = meta.value()?.parse::<syn::LitStr>()?.value();
+    panic!("{message}")
 }
 
 /// What `#[catalog]` goes on, for the errors that say so.

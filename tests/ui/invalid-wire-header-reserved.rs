@@ -1,0 +1,4 @@
+#[error_catalog::catalog(path = "invalid-wire-header-reserved.toml")]
+pub enum ApiError {}
+
+fn main() {}
