@@ -294,7 +294,9 @@ pub trait CatalogError: std::error::Error + 'static {
     /// The response's `Retry-After` header is not read into a typed error: a server built with
     /// this crate sends the field's value there too, so the two agree. The header's value of a
     /// response that is not recognized is [`Unrecognized::retry_after`], and
-    /// [`retry_after`](crate::retry_after()) parses the header of any response.
+    /// [`retry_after`](crate::retry_after()) parses the header of any response. An
+    /// implementation that gives a fraction of a second has it sent rounded up to whole
+    /// seconds (`1` for half a second), as a client rounds an HTTP-date.
     fn retry_after(&self) -> Option<std::time::Duration> {
         None
     }
