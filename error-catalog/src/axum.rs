@@ -41,7 +41,10 @@ pub(crate) fn respond<E: CatalogError>(
         headers.insert(name, value);
     }
     if let Some(delay) = error.retry_after() {
-        headers.insert(RETRY_AFTER, HeaderValue::from(crate::retry::header_seconds(delay)));
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from(crate::retry::header_seconds(delay)),
+        );
     }
     response
 }
