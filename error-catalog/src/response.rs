@@ -1,7 +1,6 @@
 //! The client side: turning a status and a response body back into a typed error.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::num::NonZeroU32;
 use std::time::Duration;
@@ -508,16 +507,43 @@ impl<'de> Visitor<'de> for FieldsSeed {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut fields = FieldTexts::new();
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        while let Some(key) = map.next_key_seed(Key)? {
             if let Some(value) = map.next_value_seed(Scalar)? {
-                // A repeated key: the last one wins, as everywhere in the body. A map, so
-                // that each member costs the same however many came before it.
-                fields.insert(key, value);
+                // A repeated key: the last one wins, as everywhere in the body
+                // ([`FieldTexts::get`]).
+                fields.push(key, Some(value));
             }
         }
         Ok(Some(fields))
     }
     reject_other_values!(None; seq, str, bool, i64, u64, f64, unit);
+}
+
+/// A key, borrowed from the body when it has no escapes (`Cow<str>`'s own `Deserialize`
+/// always copies).
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
 }
 
 /// A field's value as text: a string as it is, an integer in decimal, a boolean as `true` or
@@ -842,7 +868,7 @@ fn read_problem(body: &[u8]) -> Option<ProblemRead<'_>> {
             f.write_str("a problem details object")
         }
         fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
-            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            while let Some(key) = map.next_key_seed(Key)? {
                 match &*key {
                     "code" => {
                         self.code = map.next_value_seed(Text {
@@ -861,13 +887,9 @@ fn read_problem(body: &[u8]) -> Option<ProblemRead<'_>> {
                     }
                     _ => match field_of_member(key) {
                         Some(name) => match map.next_value_seed(Scalar)? {
-                            Some(value) => {
-                                self.fields.insert(name, value);
-                            }
+                            Some(value) => self.fields.push(name, Some(value)),
                             // A repeated member whose last value is not a field's drops it.
-                            None => {
-                                self.fields.remove(&*name);
-                            }
+                            None => self.fields.push(name, None),
                         },
                         // `title`, `instance`, and members that are no field's.
                         None => {
@@ -966,7 +988,7 @@ pub(crate) fn from_parts<E: Generated>(
                 .placeholders
                 .iter()
                 .zip(captures.iter_mut())
-                .all(|(name, capture)| match fields.get(*name) {
+                .all(|(name, capture)| match fields.get(name) {
                     Some(value) => {
                         *capture = value;
                         true
@@ -995,8 +1017,38 @@ pub(crate) fn from_parts<E: Generated>(
     Err(unrecognized(UnrecognizedKind::MessageMismatch))
 }
 
-/// The fields object of a body, each member's value as text, by the member's name.
-type FieldTexts<'b> = HashMap<Cow<'b, str>, Cow<'b, str>>;
+/// The fields object of a body (or a problem's extension members): each member in the order
+/// received, with its value as text, or `None` for a value that is no field's.
+///
+/// Reading appends, at a constant cost per member however many came before it; a field is
+/// looked up from the end ([`get`](Self::get)), so that of a key given twice the last one
+/// counts. Only the placeholders of the entries tried are looked up, so a body with many
+/// members that are no field's costs time linear in its size, and no more memory than a
+/// list of them.
+#[derive(Default)]
+pub(crate) struct FieldTexts<'b> {
+    members: Vec<(Cow<'b, str>, Option<Cow<'b, str>>)>,
+}
+
+impl<'b> FieldTexts<'b> {
+    fn new() -> Self {
+        FieldTexts::default()
+    }
+
+    /// Appends a member.
+    fn push(&mut self, name: Cow<'b, str>, value: Option<Cow<'b, str>>) {
+        self.members.push((name, value));
+    }
+
+    /// The value of the last member named `name`, if it is a field's.
+    fn get(&self, name: &str) -> Option<&Cow<'b, str>> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .and_then(|(_, value)| value.as_ref())
+    }
+}
 
 /// The code in the catalog's code header (`wire.header`), if the catalog declares one and
 /// the response has it as UTF-8 text that is not blank.
