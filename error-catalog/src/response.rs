@@ -117,8 +117,35 @@ pub enum BodyError {
     CodeNotAStringOrInteger(&'static str),
 }
 
+/// Writes what `write` writes, with the formatter's width and precision applied to the text
+/// as a whole, as for a `str` (and as the generated `Display` of an error does); without
+/// either, straight into the formatter.
+fn padded(
+    f: &mut fmt::Formatter<'_>,
+    write: impl Fn(&mut fmt::Formatter<'_>) -> fmt::Result,
+) -> fmt::Result {
+    struct Text<W>(W);
+    impl<W: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Text<W> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            (self.0)(f)
+        }
+    }
+    if f.width().is_none() && f.precision().is_none() {
+        write(f)
+    } else {
+        f.pad(&Text(write).to_string())
+    }
+}
+
+/// The reason as a sentence; a width or precision applies to it as a whole.
 impl fmt::Display for BodyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        padded(f, |f| self.write(f))
+    }
+}
+
+impl BodyError {
+    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BodyError::NotJson(error) => write!(f, "the body is not JSON: {error}"),
             BodyError::NotAnObject => f.write_str("the body is not a JSON object"),
@@ -195,13 +222,17 @@ impl fmt::Debug for JsonError {
     }
 }
 
+/// The parser's message and where it stopped; a width or precision applies to the text as a
+/// whole.
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.0.message, self.0.line, self.0.column
-        )
+        padded(f, |f| {
+            write!(
+                f,
+                "{} at line {} column {}",
+                self.0.message, self.0.line, self.0.column
+            )
+        })
     }
 }
 
@@ -359,8 +390,16 @@ impl PartialEq for Unrecognized {
 
 impl Eq for Unrecognized {}
 
+/// What was received and why it is not recognized; a width or precision applies to the text
+/// as a whole.
 impl fmt::Display for Unrecognized {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        padded(f, |f| self.write(f))
+    }
+}
+
+impl Unrecognized {
+    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unrecognized error response ({}): ", self.status)?;
         let code = self.code.as_deref().unwrap_or_default();
         match &self.kind {

@@ -581,3 +581,34 @@ fn caused_by_takes_strings_and_boxed_errors() {
     fn send_sync<T: Send + Sync + 'static>(_: &T) {}
     send_sync(&HttpError::Gone.caused_by("x"));
 }
+
+#[test]
+fn unrecognized_and_its_reasons_honour_width_and_precision() {
+    // As the enum's own `Display` does, and as a `str` would.
+    let error = HttpError::from_response(StatusCode::BAD_REQUEST, b"{").unwrap_err();
+    let text = error.to_string();
+    assert_eq!(format!("{error:>200}"), format!("{text:>200}"));
+    assert_eq!(format!("{error:.11}"), "unrecognize");
+    assert_eq!(
+        format!("{error:-^200.11}"),
+        format!("{:-^200}", "unrecognize")
+    );
+    let UnrecognizedKind::NotAnErrorBody(reason) = error.kind() else {
+        panic!("{error:?}");
+    };
+    let text = reason.to_string();
+    assert_eq!(format!("{reason:<100}|"), format!("{text:<100}|"));
+    let BodyError::NotJson(json) = reason else {
+        panic!("{reason:?}");
+    };
+    let text = json.to_string();
+    assert_eq!(format!("{json:>90}"), format!("{text:>90}"));
+    assert_eq!(format!("{json:.3}"), "EOF");
+    let missing = BodyError::MissingKey("/error/code");
+    assert_eq!(
+        format!("{missing:>40}"),
+        format!("{:>40}", missing.to_string())
+    );
+    // Without either, the text is written as it is.
+    assert_eq!(format!("{error}"), error.to_string());
+}
