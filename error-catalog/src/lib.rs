@@ -332,7 +332,8 @@ pub trait CatalogError: std::error::Error + 'static {
     ///
     /// With the feature `problem-details`, the generated implementation also reads an RFC 9457
     /// problem details body, as `Problem<E>` writes it: a body whose top-level object has
-    /// `type`, `status` and `detail` (unless the catalog's own shape has those three), or
+    /// `type`, `status` and `detail` (unless the catalog's own shape has those three, and
+    /// a fields object if it has one), or
     /// that lacks the catalog's code or message. A field named like the catalog's message or
     /// code key is then a problem's field, not the catalog's message. A body of neither shape
     /// gives the error of the catalog's shape.

@@ -30,7 +30,8 @@ use crate::{CatalogError, CatalogSpec, CodeType};
 ///
 /// A client reads such a body back with the enum's `from_response`, which recognizes a
 /// problem details body by its `type`, `status` and `detail` members (unless the catalog's
-/// own shape has those three), or when the catalog's own shape is not there, and removes
+/// own shape has those three, and its fields object if it has one), or when the catalog's own
+/// shape is not there, and removes
 /// exactly one `field_` from an escaped member ([`error_catalog_template::problem_field`]).
 /// A field named like the catalog's message key (`message = "Upstream failed: {message}"`)
 /// is read back as that field.

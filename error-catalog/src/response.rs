@@ -716,7 +716,8 @@ pub(crate) struct Received<'b> {
 }
 
 /// Whether the catalog's own shape has every member of [`PROBLEM_SIGNS`] at its top level:
-/// then its own bodies look like problem details, and are read in its shape first.
+/// then its own bodies look like problem details, and are read in its shape first unless the
+/// shape has a fields object that the body lacks (its own bodies always have it).
 fn shaped_like_a_problem(wire: WireSpec) -> bool {
     PROBLEM_SIGNS
         .iter()
@@ -726,18 +727,19 @@ fn shaped_like_a_problem(wire: WireSpec) -> bool {
 /// Reads the code, message and fields of an error body, in one pass whatever its size. On
 /// failure, whatever was read is kept. With the read, whether the body is problem details
 /// (feature `problem-details`): a top-level object with `type`, `status` and `detail`, unless
-/// the catalog's own shape has them too.
+/// the catalog's own shape has them too and either has no fields object or the body has it.
 fn read_body(wire: WireSpec, body: &[u8]) -> (BodyRead<'_>, bool) {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let mut read = Read::default();
     let object = Level {
         members: wire.layout,
         read: &mut read,
-        problem: cfg!(feature = "problem-details") && !shaped_like_a_problem(wire),
+        problem: cfg!(feature = "problem-details"),
     }
     .deserialize(&mut deserializer)
     .and_then(|object| deserializer.end().map(|()| object));
-    let problem = read.problem_signs == ALL_PROBLEM_SIGNS;
+    let problem = read.problem_signs == ALL_PROBLEM_SIGNS
+        && (!shaped_like_a_problem(wire) || wire.fields.is_some() && read.body.fields.is_none());
     let read = match object {
         Ok(true) => read_parts(wire, read),
         Ok(false) => Err((read.body, BodyError::NotAnObject)),

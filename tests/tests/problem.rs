@@ -43,6 +43,13 @@ mod nested {
 }
 use nested::NestedError;
 
+mod shaped {
+    #[error_catalog::catalog(path = "catalogs/problem-shaped.toml")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ShapedError {}
+}
+use shaped::ShapedError;
+
 fn problem<E>(error: E) -> String
 where
     Problem<E>: serde::Serialize,
@@ -457,5 +464,43 @@ fn a_problem_without_a_detail_is_its_code_alone() {
     assert_eq!(
         error.kind(),
         &UnrecognizedKind::NotAnErrorBody(BodyError::MissingKey("errorCode"))
+    );
+}
+
+#[test]
+fn a_catalog_shaped_like_a_problem_reads_its_own_bodies_in_its_shape() {
+    // Its own body has `type`, `status` and `detail`, and a fields object that a problem
+    // reading would not see: the fields object decides the ambiguous split.
+    let pair = ShapedError::Pair {
+        a: "x and y".into(),
+        b: "z".into(),
+    };
+    let own = serde_json::to_string(&pair).unwrap();
+    assert_eq!(
+        own,
+        r#"{"code":"PAIR","detail":"x and y and z","status":400,"fields":{"a":"x and y","b":"z"},"type":"urn:error"}"#
+    );
+    assert_eq!(
+        ShapedError::from_response(StatusCode::BAD_REQUEST, own.as_bytes()),
+        Ok(pair.clone())
+    );
+    // And its problem details, whose fields are members.
+    let (body, read) = problem_round_trip(pair.clone());
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"x and y and z","code":"PAIR","a":"x and y","b":"z"}"#
+    );
+    // Without the catalog's fields object, it is read as a problem: the members decide.
+    assert_eq!(read, Ok(pair));
+    // A body of the catalog's shape whose fields object is not an object: the problem's
+    // members, which are not fields here, leave the detail alone to decide.
+    let body =
+        r#"{"code":"PAIR","detail":"x and y and z","status":400,"fields":[],"type":"urn:error"}"#;
+    assert_eq!(
+        ShapedError::from_response(StatusCode::BAD_REQUEST, body.as_bytes()),
+        Ok(ShapedError::Pair {
+            a: "x".into(),
+            b: "y and z".into()
+        })
     );
 }
