@@ -72,10 +72,6 @@ pub enum Rule {
     InvalidProblemBase,
     /// `retry_after` names no field of its entry, or a field that is not an integer.
     InvalidRetryAfter,
-    /// Two fields of one entry that would be the same extension member of an RFC 9457
-    /// problem details object (`type` is written as `field_type`, next to a field named
-    /// `field_type`).
-    ProblemMemberCollision,
     /// The catalog file cannot be found or read.
     FileNotReadable,
 }
@@ -113,7 +109,6 @@ impl Rule {
             Rule::InvalidDocsUrl => "invalid-docs-url",
             Rule::InvalidProblemBase => "invalid-problem-base",
             Rule::InvalidRetryAfter => "invalid-retry-after",
-            Rule::ProblemMemberCollision => "problem-member-collision",
             Rule::FileNotReadable => "file-not-readable",
         }
     }

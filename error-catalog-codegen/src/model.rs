@@ -263,16 +263,14 @@ pub const RETRYABLE_STATUSES: &[u16] = &[429, 503, 504];
 /// The standard members of an RFC 9457 problem details object, and `code`, the extension
 /// member that carries the error code: a field with one of these names is written as
 /// `field_<name>` among a problem's extension members ([`problem_member`]).
-pub const PROBLEM_RESERVED: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+pub const PROBLEM_RESERVED: &[&str] = &error_catalog_template::PROBLEM_RESERVED;
 
 /// The name of a field's extension member in an RFC 9457 problem details object: its own
-/// name, or `field_<name>` for a name in [`PROBLEM_RESERVED`].
+/// name, or `field_<name>` for a name in [`PROBLEM_RESERVED`] or one that starts with
+/// `field_`, so that no two fields share a member and a client gets each field back
+/// ([`error_catalog_template::problem_member`], which the runtime's reader inverts).
 pub fn problem_member(field: &str) -> String {
-    if PROBLEM_RESERVED.contains(&field) {
-        format!("field_{field}")
-    } else {
-        field.to_owned()
-    }
+    error_catalog_template::problem_member(field).into_owned()
 }
 
 impl Entry {

@@ -74,6 +74,7 @@ mod class;
 mod overlap;
 #[cfg(feature = "build")]
 mod parse;
+mod problem;
 #[cfg(test)]
 mod random;
 mod split;
@@ -83,6 +84,7 @@ pub use class::{Class, Int};
 pub use overlap::{overlap, uncovered};
 #[cfg(feature = "build")]
 pub use parse::{Piece, TemplateError, TemplateErrorKind, is_field_name, parse};
+pub use problem::{PROBLEM_RESERVED, problem_field, problem_member};
 pub use split::{Segment, render, split};
 
 #[cfg(test)]

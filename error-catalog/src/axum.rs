@@ -19,7 +19,9 @@ pub fn into_response<E: Generated + serde::Serialize>(error: &E) -> Response {
 }
 
 /// A response for `error` with `body`, written in `content_type`: the entry's status, the
-/// code header when the catalog declares one, `retry-after` when the error has a delay. A body
+/// code header when the catalog declares one, `retry-after` when the error has a delay (in
+/// whole seconds, a fraction of a second counting as one, so that a client never retries
+/// early; see [`retry::header_seconds`](crate::retry::header_seconds)). A body
 /// that failed to serialize (no generated value does) gives a 500 with an empty body.
 pub(crate) fn respond<E: CatalogError>(
     error: &E,
@@ -39,13 +41,18 @@ pub(crate) fn respond<E: CatalogError>(
         headers.insert(name, value);
     }
     if let Some(delay) = error.retry_after() {
-        headers.insert(RETRY_AFTER, HeaderValue::from(delay.as_secs()));
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from(crate::retry::header_seconds(delay)),
+        );
     }
     response
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use http::StatusCode;
     use http_body_util::BodyExt;
 
@@ -94,9 +101,9 @@ mod tests {
         &[],
     );
 
-    /// A hand-made error, whose body the test decides.
+    /// A hand-made error, whose body the test decides, with the delay it asks for.
     #[derive(Debug)]
-    struct Busy;
+    struct Busy(std::time::Duration);
 
     impl std::fmt::Display for Busy {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -121,7 +128,7 @@ mod tests {
             ))
         }
         fn retry_after(&self) -> Option<std::time::Duration> {
-            Some(std::time::Duration::from_millis(2500))
+            Some(self.0)
         }
     }
 
@@ -133,7 +140,7 @@ mod tests {
     #[test]
     fn a_body_that_failed_to_serialize_is_a_500_with_no_body() {
         let failed = serde_json::from_str::<u8>("x").map(|_| Vec::new());
-        let response = respond(&Busy, "application/json", failed);
+        let response = respond(&Busy(Duration::from_secs(1)), "application/json", failed);
         assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert!(response.headers().get("x-code").is_none());
         assert!(response.headers().get("retry-after").is_none());
@@ -142,12 +149,34 @@ mod tests {
 
     #[test]
     fn a_hand_made_error_gets_its_headers_and_whole_seconds() {
-        let response = respond(&Busy, "text/plain", Ok(b"busy".to_vec()));
+        let busy = Busy(Duration::from_millis(2500));
+        let response = respond(&busy, "text/plain", Ok(b"busy".to_vec()));
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
         let headers = response.headers();
         assert_eq!(headers["content-type"], "text/plain");
         assert_eq!(headers["x-code"], "BUSY");
-        assert_eq!(headers["retry-after"], "2");
+        // A fraction of a second still to wait counts as a whole one, as a client reads it.
+        assert_eq!(headers["retry-after"], "3");
         assert_eq!(body(response), b"busy");
+    }
+
+    #[test]
+    fn retry_after_rounds_a_fraction_of_a_second_up() {
+        let cases = [
+            (Duration::ZERO, "0".to_owned()),
+            (Duration::from_nanos(1), "1".to_owned()),
+            (Duration::from_millis(500), "1".to_owned()),
+            (Duration::from_secs(1), "1".to_owned()),
+            (Duration::from_millis(1001), "2".to_owned()),
+            (Duration::from_secs(u64::MAX), u64::MAX.to_string()),
+            (Duration::MAX, u64::MAX.to_string()),
+        ];
+        for (delay, expected) in cases {
+            let response = respond(&Busy(delay), "text/plain", Ok(Vec::new()));
+            assert_eq!(response.headers()["retry-after"], *expected, "{delay:?}");
+            // What a client reads back is at least the delay asked for.
+            let read = crate::retry_after(response.headers()).unwrap();
+            assert!(read >= delay || read.as_secs() == u64::MAX, "{delay:?}");
+        }
     }
 }

@@ -294,7 +294,9 @@ pub trait CatalogError: std::error::Error + 'static {
     /// The response's `Retry-After` header is not read into a typed error: a server built with
     /// this crate sends the field's value there too, so the two agree. The header's value of a
     /// response that is not recognized is [`Unrecognized::retry_after`], and
-    /// [`retry_after`](crate::retry_after()) parses the header of any response.
+    /// [`retry_after`](crate::retry_after()) parses the header of any response. An
+    /// implementation that gives a fraction of a second has it sent rounded up to whole
+    /// seconds (`1` for half a second), as a client rounds an HTTP-date.
     fn retry_after(&self) -> Option<std::time::Duration> {
         None
     }
@@ -318,12 +320,23 @@ pub trait CatalogError: std::error::Error + 'static {
     /// The body must be a JSON object with the catalog's code and message keys; other keys
     /// are ignored, and of a key given twice the last one counts, as in JavaScript's
     /// `JSON.parse`. The code may be a string or an integer. The code and message then go to
-    /// [`from_parts`](Self::from_parts). When the body cannot be turned into a variant, the
-    /// error keeps the status and, where present, the raw code and message.
+    /// [`from_parts`](Self::from_parts). A body with the code and nothing where the message
+    /// goes is read as the code alone, as [`from_http`](Self::from_http) reads the code
+    /// header without a message: the entry of that code whose template has no placeholders.
+    /// When the body cannot be turned into a variant, the error keeps the status and, where
+    /// present, the raw code and message.
+    ///
+    /// The body is read in one pass, in time linear in its size, however many members its
+    /// objects have (a fields object or a problem's members included), and nested arrays and
+    /// objects are skipped without recursion.
     ///
     /// With the feature `problem-details`, the generated implementation also reads an RFC 9457
-    /// problem details body, as `Problem<E>` writes it, when the body lacks the catalog's code
-    /// or message; a body of neither shape gives the error of the catalog's shape.
+    /// problem details body, as `Problem<E>` writes it: a body whose top-level object has
+    /// `type`, `status` and `detail` (unless the catalog's own shape has those three, and
+    /// a fields object if it has one), or
+    /// that lacks the catalog's code or message. A field named like the catalog's message or
+    /// code key is then a problem's field, not the catalog's message. A body of neither shape
+    /// gives the error of the catalog's shape.
     fn from_response(status: StatusCode, body: &[u8]) -> Result<Self, Unrecognized>
     where
         Self: Sized,
@@ -342,6 +355,8 @@ pub trait CatalogError: std::error::Error + 'static {
     ///   others, in catalog order), and [`UnrecognizedKind::MessageMismatch`] with the
     ///   header's code when there is none. A code in the body wins over the header's. A header
     ///   value that is not UTF-8 text is ignored.
+    /// - The body is read as [`from_response`](Self::from_response) reads it, in time linear
+    ///   in its size.
     /// - `Retry-After`: an [`Unrecognized`] keeps its delay
     ///   ([`Unrecognized::retry_after`]). A typed error's delay is its `retry_after` field
     ///   ([`retry_after`](Self::retry_after)).

@@ -23,11 +23,18 @@ use crate::{CatalogError, CatalogSpec, CodeType};
 /// - `code`: the error code, a string, or a number when the catalog's `code_type` is
 ///   `"integer"`;
 /// - then the error's typed fields as extension members, each under its name, except that a
-///   field named `type`, `title`, `status`, `detail`, `instance` or `code` is written as
-///   `field_<name>`.
+///   field named `type`, `title`, `status`, `detail`, `instance` or `code`, or whose name
+///   starts with `field_`, is written as `field_<name>`
+///   ([`error_catalog_template::problem_member`]): `type` is `field_type`, `field_type` is
+///   `field_field_type`, so that no two fields share a member.
 ///
 /// A client reads such a body back with the enum's `from_response`, which recognizes a
-/// problem details body when the catalog's own shape is not there.
+/// problem details body by its `type`, `status` and `detail` members (unless the catalog's
+/// own shape has those three, and its fields object if it has one), or when the catalog's own
+/// shape is not there, and removes
+/// exactly one `field_` from an escaped member ([`error_catalog_template::problem_field`]).
+/// A field named like the catalog's message key (`message = "Upstream failed: {message}"`)
+/// is read back as that field.
 ///
 /// ```
 /// use error_catalog::Problem;

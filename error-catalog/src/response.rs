@@ -117,8 +117,35 @@ pub enum BodyError {
     CodeNotAStringOrInteger(&'static str),
 }
 
+/// Writes what `write` writes, with the formatter's width and precision applied to the text
+/// as a whole, as for a `str` (and as the generated `Display` of an error does); without
+/// either, straight into the formatter.
+fn padded(
+    f: &mut fmt::Formatter<'_>,
+    write: impl Fn(&mut fmt::Formatter<'_>) -> fmt::Result,
+) -> fmt::Result {
+    struct Text<W>(W);
+    impl<W: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Text<W> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            (self.0)(f)
+        }
+    }
+    if f.width().is_none() && f.precision().is_none() {
+        write(f)
+    } else {
+        f.pad(&Text(write).to_string())
+    }
+}
+
+/// The reason as a sentence; a width or precision applies to it as a whole.
 impl fmt::Display for BodyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        padded(f, |f| self.write(f))
+    }
+}
+
+impl BodyError {
+    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BodyError::NotJson(error) => write!(f, "the body is not JSON: {error}"),
             BodyError::NotAnObject => f.write_str("the body is not a JSON object"),
@@ -195,13 +222,17 @@ impl fmt::Debug for JsonError {
     }
 }
 
+/// The parser's message and where it stopped; a width or precision applies to the text as a
+/// whole.
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.0.message, self.0.line, self.0.column
-        )
+        padded(f, |f| {
+            write!(
+                f,
+                "{} at line {} column {}",
+                self.0.message, self.0.line, self.0.column
+            )
+        })
     }
 }
 
@@ -359,8 +390,16 @@ impl PartialEq for Unrecognized {
 
 impl Eq for Unrecognized {}
 
+/// What was received and why it is not recognized; a width or precision applies to the text
+/// as a whole.
 impl fmt::Display for Unrecognized {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        padded(f, |f| self.write(f))
+    }
+}
+
+impl Unrecognized {
+    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unrecognized error response ({}): ", self.status)?;
         let code = self.code.as_deref().unwrap_or_default();
         match &self.kind {
@@ -399,7 +438,7 @@ struct WireBody<'b> {
     message: Option<Cow<'b, str>>,
     /// The fields object, when the shape has one and the body sent it: each member with a
     /// string, integer or boolean value, as text.
-    fields: Option<Vec<(Cow<'b, str>, Cow<'b, str>)>>,
+    fields: Option<FieldTexts<'b>>,
 }
 
 /// Reads the code and the message from one object of the body, where the catalog's object
@@ -408,29 +447,49 @@ struct WireBody<'b> {
 struct Level<'r, 'de> {
     members: &'static [WireMember],
     read: &'r mut Read<'de>,
+    /// Whether to note the members that make the object problem details
+    /// ([`Read::problem_signs`]): at the top level only.
+    problem: bool,
 }
 
-/// Which member of an object of the tree a key is, if any.
-struct KeySeed(&'static [WireMember]);
+/// Which member of an object of the tree a key is, if any, and, when `problem` is set (the
+/// top level of a body that may be problem details), which of [`PROBLEM_SIGNS`] it is, as a
+/// bit.
+struct KeySeed {
+    members: &'static [WireMember],
+    problem: bool,
+}
+
+/// The members of RFC 9457 that make a body problem details rather than the catalog's shape,
+/// when the top-level object has all of them ([`Read::problem_signs`]).
+const PROBLEM_SIGNS: [&str; 3] = ["type", "status", "detail"];
+
+/// [`Read::problem_signs`] when every one of [`PROBLEM_SIGNS`] was seen.
+const ALL_PROBLEM_SIGNS: u8 = (1 << PROBLEM_SIGNS.len()) - 1;
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Option<WireNode>;
+    type Value = (Option<WireNode>, u8);
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
 impl Visitor<'_> for KeySeed {
-    type Value = Option<WireNode>;
+    type Value = (Option<WireNode>, u8);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
     fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
-        Ok(self
-            .0
+        let node = self
+            .members
             .iter()
             .find(|member| member.key == key)
-            .map(|member| member.node))
+            .map(|member| member.node);
+        let sign = match PROBLEM_SIGNS.iter().position(|sign| *sign == key) {
+            Some(index) if self.problem => 1 << index,
+            _ => 0,
+        };
+        Ok((node, sign))
     }
 }
 
@@ -474,29 +533,56 @@ impl<'de> Visitor<'de> for Text {
 struct FieldsSeed;
 
 impl<'de> DeserializeSeed<'de> for FieldsSeed {
-    type Value = Option<Vec<(Cow<'de, str>, Cow<'de, str>)>>;
+    type Value = Option<FieldTexts<'de>>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for FieldsSeed {
-    type Value = Option<Vec<(Cow<'de, str>, Cow<'de, str>)>>;
+    type Value = Option<FieldTexts<'de>>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object of fields")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = Vec::new();
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        let mut fields = FieldTexts::new();
+        while let Some(key) = map.next_key_seed(Key)? {
             if let Some(value) = map.next_value_seed(Scalar)? {
-                // A repeated key: the last one wins, as everywhere in the body.
-                fields.retain(|(name, _): &(Cow<'de, str>, Cow<'de, str>)| *name != key);
-                fields.push((key, value));
+                // A repeated key: the last one wins, as everywhere in the body
+                // ([`FieldTexts::get`]).
+                fields.push(key, Some(value));
             }
         }
         Ok(Some(fields))
     }
     reject_other_values!(None; seq, str, bool, i64, u64, f64, unit);
+}
+
+/// A key, borrowed from the body when it has no escapes (`Cow<str>`'s own `Deserialize`
+/// always copies).
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
 }
 
 /// A field's value as text: a string as it is, an integer in decimal, a boolean as `true` or
@@ -548,6 +634,9 @@ struct Read<'b> {
     body: WireBody<'b>,
     code_seen: bool,
     message_seen: bool,
+    /// Which of [`PROBLEM_SIGNS`] the top-level object has, a bit each, when the catalog's
+    /// own shape does not have them all.
+    problem_signs: u8,
 }
 
 impl<'de> DeserializeSeed<'de> for Level<'_, 'de> {
@@ -565,7 +654,12 @@ impl<'de> Visitor<'de> for Level<'_, 'de> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let read = self.read;
-        while let Some(node) = map.next_key_seed(KeySeed(self.members))? {
+        let seed = || KeySeed {
+            members: self.members,
+            problem: self.problem,
+        };
+        while let Some((node, sign)) = map.next_key_seed(seed())? {
+            read.problem_signs |= sign;
             // A repeated key overwrites the earlier one, at every level: the last occurrence
             // wins, as in JavaScript's `JSON.parse` and `serde_json::Value`, so that a client
             // and a proxy that logs the body agree on what was sent. A repeated object
@@ -598,7 +692,11 @@ impl<'de> Visitor<'de> for Level<'_, 'de> {
                     if node.holds(WireNode::Fields) {
                         read.body.fields = None;
                     }
-                    map.next_value_seed(Level { members, read })?;
+                    map.next_value_seed(Level {
+                        members,
+                        read,
+                        problem: false,
+                    })?;
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -614,25 +712,54 @@ impl<'de> Visitor<'de> for Level<'_, 'de> {
 pub(crate) struct Received<'b> {
     code: Cow<'b, str>,
     message: Cow<'b, str>,
-    fields: Option<Vec<(Cow<'b, str>, Cow<'b, str>)>>,
+    fields: Option<FieldTexts<'b>>,
 }
 
-/// Reads the code, message and fields of an error body. On failure, whatever was read is
-/// kept.
-fn read_body(wire: WireSpec, body: &[u8]) -> BodyRead<'_> {
+/// Whether the catalog's own shape has every member of [`PROBLEM_SIGNS`] at its top level:
+/// then its own bodies look like problem details, and are read in its shape first unless the
+/// shape has a fields object that the body lacks (its own bodies always have it).
+fn shaped_like_a_problem(wire: WireSpec) -> bool {
+    PROBLEM_SIGNS
+        .iter()
+        .all(|sign| wire.layout.iter().any(|member| member.key == *sign))
+}
+
+/// Reads the code, message and fields of an error body, in one pass whatever its size. On
+/// failure, whatever was read is kept. With the read, whether the body is problem details
+/// (feature `problem-details`): a top-level object with `type`, `status` and `detail`, unless
+/// the catalog's own shape has them too and either has no fields object or the body has it.
+fn read_body(wire: WireSpec, body: &[u8]) -> (BodyRead<'_>, bool) {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let mut read = Read::default();
     let object = Level {
         members: wire.layout,
         read: &mut read,
+        problem: cfg!(feature = "problem-details"),
     }
     .deserialize(&mut deserializer)
     .and_then(|object| deserializer.end().map(|()| object));
-    match object {
-        Ok(true) => {}
-        Ok(false) => return Err((read.body, BodyError::NotAnObject)),
-        Err(error) => return Err((read.body, BodyError::NotJson(JsonError::new(&error)))),
-    }
+    let problem = read.problem_signs == ALL_PROBLEM_SIGNS
+        && (!shaped_like_a_problem(wire) || wire.fields.is_some() && read.body.fields.is_none());
+    let read = match object {
+        Ok(true) => read_parts(wire, read),
+        Ok(false) => Err((read.body, BodyError::NotAnObject)),
+        Err(error) => Err((read.body, BodyError::NotJson(JsonError::new(&error)))),
+    };
+    let problem = problem && read_is_an_object(&read);
+    (read, problem)
+}
+
+/// Whether the body was a JSON object (of any members).
+fn read_is_an_object(read: &BodyRead<'_>) -> bool {
+    !matches!(
+        read,
+        Err((_, BodyError::NotAnObject | BodyError::NotJson(_)))
+    )
+}
+
+/// The code, message and fields of a body that is a JSON object, or why it is not an error
+/// body of the catalog.
+fn read_parts<'b>(wire: WireSpec, read: Read<'b>) -> BodyRead<'b> {
     match read.body {
         WireBody {
             code: Some(code),
@@ -729,47 +856,51 @@ fn not_an_error_body(
 
 /// The client-side algorithm behind a generated `from_response`: [`from_http`] without
 /// headers. A body of the catalog's shape goes straight to [`from_parts`]; what was read of
-/// any other goes to the fallbacks of [`from_http`] (problem details).
+/// any other, and of problem details, goes to the fallbacks of [`from_http`].
 pub(crate) fn from_response<E: Generated>(
     status: StatusCode,
     body: &[u8],
 ) -> Result<E, Unrecognized> {
     match read_body(E::catalog().wire, body) {
-        Ok(received) => from_parts::<E>(
+        (Ok(received), false) => from_parts::<E>(
             status,
             &received.code,
             &received.message,
-            received.fields.as_deref(),
+            received.fields.as_ref(),
         ),
-        failed => answer::<E>(status, &HeaderMap::new(), body, failed),
+        (read, problem) => answer::<E>(status, &HeaderMap::new(), body, read, problem),
     }
+}
+
+/// What [`read_problem`] read of an RFC 9457 problem details body.
+#[cfg(feature = "problem-details")]
+struct ProblemRead<'b> {
+    code: Cow<'b, str>,
+    /// `None` when the problem has no `detail` member, and `type` and `status` instead.
+    detail: Option<Cow<'b, str>>,
+    fields: FieldTexts<'b>,
 }
 
 /// The code, detail and fields of an RFC 9457 problem details body (feature
 /// `problem-details`), as [`Problem`](crate::Problem) writes it: `code` (a string or an
 /// integer) and `detail` (a string) at the top level, and as fields every other top-level
-/// member whose value is a string, an integer or a boolean, with `field_<name>` read as
-/// `<name>` for the reserved names, and `type`, `title`, `status` and `instance` left out. Of
-/// a key given twice, the last one counts. `None` when the body is not a JSON object with a
-/// code and a detail.
+/// member whose value is a string, an integer or a boolean, under the name of the field whose
+/// member it is ([`error_catalog_template::problem_field`]: `field_type` is the field `type`,
+/// `field_field_type` the field `field_type`); `type`, `title`, `status` and `instance` are
+/// left out, and so is a member that is no field's (`field_name`). Of a key given twice, the
+/// last one counts, in one pass whatever the number of members. `None` when the body is not a
+/// JSON object with a code and either a detail or, for a problem without one, `type` and
+/// `status`.
 #[cfg(feature = "problem-details")]
-#[allow(clippy::type_complexity)]
-fn read_problem(
-    body: &[u8],
-) -> Option<(
-    Cow<'_, str>,
-    Cow<'_, str>,
-    Vec<(Cow<'_, str>, Cow<'_, str>)>,
-)> {
-    /// The members of RFC 9457 and the code: a field of one of these names is an extension
-    /// member `field_<name>`.
-    const RESERVED: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
-
+fn read_problem(body: &[u8]) -> Option<ProblemRead<'_>> {
     #[derive(Default)]
     struct ProblemBody<'b> {
         code: Option<Cow<'b, str>>,
         detail: Option<Cow<'b, str>>,
-        fields: Vec<(Cow<'b, str>, Cow<'b, str>)>,
+        detail_seen: bool,
+        /// Whether `type` and `status` were seen, a bit each.
+        standard: u8,
+        fields: FieldTexts<'b>,
     }
 
     impl<'de> Visitor<'de> for ProblemBody<'de> {
@@ -778,7 +909,7 @@ fn read_problem(
             f.write_str("a problem details object")
         }
         fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
-            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            while let Some(key) = map.next_key_seed(Key)? {
                 match &*key {
                     "code" => {
                         self.code = map.next_value_seed(Text {
@@ -786,23 +917,26 @@ fn read_problem(
                         })?
                     }
                     "detail" => {
+                        self.detail_seen = true;
                         self.detail = map.next_value_seed(Text {
                             allow_integer: false,
                         })?
                     }
-                    "type" | "title" | "status" | "instance" => {
+                    "type" | "status" => {
+                        self.standard |= if &*key == "type" { 1 } else { 2 };
                         map.next_value::<IgnoredAny>()?;
                     }
-                    _ => {
-                        let name = match key.strip_prefix("field_") {
-                            Some(name) if RESERVED.contains(&name) => Cow::Owned(name.to_owned()),
-                            _ => key,
-                        };
-                        self.fields.retain(|(field, _)| *field != name);
-                        if let Some(value) = map.next_value_seed(Scalar)? {
-                            self.fields.push((name, value));
+                    _ => match field_of_member(key) {
+                        Some(name) => match map.next_value_seed(Scalar)? {
+                            Some(value) => self.fields.push(name, Some(value)),
+                            // A repeated member whose last value is not a field's drops it.
+                            None => self.fields.push(name, None),
+                        },
+                        // `title`, `instance`, and members that are no field's.
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
                         }
-                    }
+                    },
                 }
             }
             Ok(Some(self))
@@ -814,7 +948,30 @@ fn read_problem(
     let read = de::Deserializer::deserialize_any(&mut deserializer, ProblemBody::default())
         .and_then(|read| deserializer.end().map(|()| read))
         .ok()??;
-    Some((read.code?, read.detail?, read.fields))
+    // A detail that is there but not a string is not a problem without a detail.
+    if read.detail.is_none() && (read.detail_seen || read.standard != 3) {
+        return None;
+    }
+    Some(ProblemRead {
+        code: read.code?,
+        detail: read.detail,
+        fields: read.fields,
+    })
+}
+
+/// The field whose problem details member is `member`, borrowed from it as it was.
+#[cfg(feature = "problem-details")]
+fn field_of_member(member: Cow<'_, str>) -> Option<Cow<'_, str>> {
+    let name = error_catalog_template::problem_field(&member)?;
+    // The field's name is the end of the member's.
+    let start = member.len() - name.len();
+    Some(match member {
+        Cow::Borrowed(member) => Cow::Borrowed(&member[start..]),
+        Cow::Owned(mut member) => {
+            member.drain(..start);
+            Cow::Owned(member)
+        }
+    })
 }
 
 /// The client-side algorithm behind `CatalogError::from_parts`: the entries of `code`, in
@@ -828,7 +985,7 @@ pub(crate) fn from_parts<E: Generated>(
     status: StatusCode,
     code: &str,
     message: &str,
-    fields: Option<&[(Cow<'_, str>, Cow<'_, str>)]>,
+    fields: Option<&FieldTexts<'_>>,
 ) -> Result<E, Unrecognized> {
     let catalog = E::catalog();
     let unrecognized = |kind| {
@@ -872,15 +1029,13 @@ pub(crate) fn from_parts<E: Generated>(
                 .placeholders
                 .iter()
                 .zip(captures.iter_mut())
-                .all(
-                    |(name, capture)| match fields.iter().find(|(key, _)| key == name) {
-                        Some((_, value)) => {
-                            *capture = value;
-                            true
-                        }
-                        None => false,
-                    },
-                )
+                .all(|(name, capture)| match fields.get(name) {
+                    Some(value) => {
+                        *capture = value;
+                        true
+                    }
+                    None => false,
+                })
         });
         let verify = if from_fields {
             true
@@ -903,8 +1058,38 @@ pub(crate) fn from_parts<E: Generated>(
     Err(unrecognized(UnrecognizedKind::MessageMismatch))
 }
 
-/// The fields object of a body, each member's value as text.
-type FieldTexts<'b> = [(Cow<'b, str>, Cow<'b, str>)];
+/// The fields object of a body (or a problem's extension members): each member in the order
+/// received, with its value as text, or `None` for a value that is no field's.
+///
+/// Reading appends, at a constant cost per member however many came before it; a field is
+/// looked up from the end ([`get`](Self::get)), so that of a key given twice the last one
+/// counts. Only the placeholders of the entries tried are looked up, so a body with many
+/// members that are no field's costs time linear in its size, and no more memory than a
+/// list of them.
+#[derive(Default)]
+pub(crate) struct FieldTexts<'b> {
+    members: Vec<(Cow<'b, str>, Option<Cow<'b, str>>)>,
+}
+
+impl<'b> FieldTexts<'b> {
+    fn new() -> Self {
+        FieldTexts::default()
+    }
+
+    /// Appends a member.
+    fn push(&mut self, name: Cow<'b, str>, value: Option<Cow<'b, str>>) {
+        self.members.push((name, value));
+    }
+
+    /// The value of the last member named `name`, if it is a field's.
+    fn get(&self, name: &str) -> Option<&Cow<'b, str>> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .and_then(|(_, value)| value.as_ref())
+    }
+}
 
 /// The code in the catalog's code header (`wire.header`), if the catalog declares one and
 /// the response has it as UTF-8 text that is not blank.
@@ -918,44 +1103,59 @@ fn header_code(wire: WireSpec, headers: &HeaderMap) -> Option<&str> {
 /// is not an error body.
 type BodyRead<'b> = Result<Received<'b>, (WireBody<'b>, BodyError)>;
 
-/// The client-side algorithm of an HTTP response, given what `read_body` read of `body`: when
-/// the body has no code
-/// but the catalog's code header does, takes the header's code with the body's message, if
-/// any, through `parts`, or without a message through `without_message`; then adds the delay
-/// of the `Retry-After` header to whatever is not recognized.
+/// The client-side algorithm of an HTTP response, given what `read_body` read of `body` and
+/// whether it is problem details, through `parts` (a code, a message and maybe fields) or
+/// `without_message` (a code alone):
+///
+/// - problem details (feature `problem-details`), as [`read_problem`] reads them: a body
+///   that `read_body` says is one, or that lacks the catalog's code or message;
+/// - a body of the catalog's shape;
+/// - a body with the catalog's code but no message, through `without_message`;
+/// - a body without a code, when the catalog's code header has one: the header's code with
+///   the body's message, if any;
+///
+/// then adds the delay of the `Retry-After` header to whatever is not recognized.
+#[allow(clippy::too_many_arguments)]
 fn read_http<'b, E>(
     catalog: &'static CatalogSpec,
     status: StatusCode,
     headers: &HeaderMap,
     body: &'b [u8],
     read: BodyRead<'b>,
+    problem: bool,
     parts: impl FnOnce(&str, &str, Option<&FieldTexts<'_>>) -> Result<E, Unrecognized>,
     without_message: impl FnOnce(&str) -> Result<E, Unrecognized>,
 ) -> Result<E, Unrecognized> {
     // The body is read again only as problem details.
     #[cfg(not(feature = "problem-details"))]
-    let _ = body;
+    let _ = (body, problem);
+    // A problem details body, and a body without the catalog's code or message, and only
+    // such a body, is read again as RFC 9457 problem details (feature `problem-details`): the
+    // common path costs nothing.
+    #[cfg(feature = "problem-details")]
+    if (problem || matches!(read, Err((_, BodyError::MissingKey(_)))))
+        && let Some(problem) = read_problem(body)
+    {
+        let result = match &problem.detail {
+            Some(detail) => parts(&problem.code, detail, Some(&problem.fields)),
+            None => without_message(&problem.code),
+        };
+        return result.map_err(|unrecognized| with_retry_after(unrecognized, headers));
+    }
     let result = match read {
-        Ok(received) => parts(
-            &received.code,
-            &received.message,
-            received.fields.as_deref(),
-        ),
+        Ok(received) => parts(&received.code, &received.message, received.fields.as_ref()),
+        // The code without a message, as with the code header alone.
+        Err((
+            WireBody {
+                code: Some(code), ..
+            },
+            BodyError::MissingKey(key),
+        )) if key == catalog.wire.message => without_message(&code),
         Err((partial, reason)) => {
-            // A body without the catalog's code or message, and only such a body, is read
-            // again as RFC 9457 problem details (feature `problem-details`): the common path
-            // costs nothing.
-            #[cfg(feature = "problem-details")]
-            if matches!(reason, BodyError::MissingKey(_))
-                && let Some((code, detail, fields)) = read_problem(body)
-            {
-                return parts(&code, &detail, Some(&fields))
-                    .map_err(|unrecognized| with_retry_after(unrecognized, headers));
-            }
             // The body's code, when it has one, wins over the header's.
             match header_code(catalog.wire, headers) {
                 Some(code) if partial.code.is_none() => match partial.message.as_deref() {
-                    Some(message) => parts(code, message, partial.fields.as_deref()),
+                    Some(message) => parts(code, message, partial.fields.as_ref()),
                     None => without_message(code),
                 },
                 _ => Err(not_an_error_body(catalog, status, partial, reason)),
@@ -983,12 +1183,14 @@ pub(crate) fn http_then<E: crate::CatalogError>(
     body: &[u8],
 ) -> Result<E, Unrecognized> {
     let catalog = E::catalog();
+    let (read, problem) = read_body(catalog.wire, body);
     read_http(
         catalog,
         status,
         headers,
         body,
-        read_body(catalog.wire, body),
+        read,
+        problem,
         |code, message, _| E::from_parts(status, code, message),
         |code| {
             let of_code = |spec: &&ErrorSpec| spec.code == code && spec.fields.is_empty();
@@ -1029,15 +1231,18 @@ pub(crate) fn from_http<E: Generated>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<E, Unrecognized> {
-    answer::<E>(status, headers, body, read_body(E::catalog().wire, body))
+    let (read, problem) = read_body(E::catalog().wire, body);
+    answer::<E>(status, headers, body, read, problem)
 }
 
-/// [`read_http`] for a generated enum, given what was read of `body`.
+/// [`read_http`] for a generated enum, given what was read of `body` and whether it is
+/// problem details.
 fn answer<'b, E: Generated>(
     status: StatusCode,
     headers: &HeaderMap,
     body: &'b [u8],
     read: BodyRead<'b>,
+    problem: bool,
 ) -> Result<E, Unrecognized> {
     read_http(
         E::catalog(),
@@ -1045,6 +1250,7 @@ fn answer<'b, E: Generated>(
         headers,
         body,
         read,
+        problem,
         |code, message, fields| from_parts::<E>(status, code, message, fields),
         |code| without_message::<E>(status, code),
     )

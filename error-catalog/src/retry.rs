@@ -50,6 +50,14 @@ fn parse(value: &[u8], now: SystemTime) -> Option<Duration> {
     })
 }
 
+/// The number of seconds that a `Retry-After` header sent for `delay` holds: `delay` rounded
+/// up to whole seconds, as [`retry_after`] reads a date, so that a delay of half a second is
+/// `1`, not `0` (retry now); zero stays zero, and `Duration::MAX` is `u64::MAX`.
+#[cfg(feature = "axum")]
+pub(crate) fn header_seconds(delay: Duration) -> u64 {
+    round_up(delay).as_secs()
+}
+
 /// `delay` in whole seconds, a fraction of a second counting as one.
 pub(crate) fn round_up(delay: Duration) -> Duration {
     if delay.subsec_nanos() == 0 {

@@ -87,3 +87,49 @@ fn a_message_that_splits_on_the_first_try_allocates_only_what_is_kept() {
     // One for each of the two `String` fields; the split itself allocates nothing.
     assert_eq!(count, 2);
 }
+
+mod structured {
+    #[error_catalog::catalog(path = "catalogs/structured.toml")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Structured {}
+}
+
+#[test]
+fn members_of_a_fields_object_or_a_problem_are_not_copied() {
+    use structured::Structured;
+    // `n` members, then the entry's own two, in a fields object and in a problem.
+    let bodies = |n: usize| {
+        let members: String = (0..n).map(|i| format!(r#""m{i}":"v{i}","#)).collect();
+        [
+            format!(
+                r#"{{"code":"PAIR","message":"salt and pepper","details":{{{members}"a":"salt","b":"pepper"}}}}"#
+            ),
+            format!(
+                r#"{{"type":"about:blank","status":400,"detail":"salt and pepper","code":"PAIR",{members}"a":"salt","b":"pepper"}}"#
+            ),
+        ]
+    };
+    let count = |body: &str| {
+        let mut parsed = None;
+        let count = allocations_of(|| {
+            parsed = Some(Structured::from_response(
+                http::StatusCode::BAD_REQUEST,
+                body.as_bytes(),
+            ));
+        });
+        assert_eq!(
+            parsed.unwrap(),
+            Ok(Structured::Pair {
+                a: "salt".into(),
+                b: "pepper".into()
+            })
+        );
+        count
+    };
+    for (small, large) in bodies(1_000).iter().zip(&bodies(16_000)) {
+        // Sixteen times the members: only the list that holds them grows, doubling four
+        // more times; no member is copied into a `String` of its own.
+        let (small, large) = (count(small), count(large));
+        assert!(large <= small + 4, "{small} then {large} allocations");
+    }
+}

@@ -155,11 +155,58 @@ fn the_body_code_wins_over_the_header() {
     let body = r#"{"code":"GONE"}"#;
     assert_eq!(
         read(&response(410, &[("x-error-code", b"UNAVAILABLE")], body)),
+        Ok(HttpError::Gone)
+    );
+}
+
+#[test]
+fn a_body_with_a_code_and_no_message_is_read_as_the_code_header_alone() {
+    // As `{}` with the code header: the entry of the code without placeholders, of the
+    // received status first.
+    let at = |status, body: &str| read(&response(status, &[], body));
+    assert_eq!(
+        at(503, r#"{"code":"UNAVAILABLE"}"#),
+        Ok(HttpError::Unavailable)
+    );
+    assert_eq!(at(404, r#"{"code":"GONE"}"#), Ok(HttpError::Gone));
+    assert_eq!(
+        at(409, r#"{"code":"LOCKED"}"#),
+        Ok(HttpError::LockedElsewhere)
+    );
+    assert_eq!(
+        at(423, r#"{"code":"LOCKED","other":[1]}"#),
+        Ok(HttpError::LockedHere)
+    );
+    assert_eq!(
+        HttpError::from_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            br#"{"code":"UNAVAILABLE"}"#
+        ),
+        Ok(HttpError::Unavailable)
+    );
+    // Only entries with placeholders: the code is kept, without a message.
+    assert_eq!(
+        at(400, r#"{"code":"QUOTA"}"#),
+        Err(unrecognized(400, UnrecognizedKind::MessageMismatch).with_code("QUOTA"))
+    );
+    assert_eq!(
+        at(400, r#"{"code":"NOPE"}"#),
+        Err(unrecognized(400, UnrecognizedKind::UnknownCode).with_code("NOPE"))
+    );
+    // A message that is there but not a string is still not an error body.
+    assert_eq!(
+        at(503, r#"{"code":"UNAVAILABLE","message":null}"#),
         Err(unrecognized(
-            410,
-            UnrecognizedKind::NotAnErrorBody(BodyError::MissingKey("message"))
+            503,
+            UnrecognizedKind::NotAnErrorBody(BodyError::NotAString("message"))
         )
-        .with_code("GONE"))
+        .with_code("UNAVAILABLE"))
+    );
+    // The retry delay is kept on what is not recognized.
+    let response = response(400, &[("retry-after", b"7")], r#"{"code":"QUOTA"}"#);
+    assert_eq!(
+        read(&response).unwrap_err().retry_after(),
+        Some(Duration::from_secs(7))
     );
 }
 
@@ -237,6 +284,8 @@ fn the_default_from_http_of_a_hand_written_implementation_agrees() {
         (409, b"CONFLICT", r#"{"message":"Version conflict on x"}"#),
         (409, b"CONFLICT", r#"{"message":"no"}"#),
         (410, b"UNAVAILABLE", r#"{"code":"GONE","message":"Gone"}"#),
+        (503, b"GONE", r#"{"code":"UNAVAILABLE"}"#),
+        (400, b"GONE", r#"{"code":"QUOTA"}"#),
     ];
     for &(status, code, body) in cases {
         let response = response(
@@ -531,4 +580,35 @@ fn caused_by_takes_strings_and_boxed_errors() {
     // Sendable across threads, as an error a handler returns must be.
     fn send_sync<T: Send + Sync + 'static>(_: &T) {}
     send_sync(&HttpError::Gone.caused_by("x"));
+}
+
+#[test]
+fn unrecognized_and_its_reasons_honour_width_and_precision() {
+    // As the enum's own `Display` does, and as a `str` would.
+    let error = HttpError::from_response(StatusCode::BAD_REQUEST, b"{").unwrap_err();
+    let text = error.to_string();
+    assert_eq!(format!("{error:>200}"), format!("{text:>200}"));
+    assert_eq!(format!("{error:.11}"), "unrecognize");
+    assert_eq!(
+        format!("{error:-^200.11}"),
+        format!("{:-^200}", "unrecognize")
+    );
+    let UnrecognizedKind::NotAnErrorBody(reason) = error.kind() else {
+        panic!("{error:?}");
+    };
+    let text = reason.to_string();
+    assert_eq!(format!("{reason:<100}|"), format!("{text:<100}|"));
+    let BodyError::NotJson(json) = reason else {
+        panic!("{reason:?}");
+    };
+    let text = json.to_string();
+    assert_eq!(format!("{json:>90}"), format!("{text:>90}"));
+    assert_eq!(format!("{json:.3}"), "EOF");
+    let missing = BodyError::MissingKey("/error/code");
+    assert_eq!(
+        format!("{missing:>40}"),
+        format!("{:>40}", missing.to_string())
+    );
+    // Without either, the text is written as it is.
+    assert_eq!(format!("{error}"), error.to_string());
 }

@@ -22,6 +22,34 @@ mod integer {
 }
 use integer::IntegerError;
 
+mod names {
+    #[error_catalog::catalog(path = "catalogs/problem-names.toml")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum NamesError {}
+}
+use names::NamesError;
+
+mod default_keys {
+    #[error_catalog::catalog(path = "catalogs/problem-default-keys.toml")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum DefaultKeysError {}
+}
+use default_keys::DefaultKeysError;
+
+mod nested {
+    #[error_catalog::catalog(path = "catalogs/problem-nested.toml")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum NestedError {}
+}
+use nested::NestedError;
+
+mod shaped {
+    #[error_catalog::catalog(path = "catalogs/problem-shaped.toml")]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum ShapedError {}
+}
+use shaped::ShapedError;
+
 fn problem<E>(error: E) -> String
 where
     Problem<E>: serde::Serialize,
@@ -216,13 +244,11 @@ fn a_detail_that_disagrees_with_its_fields_is_a_mismatch() {
 
 #[test]
 fn a_body_of_neither_shape_keeps_the_catalogs_error() {
-    // The catalog's code is there, its message is not, and the problem has no detail.
+    // The catalog's code is there, its message is not, and the problem has no detail: the
+    // code alone, as with the code header alone, of which no entry without placeholders.
     let body = br#"{"errorCode":"129","title":"Not Found","status":404}"#;
     let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap_err();
-    assert_eq!(
-        error.kind(),
-        &UnrecognizedKind::NotAnErrorBody(BodyError::MissingKey("errorMessage"))
-    );
+    assert_eq!(error.kind(), &UnrecognizedKind::MessageMismatch);
     assert_eq!(error.code(), Some("129"));
     assert_eq!(error.message(), None);
     // A problem's code and detail, but the catalog's message key holds a number: the
@@ -260,4 +286,221 @@ fn the_problem_is_the_error_in_another_shape() {
     assert!(std::error::Error::source(&problem).is_none());
     assert_eq!(format!("{problem:?}"), format!("Problem({error:?})"));
     assert_eq!(problem.into_inner(), error);
+}
+
+/// `error` written as a problem, and what `from_response` reads back from that body.
+fn problem_round_trip<E>(error: E) -> (String, Result<E, error_catalog::Unrecognized>)
+where
+    E: CatalogError,
+    Problem<E>: serde::Serialize,
+{
+    let status = error.status();
+    let body = problem(error);
+    let read = E::from_response(status, body.as_bytes());
+    (body, read)
+}
+
+#[test]
+fn field_names_that_start_with_field_are_escaped_too() {
+    // Read from the detail alone, `Bad a b or c` is `field_type` "a" and `name` "b or c":
+    // the members say otherwise.
+    let bad = NamesError::Bad {
+        field_type: "a b".into(),
+        name: "or c".into(),
+    };
+    let (body, read) = problem_round_trip(bad.clone());
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Bad a b or c","code":"BAD","field_field_type":"a b","name":"or c"}"#
+    );
+    assert_eq!(read, Ok(bad));
+
+    let names = NamesError::Names {
+        r#type: "t/1".into(),
+        field_type: "ft/2".into(),
+        field_field_type: "fft/3".into(),
+        code: "c/4".into(),
+        field_code: "fc/5".into(),
+    };
+    let (body, read) = problem_round_trip(names.clone());
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"t/1/ft/2/fft/3/c/4/fc/5","code":"NAMES","field_type":"t/1","field_field_type":"ft/2","field_field_field_type":"fft/3","field_code":"c/4","field_field_code":"fc/5"}"#
+    );
+    assert_eq!(read, Ok(names));
+    // The catalog's own shape keeps the names.
+    assert_eq!(
+        serde_json::to_string(&NamesError::Bad {
+            field_type: "a".into(),
+            name: "b".into()
+        })
+        .unwrap(),
+        r#"{"error_code":"BAD","message":"Bad a b"}"#
+    );
+}
+
+#[test]
+fn a_member_that_is_no_fields_is_ignored() {
+    // `field_name` is not how a field `name` is written, so it is not the field `name`; the
+    // detail alone then gives the fields.
+    let body = br#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Bad a b or c","code":"BAD","field_field_type":"a b","field_name":"or c"}"#;
+    assert_eq!(
+        NamesError::from_response(StatusCode::BAD_REQUEST, body),
+        Ok(NamesError::Bad {
+            field_type: "a".into(),
+            name: "b or c".into()
+        })
+    );
+}
+
+#[test]
+fn fields_named_like_the_catalogs_keys_round_trip() {
+    // A field named like the catalog's message key, with its code key, and both.
+    let upstream = NamesError::Upstream {
+        message: "timeout".into(),
+    };
+    let (body, read) = problem_round_trip(upstream.clone());
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Bad Gateway","status":502,"detail":"Upstream failed: timeout","code":"UPSTREAM","message":"timeout"}"#
+    );
+    assert_eq!(read, Ok(upstream));
+    let relayed = NamesError::Relayed {
+        error_code: "BAD".into(),
+        message: "Bad a b".into(),
+    };
+    let (body, read) = problem_round_trip(relayed.clone());
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Bad Gateway","status":502,"detail":"Upstream sent BAD: Bad a b","code":"RELAYED","error_code":"BAD","message":"Bad a b"}"#
+    );
+    assert_eq!(read, Ok(relayed));
+    // Fields named like standard members.
+    let detailed = NamesError::Detailed {
+        detail: "d".into(),
+        title: "t".into(),
+    };
+    assert_eq!(problem_round_trip(detailed.clone()).1, Ok(detailed));
+
+    // The default keys.
+    let upstream = DefaultKeysError::Upstream {
+        message: "timeout".into(),
+    };
+    let (body, read) = problem_round_trip(upstream.clone());
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Bad Gateway","status":502,"detail":"Upstream failed: timeout","code":"UPSTREAM","message":"timeout"}"#
+    );
+    assert_eq!(read, Ok(upstream));
+
+    // Nested keys, and a field named like the object that holds them.
+    let nested = NestedError::Upstream {
+        error: "db".into(),
+        message: "timeout".into(),
+    };
+    let (body, read) = problem_round_trip(nested.clone());
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Bad Gateway","status":502,"detail":"Upstream db failed: timeout","code":"UPSTREAM","error":"db","message":"timeout"}"#
+    );
+    assert_eq!(read, Ok(nested));
+    assert_eq!(
+        problem_round_trip(NestedError::Down).1,
+        Ok(NestedError::Down)
+    );
+
+    // Every example of these catalogs, both shapes.
+    fn both_shapes<E>(examples: Vec<E>)
+    where
+        E: CatalogError + Clone + PartialEq + std::fmt::Debug + serde::Serialize,
+        Problem<E>: serde::Serialize,
+    {
+        for error in examples {
+            let body = serde_json::to_vec(&Problem(error.clone())).unwrap();
+            assert_eq!(E::from_response(error.status(), &body), Ok(error.clone()));
+            let body = serde_json::to_vec(&error).unwrap();
+            assert_eq!(E::from_response(error.status(), &body), Ok(error));
+        }
+    }
+    both_shapes(NamesError::examples());
+    both_shapes(DefaultKeysError::examples());
+    both_shapes(NestedError::examples());
+}
+
+#[test]
+fn the_catalogs_own_body_is_still_read_in_its_shape() {
+    // A body of the catalog's shape that happens to carry `type` and `title`, but not
+    // `detail`: the catalog's shape.
+    let body = br#"{"error_code":"UPSTREAM","message":"Upstream failed: timeout","type":"x","title":"y","status":502}"#;
+    assert_eq!(
+        NamesError::from_response(StatusCode::BAD_GATEWAY, body),
+        Ok(NamesError::Upstream {
+            message: "timeout".into()
+        })
+    );
+}
+
+#[test]
+fn a_problem_without_a_detail_is_its_code_alone() {
+    // `type` and `status` say it is a problem: the entry of the code without placeholders.
+    let body = br#"{"type":"about:blank","title":"Bad Gateway","status":502,"code":"DOWN"}"#;
+    assert_eq!(
+        NestedError::from_response(StatusCode::BAD_GATEWAY, body),
+        Ok(NestedError::Down)
+    );
+    let body = br#"{"type":"about:blank","status":400,"code":140}"#;
+    assert_eq!(
+        BackupError::from_response(StatusCode::BAD_REQUEST, body),
+        Ok(BackupError::ExportAlreadyInProgress)
+    );
+    // An entry with placeholders: the code is kept, without a message.
+    let body = br#"{"type":"about:blank","status":404,"code":"129"}"#;
+    let error = BackupError::from_response(StatusCode::NOT_FOUND, body).unwrap_err();
+    assert_eq!(error.kind(), &UnrecognizedKind::MessageMismatch);
+    assert_eq!((error.code(), error.message()), (Some("129"), None));
+    // A detail that is not a string is not a missing one.
+    let body = br#"{"type":"about:blank","status":400,"code":"140","detail":7}"#;
+    let error = BackupError::from_response(StatusCode::BAD_REQUEST, body).unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &UnrecognizedKind::NotAnErrorBody(BodyError::MissingKey("errorCode"))
+    );
+}
+
+#[test]
+fn a_catalog_shaped_like_a_problem_reads_its_own_bodies_in_its_shape() {
+    // Its own body has `type`, `status` and `detail`, and a fields object that a problem
+    // reading would not see: the fields object decides the ambiguous split.
+    let pair = ShapedError::Pair {
+        a: "x and y".into(),
+        b: "z".into(),
+    };
+    let own = serde_json::to_string(&pair).unwrap();
+    assert_eq!(
+        own,
+        r#"{"code":"PAIR","detail":"x and y and z","status":400,"fields":{"a":"x and y","b":"z"},"type":"urn:error"}"#
+    );
+    assert_eq!(
+        ShapedError::from_response(StatusCode::BAD_REQUEST, own.as_bytes()),
+        Ok(pair.clone())
+    );
+    // And its problem details, whose fields are members.
+    let (body, read) = problem_round_trip(pair.clone());
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"x and y and z","code":"PAIR","a":"x and y","b":"z"}"#
+    );
+    // Without the catalog's fields object, it is read as a problem: the members decide.
+    assert_eq!(read, Ok(pair));
+    // A body of the catalog's shape whose fields object is not an object: the problem's
+    // members, which are not fields here, leave the detail alone to decide.
+    let body =
+        r#"{"code":"PAIR","detail":"x and y and z","status":400,"fields":[],"type":"urn:error"}"#;
+    assert_eq!(
+        ShapedError::from_response(StatusCode::BAD_REQUEST, body.as_bytes()),
+        Ok(ShapedError::Pair {
+            a: "x".into(),
+            b: "y and z".into()
+        })
+    );
 }

@@ -231,3 +231,34 @@ fn every_entry_round_trips_through_its_body() {
         );
     }
 }
+
+#[test]
+fn of_a_member_given_twice_the_last_one_counts_among_many() {
+    let pair = |a: &str, b: &str| {
+        Ok(Structured::Pair {
+            a: a.into(),
+            b: b.into(),
+        })
+    };
+    let others: String = (0..5_000).map(|i| format!(r#""m{i}":{i},"#)).collect();
+    // In the fields object, after thousands of other members.
+    let body = format!(
+        r#"{{"code":"PAIR","message":"x and y and z","details":{{"a":"x","b":"y and z",{others}"a":"x and y","b":"z"}}}}"#
+    );
+    assert_eq!(read(StatusCode::BAD_REQUEST, &body), pair("x and y", "z"));
+    // A later value that is no field's (an array) leaves the earlier one in a fields object.
+    let body = format!(
+        r#"{{"code":"PAIR","message":"x and y and z","details":{{"a":"x and y","b":"z",{others}"a":[1]}}}}"#
+    );
+    assert_eq!(read(StatusCode::BAD_REQUEST, &body), pair("x and y", "z"));
+    // In a problem, the last member counts too.
+    let body = format!(
+        r#"{{"type":"about:blank","status":400,"detail":"x and y and z","code":"PAIR","a":"x","b":"y and z",{others}"a":"x and y","b":"z"}}"#
+    );
+    assert_eq!(read(StatusCode::BAD_REQUEST, &body), pair("x and y", "z"));
+    // There, a later value that is no field's drops the member: the detail alone decides.
+    let body = format!(
+        r#"{{"type":"about:blank","status":400,"detail":"x and y and z","code":"PAIR","a":"x and y","b":"z",{others}"a":[1]}}"#
+    );
+    assert_eq!(read(StatusCode::BAD_REQUEST, &body), pair("x", "y and z"));
+}

@@ -433,12 +433,10 @@ fn the_last_key_wins_at_every_level() {
         })
     );
     // A repeated object replaces all that the first one held.
+    // (A code without a message is the code alone, whose entry has placeholders.)
     let body = r#"{"error":{"code":"Conflict","message":"m"},"error":{"code":"InvalidParameter"}}"#;
-    let error = body_error::<AzureError>(StatusCode::BAD_REQUEST, body);
-    assert_eq!(
-        error.kind(),
-        &UnrecognizedKind::NotAnErrorBody(BodyError::MissingKey("/error/message"))
-    );
+    let error = AzureError::from_response(StatusCode::BAD_REQUEST, body.as_bytes()).unwrap_err();
+    assert_eq!(error.kind(), &UnrecognizedKind::MessageMismatch);
     assert_eq!(
         (error.code(), error.message()),
         (Some("InvalidParameter"), None)
@@ -502,16 +500,19 @@ fn a_body_of_another_shape_is_not_an_error_body_and_keeps_what_it_had() {
             .contains("the body has nothing at `/error/code`"),
         "{error}"
     );
-    // A message that is not a string where the catalog puts it.
-    let error = body_error::<TableError>(
+    // Nothing where the catalog puts the message (a string where its object would be): the
+    // code alone, whose entry has placeholders.
+    let error = TableError::from_response(
         StatusCode::NOT_FOUND,
-        r#"{"odata.error":{"code":"TableNotFound","message":"flat"}}"#,
-    );
+        br#"{"odata.error":{"code":"TableNotFound","message":"flat"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(error.kind(), &UnrecognizedKind::MessageMismatch);
     assert_eq!(
-        error.kind(),
-        &UnrecognizedKind::NotAnErrorBody(BodyError::MissingKey("/odata.error/message/value"))
+        (error.code(), error.message()),
+        (Some("TableNotFound"), None)
     );
-    assert_eq!(error.code(), Some("TableNotFound"));
+    // A message that is not a string where the catalog puts it.
     let error = body_error::<TableError>(
         StatusCode::NOT_FOUND,
         r#"{"odata.error":{"code":"TableNotFound","message":{"value":7}}}"#,
@@ -532,6 +533,35 @@ fn a_body_of_another_shape_is_not_an_error_body_and_keeps_what_it_had() {
     assert_eq!(
         (error.code(), error.message()),
         (Some("NotFound"), Some("pods \"a\" not found"))
+    );
+}
+
+#[test]
+fn a_nested_code_without_a_message_is_the_entry_without_placeholders() {
+    let body = r#"{"error":{"status":"NOT_FOUND","code":404}}"#;
+    assert_eq!(
+        GoogleError::from_response(StatusCode::NOT_FOUND, body.as_bytes()),
+        Ok(GoogleError::NotFound)
+    );
+    let body = r#"{"error":{"code":404,"status":"ALREADY_EXISTS","details":[]}}"#;
+    assert_eq!(
+        GoogleError::from_response(StatusCode::CONFLICT, body.as_bytes()),
+        Ok(GoogleError::AlreadyExists)
+    );
+    // An entry with placeholders: the code is kept.
+    let error =
+        AzureError::from_response(StatusCode::CONFLICT, br#"{"error":{"code":"Conflict"}}"#)
+            .unwrap_err();
+    assert_eq!(error.kind(), &UnrecognizedKind::MessageMismatch);
+    assert_eq!((error.code(), error.message()), (Some("Conflict"), None));
+    // A message that is not a string is still not an error body.
+    let error = body_error::<GoogleError>(
+        StatusCode::NOT_FOUND,
+        r#"{"error":{"status":"NOT_FOUND","message":{}}}"#,
+    );
+    assert_eq!(
+        error.kind(),
+        &UnrecognizedKind::NotAnErrorBody(BodyError::NotAString("/error/message"))
     );
 }
 
