@@ -67,6 +67,42 @@ mod problem_integer {
     pub enum ProblemIntegerError {}
 }
 
+mod problem_names {
+    #[error_catalog::catalog(path = "catalogs/problem-names.toml")]
+    #[derive(Debug, Clone)]
+    pub enum ProblemNamesError {}
+}
+
+mod problem_default_keys {
+    #[error_catalog::catalog(path = "catalogs/problem-default-keys.toml")]
+    #[derive(Debug, Clone)]
+    pub enum ProblemDefaultKeysError {}
+}
+
+mod problem_nested {
+    #[error_catalog::catalog(path = "catalogs/problem-nested.toml")]
+    #[derive(Debug, Clone)]
+    pub enum ProblemNestedError {}
+}
+
+mod problem_shaped {
+    #[error_catalog::catalog(path = "catalogs/problem-shaped.toml")]
+    #[derive(Debug, Clone)]
+    pub enum ProblemShapedError {}
+}
+
+mod code_blocks {
+    #[error_catalog::catalog(path = "catalogs/code-blocks.toml")]
+    #[derive(Debug, Clone)]
+    pub enum CodeBlocksError {}
+}
+
+mod injection {
+    #[error_catalog::catalog(path = "catalogs/injection.toml")]
+    #[derive(Debug, Clone)]
+    pub enum InjectionError {}
+}
+
 mod structured {
     #[error_catalog::catalog(path = "catalogs/structured.toml")]
     #[derive(Debug, Clone)]
@@ -134,6 +170,12 @@ fn every_entry_of_every_catalog_round_trips() {
     round_trips::<problem::ProblemError>();
     round_trips::<problem_integer::ProblemIntegerError>();
     round_trips::<structured::StructuredError>();
+    round_trips::<problem_names::ProblemNamesError>();
+    round_trips::<problem_default_keys::ProblemDefaultKeysError>();
+    round_trips::<problem_nested::ProblemNestedError>();
+    round_trips::<problem_shaped::ProblemShapedError>();
+    round_trips::<code_blocks::CodeBlocksError>();
+    round_trips::<injection::InjectionError>();
     round_trips::<empty::EmptyError>();
     round_trips::<flat::FlatError>();
     round_trips::<azure::AzureError>();
@@ -433,12 +475,16 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
     }
 
     // Problem details carry every field as an extension member, which a client reads,
-    // unless the body has the catalog's own code and message (`code` and `detail`): the body
-    // is then read as the catalog's shape, from its message.
+    // unless the catalog's own body has `type`, `status` and `detail` at its top level and no
+    // fields object: a problem is then read as the catalog's shape, from its message.
     let problem = serde_json::to_vec(&Problem(error.clone())).expect("a problem serializes");
     let read = E::from_response(status, &problem);
-    let own_shape = matches!(catalog.wire.code, "code" | "/code")
-        && matches!(catalog.wire.message, "detail" | "/detail");
+    let own_body: serde_json::Value =
+        serde_json::from_slice(&serde_json::to_vec(&error).expect("the error serializes"))
+            .expect("the body is JSON");
+    let own_shape = ["type", "status", "detail"]
+        .iter()
+        .all(|sign| own_body.get(sign).is_some());
     check_reading(
         &error,
         &reference,
