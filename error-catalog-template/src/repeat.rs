@@ -59,18 +59,11 @@ pub fn split_repeated<'m, K: PartialEq>(
     if !split(segments, message, captures) {
         return false;
     }
-    let first: Vec<usize> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, key)| keys[..i].iter().position(|k| k == key).unwrap_or(i))
-        .collect();
-    if first
-        .iter()
-        .enumerate()
-        .all(|(i, &f)| captures.get(i) == captures.get(f))
-    {
+    let first_of = |i: usize| keys[..i].iter().position(|k| *k == keys[i]).unwrap_or(i);
+    if (0..keys.len()).all(|i| captures.get(i) == captures.get(first_of(i))) {
         return true;
     }
+    let first: Vec<usize> = (0..keys.len()).map(first_of).collect();
     let mut placeholder = Vec::with_capacity(segments.len());
     let mut next = 0;
     for segment in segments {
@@ -146,7 +139,13 @@ impl<'m> Search<'_, '_, 'm, '_> {
                 let Some(&text) = self.captures.get(f) else {
                     return Ok(false);
                 };
-                let same = common_prefix(text, rest);
+                // Charged by the bytes compared: all of them when equal, else up to the
+                // first difference.
+                let same = if rest.starts_with(text) {
+                    text.len()
+                } else {
+                    common_prefix(text, rest)
+                };
                 self.step(same as u64 + 1)?;
                 if same < text.len() || !class.accepts(text) {
                     return Ok(false);
