@@ -20,12 +20,17 @@
 //!
 //! Each iteration splits one message; a sanity check first asserts that all sides read the
 //! same captures.
+//!
+//! The groups `split/repeated_*` time `split_repeated` on `"{word} said {word}"`, a field
+//! used twice, against `split` on the same segments read as two fields: a message whose
+//! reading by `split` already has equal texts (`hello`), one that needs the search
+//! (`said`: `" said said  said"`), and a 1 MiB one that needs it (`word` is `said said ...`).
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use error_catalog_template::{Class, Int, Segment, split};
+use error_catalog_template::{Class, Int, Segment, split, split_repeated};
 use regex::{CaptureLocations, Regex};
 
 const JOBS: &[&str] = &["EXPORT", "IMPORT"];
@@ -318,5 +323,44 @@ fn main() {
         }
         group.finish();
     }
+    repeated(&mut c);
     c.final_summary();
+}
+
+/// `"{word} said {word}"`: `split_repeated` with one field against `split`, two fields.
+fn repeated(c: &mut Criterion) {
+    const ECHO: &[Segment<'static>] = &[T, Segment::Literal(" said "), T];
+    let long = "said ".repeat(1 << 17);
+    let long = long.trim_end();
+    let cases = [
+        ("hello", "hello said hello".to_owned(), "hello"),
+        ("said", " said said  said".to_owned(), " said"),
+        ("1mib", format!("{long} said {long}"), long),
+    ];
+    for (name, message, word) in &cases {
+        let mut out = [""; 2];
+        assert!(split_repeated(ECHO, &["w", "w"], message, &mut out));
+        assert_eq!(out, [*word; 2], "{name}");
+        let mut group = c.benchmark_group(format!("split/repeated_{name}"));
+        group.bench_function("split_repeated", |b| {
+            let mut out = [""; 2];
+            b.iter(|| {
+                black_box(split_repeated(
+                    ECHO,
+                    &["w", "w"],
+                    black_box(message),
+                    &mut out,
+                ));
+                black_box(&out);
+            })
+        });
+        group.bench_function("split", |b| {
+            let mut out = [""; 2];
+            b.iter(|| {
+                black_box(split(ECHO, black_box(message), &mut out));
+                black_box(&out);
+            })
+        });
+        group.finish();
+    }
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::{Deref, Range};
 
-use error_catalog_template::{Class, Piece, Segment, TemplateErrorKind, split};
+use error_catalog_template::{Class, Piece, Segment, TemplateErrorKind, split_repeated};
 
 use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::examples::known_external_example;
@@ -1185,8 +1185,10 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
         .iter()
         .map(|field| field.example.value.as_str())
         .collect();
+    // Read as a client reads it: a field used several times with the same text each time.
+    let keys: Vec<usize> = entry.placeholders().collect();
     let mut captures = vec![""; expected.len()];
-    let got = split(segments, &message, &mut captures).then_some(captures);
+    let got = split_repeated(segments, &keys, &message, &mut captures).then_some(captures);
     if got.as_deref() == Some(&expected[..]) {
         return;
     }
@@ -1575,6 +1577,28 @@ mod tests {
              fields.id = {{ type = \"u32\", example = \"3\" }}\n"
         );
         assert_eq!(rules(&text), [Rule::UnbalancedBrace]);
+    }
+
+    #[test]
+    fn an_example_used_twice_splits_back_with_the_same_text_in_both_places() {
+        let with = |example: &str| {
+            rules(&format!(
+                "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\n\
+                 message = \"{{word}} said {{word}}\"\n\
+                 fields.word = {{ type = \"String\", example = {example:?} }}\n"
+            ))
+        };
+        assert_eq!(with("hello"), []);
+        // Read as a client reads it: `" said"` twice, not `""` and `"said  said"`.
+        assert_eq!(with(" said"), []);
+        assert_eq!(with("said said"), []);
+        // Distinct fields are still read each on its own.
+        let two = format!(
+            "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"{{a}} said {{b}}\"\n\
+             fields.a = {{ type = \"String\", example = \" said\" }}\n\
+             fields.b = {{ type = \"String\", example = \" said\" }}\n"
+        );
+        assert_eq!(rules(&two), [Rule::InvalidExample]);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! placeholders each with the [`Class`] of text its field's type renders as.
 //!
 //! - [`split`] matches a received message against a template's segments and gives the
-//!   text of each placeholder; [`render`] puts texts back into a template.
+//!   text of each placeholder; [`split_repeated`] does the same for a template that uses a
+//!   field in several places, which must then hold the same text; [`render`] puts texts back
+//!   into a template.
 //! - With the `build` feature (for the code generator): [`parse`] turns template source into
 //!   [`Piece`]s, keeping the byte span of every placeholder so that a diagnostic can point at
 //!   it, and reports every mistake at once; [`overlap`] decides whether two templates can
@@ -53,6 +55,20 @@
 //! The rule is deterministic, and since every capture is a substring of the message, putting
 //! the captures back into the template gives back exactly the message that was split.
 //!
+//! # Fields used several times
+//!
+//! A template may use a field in several places (`"{word} said {word}"`); [`split`] knows
+//! nothing of fields and reads each place on its own. [`split_repeated`] is told which
+//! placeholders are the same field, and reads only readings in which each field has the
+//! same text in all its places; of these it chooses by the same rule, the tuple of capture
+//! lengths, one per placeholder in template order, lexicographically smallest (which orders
+//! readings as the lengths of the fields, in the order they first appear, do). With
+//! `"{word} said {word}"`, [`split`] reads `" said said  said"` as `""` and `"said  said"`;
+//! [`split_repeated`] reads it as `" said"` twice. It starts from [`split`]'s reading, which
+//! is its answer when its repeated texts agree, and otherwise searches depth first, bounded
+//! to [`STEPS_PER_BYTE`] steps per byte of message: a message that needs more has no
+//! reading, rather than a wrong one.
+//!
 //! # Features
 //!
 //! - `build` (off by default): the build-time parts, [`parse`], [`Piece`], [`TemplateError`],
@@ -77,6 +93,7 @@ mod parse;
 mod problem;
 #[cfg(test)]
 mod random;
+mod repeat;
 mod split;
 
 pub use class::{Class, Int};
@@ -85,6 +102,7 @@ pub use overlap::{overlap, uncovered};
 #[cfg(feature = "build")]
 pub use parse::{Piece, TemplateError, TemplateErrorKind, is_field_name, parse};
 pub use problem::{PROBLEM_RESERVED, problem_field, problem_member};
+pub use repeat::{STEPS_PER_BYTE, split_repeated};
 pub use split::{Segment, render, split};
 
 #[cfg(test)]

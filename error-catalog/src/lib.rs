@@ -117,7 +117,9 @@
 //! values. When several readings fit, the first placeholder gets the shortest text
 //! possible, then the second, and so on. Splitting takes time linear in the length of the
 //! message. A field of an external type matches any text and must then parse from the text
-//! its reading gives it; a field used twice must hold the same text in both places. When
+//! its reading gives it. A field used several times holds the same text in each place: of
+//! the readings where it does, the same rule chooses, found by a search bounded to a fixed
+//! number of steps per byte of message (`error_catalog_template::split_repeated`). When
 //! nothing fits, [`Unrecognized`] keeps the status, the raw code and message, and which of
 //! three cases it is.
 //!

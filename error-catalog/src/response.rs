@@ -1040,14 +1040,21 @@ pub(crate) fn from_parts<E: Generated>(
         let verify = if from_fields {
             true
         } else {
-            if !error_catalog_template::split(matcher.segments, message, captures) {
+            // A field used several times holds the same text in each of its places.
+            if !error_catalog_template::split_repeated(
+                matcher.segments,
+                matcher.placeholders,
+                message,
+                captures,
+            ) {
                 continue;
             }
             matcher.verify
         };
         if let Some(value) = E::build(index, captures) {
-            // A field used twice may differ between its two places, and an external type
-            // may parse text it renders differently: such a value is not the received message.
+            // An external type may parse text it renders differently, and fields read from
+            // the fields object may disagree with the message: such a value is not the
+            // received message.
             // Entries whose fields always render as parsed skip the comparison; fields read
             // from the fields object are always compared with the message.
             if !verify || displays_as(&value, message) {

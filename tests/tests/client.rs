@@ -93,6 +93,34 @@ fn a_field_used_twice_must_hold_the_same_text() {
 }
 
 #[test]
+fn a_field_used_twice_reads_back_when_its_text_holds_the_literal() {
+    // `word` splits at the first ` said `, each occurrence on its own, as `""` and
+    // `"said  said"`; the reading with both texts equal is `" said"`.
+    let echo = CaseError::Echo {
+        word: " said".into(),
+    };
+    let message = echo.to_string();
+    assert_eq!(message, " said said  said");
+    assert_eq!(
+        CaseError::from_parts(StatusCode::BAD_REQUEST, "E3", &message).unwrap(),
+        echo
+    );
+    let body = serde_json::to_vec(&echo).unwrap();
+    assert_eq!(
+        CaseError::from_response(StatusCode::BAD_REQUEST, &body).unwrap(),
+        echo
+    );
+    // Each occurrence on its own would split at the first ` said `.
+    let twice = "a said a said a said a";
+    assert_eq!(
+        CaseError::from_parts(StatusCode::BAD_REQUEST, "E3", twice).unwrap(),
+        CaseError::Echo {
+            word: "a said a".into()
+        }
+    );
+}
+
+#[test]
 fn an_external_field_must_parse() {
     let parse = |message: &str| CaseError::from_parts(StatusCode::BAD_REQUEST, "E4", message);
     assert_eq!(

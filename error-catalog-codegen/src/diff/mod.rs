@@ -153,10 +153,12 @@
 //! The comparison of two templates is exact when neither uses a placeholder twice. A
 //! placeholder used twice must hold the same text each time, which templates compared
 //! placeholder by placeholder cannot say: then a message is reported only once it is
-//! confirmed, that the new entry really gives it (its repeated placeholders equal) and that
-//! the old client really rejects it (it compares their texts too); when the exact witness is
-//! not one, renderings of the new entry with its examples and other values of each field are
-//! tried instead.
+//! confirmed, that the new entry really gives it (some reading has its repeated placeholders
+//! equal) and that the old client really rejects it (it reads only such readings); when the
+//! exact witness is not one, renderings of the new entry with its examples and other values
+//! of each field are tried instead. A client reads a message exactly when its entry gives it
+//! (its reader looks for a reading with equal texts,
+//! [`error_catalog_template::split_repeated`]), so both are decided with that reader.
 //!
 //! `shared-code-ambiguous` is checked for each new entry that is added, or whose template or
 //! status changed, under a code that old entries have. The messages tried are the shortest
@@ -521,8 +523,9 @@ impl<'a> Side<'a> {
     }
 
     /// Whether the entry's template matches `message` as a client generated from this
-    /// catalog reads it: the template splits it, and a placeholder used several times holds
-    /// the same text each time. (A field of an external type is taken to parse.)
+    /// catalog reads it: the template splits it with a placeholder used several times holding
+    /// the same text each time ([`template::split_repeated`]). (A field of an external type
+    /// is taken to parse.)
     fn accepts(&self, index: usize, message: &str) -> bool {
         self.read(index, message).is_some()
     }
@@ -537,15 +540,8 @@ impl<'a> Side<'a> {
             .filter(|s| matches!(s, Segment::Field(_)))
             .count();
         let mut captures = vec![""; count];
-        if !template::split(segments, message, &mut captures) {
-            return None;
-        }
         let fields: Vec<usize> = entry.placeholders().collect();
-        let repeated_agree = fields.iter().enumerate().all(|(at, field)| {
-            let first = fields.iter().position(|f| f == field).unwrap_or(at);
-            captures.get(at) == captures.get(first)
-        });
-        if !repeated_agree {
+        if !template::split_repeated(segments, &fields, message, &mut captures) {
             return None;
         }
         Some(
@@ -635,20 +631,13 @@ impl<'a> Side<'a> {
     }
 
     /// Whether the entry can give `message`: some values of its fields render to it, a
-    /// placeholder used several times taking the same value each time. `false` too when
-    /// deciding takes too long (a message and template made to be hard).
+    /// placeholder used several times taking the same value each time. A client reads
+    /// exactly those messages ([`template::split_repeated`] finds a reading with equal texts
+    /// whenever one exists), so this is [`Side::accepts`]; `false` too when deciding takes
+    /// longer than the client's bound (a message and template made to be hard), as for the
+    /// client.
     fn gives(&self, index: usize, message: &str) -> bool {
-        let (Some(entry), segments) = (self.entry(index), self.segments(index)) else {
-            return false;
-        };
-        let fields: Vec<usize> = entry.placeholders().collect();
-        let mut search = Gives {
-            fields: &fields,
-            message,
-            bound: vec![None; entry.fields.len()],
-            budget: 100_000,
-        };
-        search.from(segments, 0, 0)
+        self.accepts(index, message)
     }
 
     /// Messages the entry gives: the renderings of its [value sets](Side::value_sets), each
@@ -755,68 +744,6 @@ fn other_values(field: &Field, class: &template::Class<'_>) -> Vec<String> {
         .into_iter()
         .filter(|v| *v != field.example.value && class.accepts(v))
         .collect()
-}
-
-/// The search of [`Side::gives`]: every reading of the message, a placeholder used again
-/// matching the text it took the first time.
-struct Gives<'m> {
-    /// The field of each placeholder, in order.
-    fields: &'m [usize],
-    message: &'m str,
-    /// The text each field took, once it has.
-    bound: Vec<Option<&'m str>>,
-    /// Steps left.
-    budget: u32,
-}
-
-impl<'m> Gives<'m> {
-    /// Whether `segments` can give the message from byte `at`, `placeholder` being the index
-    /// of their first placeholder.
-    fn from(&mut self, segments: &[Segment<'_>], at: usize, placeholder: usize) -> bool {
-        if self.budget == 0 {
-            return false;
-        }
-        self.budget -= 1;
-        let Some(rest_of_message) = self.message.get(at..) else {
-            return false;
-        };
-        let Some((segment, rest)) = segments.split_first() else {
-            return rest_of_message.is_empty();
-        };
-        let class = match segment {
-            Segment::Literal(text) => {
-                return rest_of_message.starts_with(text)
-                    && self.from(rest, at + text.len(), placeholder);
-            }
-            Segment::Field(class) => class,
-        };
-        let field = self.fields.get(placeholder).copied();
-        if let Some(text) = field.and_then(|f| self.bound.get(f).copied().flatten()) {
-            return rest_of_message.starts_with(text)
-                && self.from(rest, at + text.len(), placeholder + 1);
-        }
-        let ends: Vec<usize> = (at..=self.message.len())
-            .filter(|&end| self.message.is_char_boundary(end))
-            .collect();
-        for end in ends {
-            let Some(text) = self.message.get(at..end) else {
-                continue;
-            };
-            if !class.accepts(text) {
-                continue;
-            }
-            if let Some(slot) = field.and_then(|f| self.bound.get_mut(f)) {
-                *slot = Some(text);
-            }
-            if self.from(rest, end, placeholder + 1) {
-                return true;
-            }
-            if let Some(slot) = field.and_then(|f| self.bound.get_mut(f)) {
-                *slot = None;
-            }
-        }
-        false
-    }
 }
 
 /// Whether some field of the entry appears more than once in its template.
