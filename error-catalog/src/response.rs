@@ -1061,6 +1061,20 @@ pub(crate) fn from_parts<E: Generated>(
                 return Ok(value);
             }
         }
+        // Fields that contradict a message this entry's template reads make the body
+        // contradictory: a later, less specific entry (a catch-all) must not read it as
+        // something the server did not mean.
+        if from_fields
+            && error_catalog_template::split_repeated(
+                matcher.segments,
+                matcher.placeholders,
+                message,
+                captures,
+            )
+            && E::build(index, captures).is_some_and(|value| displays_as(&value, message))
+        {
+            break;
+        }
     }
     Err(unrecognized(UnrecognizedKind::MessageMismatch))
 }

@@ -119,3 +119,36 @@ fn the_metadata_says_which_entries_overlap() {
         ]
     );
 }
+
+/// A body whose fields (a problem's extension members here) contradict a message that the
+/// specific template reads is contradictory: no less specific entry may read it instead,
+/// since a catch-all would take the message as something the server did not mean, and that
+/// value would not even read back as itself. The raw code and message are kept.
+#[test]
+fn fields_that_contradict_a_specific_message_leave_it_unrecognized() {
+    let status = StatusCode::BAD_REQUEST;
+    let body = br#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"quota n exceeded by 1","code":"E9","name":"n","amount":2}"#;
+    let unrecognized = OverlapError::from_response(status, body).unwrap_err();
+    assert_eq!(unrecognized.kind(), &UnrecognizedKind::MessageMismatch);
+    assert_eq!(unrecognized.code(), Some("E9"));
+    assert_eq!(unrecognized.message(), Some("quota n exceeded by 1"));
+    // Members that agree, or none at all, read as the specific entry.
+    let agreeing = br#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"quota n exceeded by 1","code":"E9","name":"n","amount":1}"#;
+    let quota = OverlapError::QuotaExceeded {
+        name: "n".into(),
+        amount: 1,
+    };
+    assert_eq!(
+        OverlapError::from_response(status, agreeing),
+        Ok(quota.clone())
+    );
+    let bare = br#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"quota n exceeded by 1","code":"E9"}"#;
+    assert_eq!(OverlapError::from_response(status, bare), Ok(quota));
+    // A message that the specific template does not read still goes to the catch-all,
+    // whatever members the body has.
+    let other_message = br#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"quota n","code":"E9","name":"n","amount":2}"#;
+    assert_eq!(
+        OverlapError::from_response(status, other_message),
+        Ok(other("quota n"))
+    );
+}
