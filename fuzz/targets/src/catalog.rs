@@ -5,8 +5,7 @@
 //! `load_enum(.., "FuzzError")`. A catalog that breaks rules gives diagnostics, which must
 //! render (plain and coloured, each one and the whole report). A valid catalog is expanded
 //! onto `#[derive(Debug)] pub enum FuzzError {}` as the attribute does; the tokens must parse
-//! as a Rust file, which `prettyplease` formats (as `generate` writes it) into text that
-//! parses again.
+//! as a Rust file, which `prettyplease` formats, as `generate` writes it.
 
 use error_catalog_codegen::expand::{Options, expand};
 use error_catalog_codegen::{Report, Source};
@@ -54,8 +53,7 @@ pub fn run(data: &[u8]) {
         Ok(file) => file,
         Err(error) => panic!("the expansion is not a Rust file: {error}\n{tokens}"),
     };
-    let formatted = prettyplease::unparse(&file);
-    if let Err(error) = syn::parse_file(&formatted) {
-        panic!("the formatted expansion does not parse: {error}\n{formatted}");
-    }
+    // What `generate` writes; the text is not parsed again, which would double the time of
+    // a run for a check of `prettyplease`.
+    let _ = prettyplease::unparse(&file);
 }

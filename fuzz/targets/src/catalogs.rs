@@ -8,7 +8,7 @@ use error_catalog_codegen::{Checked, Source};
 macro_rules! catalogs {
     ($($module:ident :: $name:ident = $path:literal,)*) => {
         $(
-            #[allow(missing_docs)]
+            #[allow(missing_docs, clippy::large_enum_variant)]
             pub mod $module {
                 #[error_catalog::catalog(path = $path)]
                 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -25,10 +25,9 @@ pub fn run(data: &[u8]) {
         Format::Json,
     ] {
         let page = render(&checked, format);
-        if matches!(format, Format::Openapi | Format::Json) {
-            if let Err(error) = serde_json::from_str::<serde_json::Value>(&page) {
-                panic!("{format:?} is not JSON: {error}\n{page}");
-            }
+        let json = matches!(format, Format::Openapi | Format::Json);
+        if json && let Err(error) = serde_json::from_str::<serde_json::Value>(&page) {
+            panic!("{format:?} is not JSON: {error}\n{page}");
         }
     }
     let codes: Vec<String> = checked

@@ -22,8 +22,11 @@ pub mod response;
 pub mod seeds;
 pub mod template;
 
+/// A target's body: it panics when the input breaks a property.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by the name of their binary and corpus directory.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("catalog", catalog::run),
     ("response", response::run),
     ("template", template::run),

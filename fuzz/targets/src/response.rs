@@ -170,12 +170,12 @@ where
     if reread.as_ref() == Ok(value) {
         return;
     }
-    if !STRICT.get() {
-        if let Ok(other) = &reread {
-            let (a, b) = (value.spec(), other.spec());
-            if a.overlapping && b.overlapping && a.code == b.code && a.status == b.status {
-                return;
-            }
+    if !STRICT.get()
+        && let Ok(other) = &reread
+    {
+        let (a, b) = (value.spec(), other.spec());
+        if a.overlapping && b.overlapping && a.code == b.code && a.status == b.status {
+            return;
         }
     }
     panic!(
