@@ -11,7 +11,8 @@ use std::path::Path;
 use fuzz_targets::{TARGETS, fuzz_dir, seeds};
 
 /// Runs `target` on every file of `dir` (none when the directory does not exist), and returns
-/// how many there were. A failing input is named before the panic propagates.
+/// how many there were. A failing input is named before the panic propagates. A file that is
+/// gone by the time it is read is skipped: a fuzzer running on the corpus replaces inputs.
 fn replay_dir(name: &str, target: fn(&[u8]), dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -24,7 +25,11 @@ fn replay_dir(name: &str, target: fn(&[u8]), dir: &Path) -> usize {
         .collect();
     files.sort();
     for file in &files {
-        let data = std::fs::read(file).unwrap();
+        let data = match std::fs::read(file) {
+            Ok(data) => data,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(error) => panic!("{}: {error}", file.display()),
+        };
         let result = std::panic::catch_unwind(|| target(&data));
         if let Err(panic) = result {
             eprintln!("{name}: {} fails", file.display());
