@@ -1,7 +1,8 @@
 //! The catalogs whose generated enums the `response` and `template` targets exercise: every
 //! wire shape of `tests/catalogs/wire/`, the seed catalog, the fields object of
 //! `tests/catalogs/structured.toml`, the problem details catalogs, and the other catalogs of
-//! the integration tests (code header and delays, overlapping templates, every field type).
+//! the integration tests (code header and delays, overlapping templates, every field type),
+//! and overlapping templates with a fields object (`fuzz/targets/catalogs/`).
 
 use error_catalog_codegen::{Checked, Source};
 
@@ -42,6 +43,7 @@ catalogs! {
     overlap::OverlapError = "../../tests/catalogs/overlap.toml",
     kitchen_sink::SinkError = "../../tests/catalogs/kitchen-sink.toml",
     client::ClientError = "../../tests/catalogs/client.toml",
+    overlap_fields::OverlapFieldsError = "catalogs/overlap-fields.toml",
 }
 
 thread_local! {
