@@ -129,7 +129,12 @@
 //! - a message that it splits, but with a kept field's text other than the value sent, is
 //!   `field-moved` (with the fields, the rendering differs from the message): values whose
 //!   old rendering old clients read back correctly are tried, so that a template that cannot
-//!   tell its fields apart, before as after, reports nothing;
+//!   tell its fields apart, before as after, reports nothing; and where both templates have
+//!   the same literal text and classes in the same places (no field used twice), a kept field
+//!   that sits at another place is moved whatever the values, which finds swapped fields of
+//!   an external type, whose one known value is its example; a field used several times in
+//!   the new template is looked for in shared and changed messages with each text its places
+//!   take in the shortest such message, in turn, in all its places;
 //! - a field added is `field-added`: with the fields, old clients render a template without
 //!   it;
 //! - `shared-code-ambiguous` is checked for both readers: a client that has the fields may

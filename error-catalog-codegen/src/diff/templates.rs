@@ -17,7 +17,17 @@ impl Diff<'_, '_> {
             // Exact: a message of the new segments that the old ones do not match, and the
             // new entry gives it (it is only in doubt when a placeholder repeats).
             Some(witness) if !repeats(is) || self.new.gives(n, &witness) => return Some(witness),
-            Some(_) => {}
+            Some(_) => {
+                // The witness gives a repeated field two texts: pin the field to each.
+                let pinned =
+                    pinned_witnesses(is, new, &|segments| template::uncovered(segments, old));
+                if let Some(witness) = pinned
+                    .into_iter()
+                    .find(|w| self.new.gives(n, w) && !self.old.accepts(o, w))
+                {
+                    return Some(witness);
+                }
+            }
             // Exact: the old client matches every message of the new segments, unless it
             // also compares repeated placeholders.
             None if !repeats(was) => return None,
@@ -54,6 +64,16 @@ impl Diff<'_, '_> {
             .iter()
             .filter_map(|&o| template::overlap(segments, self.old.segments(o)))
             .collect();
+        if repeats(entry) {
+            // A shared message may give a repeated field two texts, which the new entry never
+            // sends: pin the field to each of them and look again.
+            for &o in &others {
+                let old = self.old.segments(o);
+                messages.extend(pinned_witnesses(entry, segments, &|pinned| {
+                    template::overlap(pinned, old)
+                }));
+            }
+        }
         messages.extend(unrecognized);
         messages.extend(self.new.renderings(n));
         let here = Place::new(Section::Entries, n);
@@ -273,6 +293,49 @@ impl Diff<'_, '_> {
                 }
             }
         }
+        // Values tell fields apart only when they differ: an external type has one known
+        // value, its example. Where both templates have the same literal text and classes in
+        // the same places, old clients read each placeholder as the old field that sat there,
+        // whatever the values: a kept field that sits elsewhere now is moved. (A field used
+        // several times is compared in all its places, which `message-changed` judges.)
+        let (Some(is), true) = (
+            self.new.entry(n),
+            self.old.segments(o) == self.new.segments(n) && !repeats(was),
+        ) else {
+            return moved;
+        };
+        let (old_places, new_places): (Vec<usize>, Vec<usize>) =
+            (was.placeholders().collect(), is.placeholders().collect());
+        let names = |entry: &Entry, places: &[usize]| -> Vec<String> {
+            places
+                .iter()
+                .map(|&f| {
+                    entry
+                        .fields
+                        .get(f)
+                        .map_or(String::new(), |f| format!("{{{}}}", f.name.value))
+                })
+                .collect()
+        };
+        let message = {
+            let texts = names(is, &new_places);
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            template::render(self.new.segments(n), &texts)
+        };
+        let new_names = names(is, &new_places);
+        for (at, (&old_field, &new_field)) in old_places.iter().zip(&new_places).enumerate() {
+            if let Some(slot) = moved.get_mut(old_field)
+                && slot.is_none()
+                && let Some(Some(kept_as)) = kept.get(old_field)
+                && *kept_as != new_field
+            {
+                let sent = is
+                    .fields
+                    .get(*kept_as)
+                    .map_or(String::new(), |f| format!("{{{}}}", f.name.value));
+                *slot = Some((message.clone(), new_names[at].clone(), sent));
+            }
+        }
         moved
     }
 }
@@ -298,6 +361,112 @@ fn kept_fields(was: &Entry, is: &Entry) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// A piece of a template whose repeated fields are being pinned: literal text, or a
+/// placeholder of the field at that index with its class.
+#[derive(Clone)]
+enum Pinned<'a> {
+    Literal(String),
+    Field(usize, template::Class<'a>),
+}
+
+/// Witnesses that `find` gives for `segments` (the template of `entry`) with its repeated
+/// fields pinned: where `find`'s witness gives a field that appears several times different
+/// texts in its places (which the entry never sends), each of those texts in turn replaces
+/// every placeholder of the field, and `find` looks again, until the witness gives every
+/// field one text. A heuristic, not a proof: it finds witnesses whose repeated texts are
+/// among those of the independent witnesses.
+fn pinned_witnesses(
+    entry: &Entry,
+    segments: &[template::Segment<'_>],
+    find: &dyn Fn(&[template::Segment<'_>]) -> Option<String>,
+) -> Vec<String> {
+    let fields: Vec<usize> = entry.placeholders().collect();
+    let mut at = 0;
+    let pieces: Vec<Pinned<'_>> = segments
+        .iter()
+        .map(|segment| match segment {
+            template::Segment::Literal(text) => Pinned::Literal((*text).to_owned()),
+            template::Segment::Field(class) => {
+                let field = fields.get(at).copied().unwrap_or(usize::MAX - at);
+                at += 1;
+                Pinned::Field(field, *class)
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    pin(&pieces, find, fields.len(), &mut out);
+    out
+}
+
+/// One step of [`pinned_witnesses`], at most `depth` pins deep.
+fn pin(
+    pieces: &[Pinned<'_>],
+    find: &dyn Fn(&[template::Segment<'_>]) -> Option<String>,
+    depth: usize,
+    out: &mut Vec<String>,
+) {
+    let segments: Vec<template::Segment<'_>> = pieces
+        .iter()
+        .map(|piece| match piece {
+            Pinned::Literal(text) => template::Segment::Literal(text),
+            Pinned::Field(_, class) => template::Segment::Field(*class),
+        })
+        .collect();
+    let Some(witness) = find(&segments) else {
+        return;
+    };
+    let placeholders: Vec<usize> = pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Pinned::Field(field, _) => Some(*field),
+            Pinned::Literal(_) => None,
+        })
+        .collect();
+    let mut captures = vec![""; placeholders.len()];
+    if !template::split(&segments, &witness, &mut captures) {
+        return;
+    }
+    // The first field whose places hold different texts.
+    let differing = placeholders.iter().enumerate().find_map(|(i, field)| {
+        let first = captures[i];
+        placeholders
+            .iter()
+            .zip(&captures)
+            .any(|(other, text)| other == field && *text != first)
+            .then_some(*field)
+    });
+    let Some(field) = differing else {
+        if !out.contains(&witness) {
+            out.push(witness);
+        }
+        return;
+    };
+    if depth == 0 {
+        return;
+    }
+    let mut texts: Vec<&str> = Vec::new();
+    for (other, text) in placeholders.iter().zip(&captures) {
+        if *other == field && !texts.contains(text) {
+            texts.push(text);
+        }
+    }
+    for text in texts {
+        // Every placeholder of the field becomes the text, merged with its neighbours.
+        let mut pinned: Vec<Pinned<'_>> = Vec::new();
+        for piece in pieces {
+            let piece = match piece {
+                Pinned::Field(f, _) if *f == field => Pinned::Literal(text.to_owned()),
+                other => other.clone(),
+            };
+            match (pinned.last_mut(), piece) {
+                (Some(Pinned::Literal(last)), Pinned::Literal(more)) => last.push_str(&more),
+                (_, piece) => pinned.push(piece),
+            }
+        }
+        pin(&pinned, find, depth - 1, out);
+    }
+}
+
 /// Which placeholders of the template are the same field: for each placeholder, the index
 /// of the first placeholder of its field.
 pub(super) fn placeholder_pattern(entry: &Entry) -> Vec<usize> {
@@ -313,6 +482,52 @@ pub(super) fn placeholder_pattern(entry: &Entry) -> Vec<usize> {
 mod tests {
     use super::super::tests::*;
     use super::super::*;
+
+    /// A new entry whose template repeats a field gives only messages with one text in each
+    /// of its places: `{n} {n}` never sends `0 7`, the shortest message it shares with
+    /// `{a}7` field by field, but sends `7 7`, which old clients read as the other entry.
+    /// Two fields of one external type swap places: their one known value, the example,
+    /// cannot tell them apart, but the templates' places do.
+    #[test]
+    fn fields_of_an_external_type_that_swap_places_are_moved() {
+        let fields = "fields.a = \"std::net::Ipv4Addr\"\nfields.b = \"std::net::Ipv4Addr\"";
+        let old = entry("Route", "7", 404, "from {a} to {b}", fields);
+        let new = entry("Route", "7", 404, "from {b} to {a}", fields);
+        let found = diff_bodies(&old, &new, &[DiffRule::FieldMoved, DiffRule::FieldMoved]);
+        assert!(
+            found[0]
+                .message
+                .contains("in the message `from {b} to {a}`, old clients read field `a` as `{b}`, but it is `{a}`"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_repeated_field_is_pinned_to_find_a_shared_message() {
+        let shared = "shared_code = true\nfields.a = \"String\"";
+        let old = entry("Suffixed", "3", 404, "{a}7", shared);
+        let new = format!(
+            "{old}{}",
+            entry(
+                "Twice",
+                "3",
+                409,
+                "{n} {n}",
+                "shared_code = true\nfields.n = \"u8\""
+            )
+        );
+        let found = diff_bodies(
+            &old,
+            &new,
+            &[DiffRule::SharedCodeAmbiguous, DiffRule::EntryAdded],
+        );
+        assert!(
+            found[0].message.contains("`7 7` as `Suffixed`"),
+            "{}",
+            found[0].message
+        );
+    }
 
     #[test]
     fn message_changed_when_the_literal_text_changed() {
