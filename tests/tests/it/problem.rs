@@ -8,6 +8,8 @@ use http::StatusCode;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackupError {}
 
+// `problem::problem`: the module is named after its catalog, as in `axum` and `round_trip`.
+#[allow(clippy::module_inception)]
 mod problem {
     #[error_catalog::catalog(path = "catalogs/problem.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,12 +3,10 @@
 //! validator). Where Python lacks them the tests say so and pass, unless
 //! `ERROR_CATALOG_REQUIRE_VALIDATORS=1` (as `.ci/run` sets it), where they fail.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{required, root, run, temp_dir};
+use crate::common::{required, root, run, temp_dir};
 
 const REQUIRE: &str = "ERROR_CATALOG_REQUIRE_VALIDATORS";
 

@@ -1,9 +1,7 @@
 //! The `error-catalog` binary as a user runs it: outputs (snapshots), exit codes, streams,
 //! colours and bad input.
 
-mod common;
-
-use common::{command, root, run, seed, seed_codes, temp_dir};
+use crate::common::{self, command, root, run, seed, seed_codes, temp_dir};
 
 const SEED: &str = "catalog/backup-restore.toml";
 const HOSTILE: &str = "error-catalog-cli/tests/catalogs/hostile.toml";

@@ -4,12 +4,10 @@
 //! `$CARGO_TARGET_TMPDIR/html-screenshots/` to look at. Without Chromium the test says so and
 //! passes, unless `ERROR_CATALOG_REQUIRE_CHROMIUM=1` (as `.ci/run` sets it), where it fails.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{required, run, seed_codes, temp_dir};
+use crate::common::{required, run, seed_codes, temp_dir};
 
 const REQUIRE: &str = "ERROR_CATALOG_REQUIRE_CHROMIUM";
 

@@ -4,6 +4,10 @@
 //!
 //! This is the one place in the project with `unsafe`: a `GlobalAlloc` implementation must
 //! be an `unsafe impl`. It forwards to the system allocator and only counts.
+//!
+//! It is the allocator of the whole test binary, and the tests of the other modules run on
+//! other threads at the same time: each thread counts in its own thread-local counter, and a
+//! test counts only what its closure allocates on its own thread, so they do not disturb it.
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -1,10 +1,8 @@
 //! `error-catalog diff OLD NEW`: exit codes, both formats, and catalogs that do not load.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{run, seed, temp_dir};
+use crate::common::{self, run, seed, temp_dir};
 
 const SEED: &str = "catalog/backup-restore.toml";
 

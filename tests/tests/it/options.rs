@@ -13,7 +13,7 @@ mod rerooted {
 
     #[::error_catalog::catalog(
         path = "../catalog/backup-restore.toml",
-        crate = "crate::framework::errors"
+        crate = "crate::options::framework::errors"
     )]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum BackupError {}

@@ -30,7 +30,6 @@
 //! `survey` runs many cases without stopping and prints the shortest counterexample of each
 //! kind of edit.
 
-#[path = "diff_oracle/dynamic.rs"]
 mod dynamic;
 
 use std::cell::Cell;

@@ -1,5 +1,5 @@
 //! The enum written by the build script behaves as the attribute's: the same round trip as
-//! `tests/tests/backup_restore.rs`.
+//! `tests/tests/it/backup_restore.rs`.
 
 use error_catalog_build_script_fixture::BackupError;
 

@@ -1,0 +1,32 @@
+//! The integration tests of error-catalog, in one test binary: a module per subject, each
+//! using the crates as a downstream crate would. One binary links the runtime, serde and http
+//! once, instead of once per file.
+//!
+//! The UI tests (`tests/ui.rs`, trybuild) are a binary of their own. The counting allocator
+//! of [`alloc`] is this whole binary's `#[global_allocator]`: it only forwards to the system
+//! allocator, and it counts per thread, so the tests of other modules, running on other
+//! threads, do not change what a test of [`alloc`] counts.
+//!
+//! Catalog paths are relative to the crate's directory (`tests/`), where Cargo runs the tests.
+
+mod alloc;
+mod axum;
+mod backup_restore;
+mod check;
+mod client;
+mod derive;
+mod diff_oracle;
+mod display;
+mod empty_catalog;
+mod expand;
+mod format_doc;
+mod generate;
+mod http_client;
+mod kitchen_sink;
+mod options;
+mod overlap;
+mod problem;
+mod rebuild;
+mod round_trip;
+mod structured_fields;
+mod wire_shapes;
