@@ -1278,6 +1278,17 @@ fn placeholders_of_one_type_swapped() {
     assert_eq!(check_pair(&old, &new, true), Ok(()));
 }
 
+/// Found by the oracle: two fields of one external type swap places (`{a} {b}` became
+/// `{b} {a}`, both `Ipv4Addr`): their one known value, the example, is the same, so the
+/// values `diff` tried could not tell them apart; old clients read them swapped.
+#[test]
+fn placeholders_of_one_external_type_swapped() {
+    let fields = "fields.a = \"std::net::Ipv4Addr\"\nfields.b = \"std::net::Ipv4Addr\"";
+    let old = catalog("", &entry(0, "{a} {b}", fields));
+    let new = catalog("", &entry(0, "{b} {a}", fields));
+    assert_eq!(check_pair(&old, &new, true), Ok(()));
+}
+
 /// Found by the oracle: with a fields object, a field added where the old template still
 /// matches (`x {a}` became `x {a} {b}`): old clients take `a` from the object, render
 /// `x a`, which is not the message, and do not recognize it.
