@@ -1017,22 +1017,10 @@ fn verify_rendering(entry: &Entry, generated_enums: bool) -> bool {
 }
 
 /// `__entries_of`: from a received code to the indices of its entries that `plan` covers, in
-/// catalog order, except that overlapping entries of one status come most specific first
-/// ([`prefer_most_specific`]). A code none of whose entries is covered is unknown to the enum.
+/// the order a client tries them ([`Catalog::entries_by_code`]). A code none of whose entries
+/// is covered is unknown to the enum.
 fn entries_of(catalog: &Catalog, plan: &Plan) -> TokenStream {
-    let mut codes: Vec<(&str, Vec<usize>)> = Vec::new();
-    for (index, entry) in catalog.entries.iter().enumerate() {
-        if !plan.covers(index) {
-            continue;
-        }
-        match codes.iter_mut().find(|(code, _)| *code == entry.code.value) {
-            Some((_, indices)) => indices.push(index),
-            None => codes.push((&entry.code.value, vec![index])),
-        }
-    }
-    for (_, indices) in &mut codes {
-        prefer_most_specific(catalog, indices);
-    }
+    let codes = catalog.entries_by_code(|index| plan.covers(index));
     let arms = codes
         .iter()
         .map(|(code, indices)| quote!(#code => &[#(#indices),*],));
@@ -1042,35 +1030,6 @@ fn entries_of(catalog: &Catalog, plan: &Plan) -> TokenStream {
                 #(#arms)*
                 _ => &[],
             }
-        }
-    }
-}
-
-/// Reorders the indices of one code's entries (in catalog order) so that, among the entries
-/// that say `overlapping = true` and share a status, the most specific
-/// ([`Entry::specificity`]) comes first, ties in catalog order. Such entries are sorted among
-/// the places they hold; every other index stays where it is, so a catalog without the key is
-/// tried in catalog order, and the client's "received status first" grouping keeps the order
-/// within each status.
-fn prefer_most_specific(catalog: &Catalog, indices: &mut [usize]) {
-    let mut statuses: Vec<u16> = Vec::new();
-    for &index in indices.iter() {
-        let entry = &catalog.entries[index];
-        if entry.is_overlapping() && !statuses.contains(&entry.status.value) {
-            statuses.push(entry.status.value);
-        }
-    }
-    for status in statuses {
-        let places: Vec<usize> = (0..indices.len())
-            .filter(|&place| {
-                let entry = &catalog.entries[indices[place]];
-                entry.is_overlapping() && entry.status.value == status
-            })
-            .collect();
-        let mut group: Vec<usize> = places.iter().map(|&place| indices[place]).collect();
-        group.sort_by_key(|&index| std::cmp::Reverse(catalog.entries[index].specificity()));
-        for (place, index) in places.into_iter().zip(group) {
-            indices[place] = index;
         }
     }
 }
@@ -1199,12 +1158,14 @@ mod tests {
         .concat();
         let source = Source::new("t.toml", "/t.toml", &text);
         let checked = crate::load(&source).unwrap_or_else(|d| panic!("{d:?}"));
-        let mut indices: Vec<usize> = (0..7).collect();
-        prefer_most_specific(checked.catalog(), &mut indices);
+        let codes = checked.catalog().entries_by_code(|_| true);
+        let [(_, indices)] = codes.as_slice() else {
+            panic!("one code: {codes:?}")
+        };
         // Places 1, 3, 5 and 6 hold the overlapping entries of 400: `D` (14 literal
         // characters), then `F` and `G` (2 each, in catalog order), then `B` (none). `A`, `C`
         // and `E`, the only overlapping entry of 404, keep their places.
-        assert_eq!(indices, [0, 3, 2, 5, 4, 6, 1]);
+        assert_eq!(*indices, [0, 3, 2, 5, 4, 6, 1]);
         // The rustdoc of `B` states the rule; `E` overlaps nothing, `A` does not say the key.
         let catalog = checked.catalog();
         let doc = |index: usize| variant_decl(catalog, &catalog.entries[index]).to_string();

@@ -254,6 +254,55 @@ impl Catalog {
             .find(|status| status.code.value == code)
             .map(|status| status.reason.as_str())
     }
+
+    /// Each code of the entries that `covers` (by index), in catalog order, with the indices
+    /// of its entries in the order a client tries them: catalog order, except that among the
+    /// entries that say `overlapping = true` and share a status, the most specific
+    /// ([`Entry::specificity`]) comes first, ties in catalog order. Such entries are sorted
+    /// among the places they hold; every other index stays where it is, so a catalog without
+    /// the key is tried in catalog order, and the client's "received status first" grouping
+    /// keeps the order within each status.
+    pub fn entries_by_code(&self, covers: impl Fn(usize) -> bool) -> Vec<(&str, Vec<usize>)> {
+        let mut codes: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            if !covers(index) {
+                continue;
+            }
+            match codes.iter_mut().find(|(code, _)| *code == entry.code.value) {
+                Some((_, indices)) => indices.push(index),
+                None => codes.push((&entry.code.value, vec![index])),
+            }
+        }
+        for (_, indices) in &mut codes {
+            self.prefer_most_specific(indices);
+        }
+        codes
+    }
+
+    /// Sorts the overlapping entries of each status among `indices` (one code's entries, in
+    /// catalog order) most specific first: see [`Catalog::entries_by_code`].
+    fn prefer_most_specific(&self, indices: &mut [usize]) {
+        let mut statuses: Vec<u16> = Vec::new();
+        for &index in indices.iter() {
+            let entry = &self.entries[index];
+            if entry.is_overlapping() && !statuses.contains(&entry.status.value) {
+                statuses.push(entry.status.value);
+            }
+        }
+        for status in statuses {
+            let places: Vec<usize> = (0..indices.len())
+                .filter(|&place| {
+                    let entry = &self.entries[indices[place]];
+                    entry.is_overlapping() && entry.status.value == status
+                })
+                .collect();
+            let mut group: Vec<usize> = places.iter().map(|&place| indices[place]).collect();
+            group.sort_by_key(|&index| std::cmp::Reverse(self.entries[index].specificity()));
+            for (place, index) in places.into_iter().zip(group) {
+                indices[place] = index;
+            }
+        }
+    }
 }
 
 /// The statuses whose errors are retryable unless an entry says otherwise: 429 Too Many

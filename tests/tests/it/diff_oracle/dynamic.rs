@@ -347,40 +347,13 @@ fn wire_spec(wire: &Wire) -> error_catalog::WireSpec {
     )
 }
 
-/// `expand.rs`'s `entries_of` and `prefer_most_specific`.
+/// Each code with its entries in the order a client tries them, as the macro's `entries_of`
+/// writes them.
 fn entries_of(catalog: &Catalog) -> Vec<(String, &'static [usize])> {
-    let mut codes: Vec<(String, Vec<usize>)> = Vec::new();
-    for (index, entry) in catalog.entries.iter().enumerate() {
-        match codes.iter_mut().find(|(code, _)| *code == entry.code.value) {
-            Some((_, indices)) => indices.push(index),
-            None => codes.push((entry.code.value.clone(), vec![index])),
-        }
-    }
-    for (_, indices) in &mut codes {
-        let mut statuses: Vec<u16> = Vec::new();
-        for &index in indices.iter() {
-            let entry = &catalog.entries[index];
-            if entry.is_overlapping() && !statuses.contains(&entry.status.value) {
-                statuses.push(entry.status.value);
-            }
-        }
-        for status in statuses {
-            let places: Vec<usize> = (0..indices.len())
-                .filter(|&place| {
-                    let entry = &catalog.entries[indices[place]];
-                    entry.is_overlapping() && entry.status.value == status
-                })
-                .collect();
-            let mut group: Vec<usize> = places.iter().map(|&place| indices[place]).collect();
-            group.sort_by_key(|&index| std::cmp::Reverse(catalog.entries[index].specificity()));
-            for (place, index) in places.into_iter().zip(group) {
-                indices[place] = index;
-            }
-        }
-    }
+    let codes = catalog.entries_by_code(|_| true);
     codes
         .into_iter()
-        .map(|(code, indices)| (code, leak(indices)))
+        .map(|(code, indices)| (code.to_owned(), leak(indices)))
         .collect()
 }
 
