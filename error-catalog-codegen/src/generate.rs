@@ -230,12 +230,9 @@ fn catching(
     run: impl FnOnce() -> Result<PathBuf, GenerateError>,
 ) -> Result<PathBuf, GenerateError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("(a panic without a message)");
-        Err(GenerateError::Internal(message.to_owned()))
+        Err(GenerateError::Internal(
+            crate::panic_message(&*payload).to_owned(),
+        ))
     })
 }
 

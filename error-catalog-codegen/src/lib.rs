@@ -108,6 +108,17 @@ pub use source::Source;
 pub use check::CODE_PUNCTUATION;
 pub use check::Checked;
 
+/// The message of a caught panic (the payload of `std::panic::catch_unwind`): its text when
+/// it was raised with one, as `panic!` does. The macros and [`Builder::generate`] report a
+/// panic of the expansion, a bug of error-catalog, with it.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(a panic without a message)")
+}
+
 /// Parses and validates a catalog. Returns the [`Checked`] catalog when no rule is broken,
 /// and every diagnostic, in file order, otherwise.
 ///

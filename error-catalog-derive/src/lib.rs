@@ -21,11 +21,7 @@ fn guarded(what: &str, keep: TokenStream, expand: impl FnOnce() -> TokenStream) 
         Ok(tokens) => return tokens,
         Err(payload) => payload,
     };
-    let message = payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(a panic without a message)");
+    let message = error_catalog_codegen::panic_message(&*payload);
     let text = format!(
         "internal error of error-catalog: {what} panicked: {message}\n\
          This is a bug in error-catalog {version}, not in your code or catalog: please report \
