@@ -133,7 +133,7 @@ fn padded(
     if f.width().is_none() && f.precision().is_none() {
         write(f)
     } else {
-        f.pad(&Text(write).to_string())
+        crate::__private::pad(f, &Text(write))
     }
 }
 
