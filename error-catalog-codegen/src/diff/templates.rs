@@ -380,21 +380,19 @@ fn pinned_witnesses(
     segments: &[template::Segment<'_>],
     find: &dyn Fn(&[template::Segment<'_>]) -> Option<String>,
 ) -> Vec<String> {
-    let fields: Vec<usize> = entry.placeholders().collect();
-    let mut at = 0;
-    let pieces: Vec<Pinned<'_>> = segments
+    let mut fields = entry.placeholders();
+    let pieces: Option<Vec<Pinned<'_>>> = segments
         .iter()
         .map(|segment| match segment {
-            template::Segment::Literal(text) => Pinned::Literal((*text).to_owned()),
-            template::Segment::Field(class) => {
-                let field = fields.get(at).copied().unwrap_or(usize::MAX - at);
-                at += 1;
-                Pinned::Field(field, *class)
-            }
+            template::Segment::Literal(text) => Some(Pinned::Literal((*text).to_owned())),
+            template::Segment::Field(class) => Some(Pinned::Field(fields.next()?, *class)),
         })
         .collect();
     let mut out = Vec::new();
-    pin(&pieces, find, fields.len(), &mut out);
+    if let Some(pieces) = pieces {
+        let placeholders = entry.placeholders().count();
+        pin(&pieces, find, placeholders, &mut out);
+    }
     out
 }
 
