@@ -264,13 +264,18 @@ impl Catalog {
     /// keeps the order within each status.
     pub fn entries_by_code(&self, covers: impl Fn(usize) -> bool) -> Vec<(&str, Vec<usize>)> {
         let mut codes: Vec<(&str, Vec<usize>)> = Vec::new();
+        let mut places: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for (index, entry) in self.entries.iter().enumerate() {
             if !covers(index) {
                 continue;
             }
-            match codes.iter_mut().find(|(code, _)| *code == entry.code.value) {
+            let code = entry.code.value.as_str();
+            match places.get(code).and_then(|&place| codes.get_mut(place)) {
                 Some((_, indices)) => indices.push(index),
-                None => codes.push((&entry.code.value, vec![index])),
+                None => {
+                    places.insert(code, codes.len());
+                    codes.push((code, vec![index]));
+                }
             }
         }
         for (_, indices) in &mut codes {

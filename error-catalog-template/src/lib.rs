@@ -101,7 +101,7 @@ pub use class::{Class, Int};
 pub use overlap::{overlap, uncovered};
 #[cfg(feature = "build")]
 pub use parse::{Piece, TemplateError, TemplateErrorKind, is_field_name, parse};
-pub use problem::{PROBLEM_RESERVED, problem_field, problem_member};
+pub use problem::{PROBLEM_RESERVED, member_is_escaped, problem_field, problem_member};
 pub use repeat::{STEPS_PER_BYTE, split_repeated};
 pub use split::{Segment, render, split};
 

@@ -26,11 +26,22 @@ const ESCAPE: &str = "field_";
 /// assert_eq!(problem_member("field_type"), "field_field_type");
 /// ```
 pub fn problem_member(field: &str) -> Cow<'_, str> {
-    if PROBLEM_RESERVED.contains(&field) || field.starts_with(ESCAPE) {
+    if member_is_escaped(field) {
         Cow::Owned(format!("{ESCAPE}{field}"))
     } else {
         Cow::Borrowed(field)
     }
+}
+
+/// Whether the extension member of `field` is escaped: `field_` followed by the name
+/// ([`problem_member`] without building the string).
+///
+/// ```
+/// assert!(error_catalog_template::member_is_escaped("status"));
+/// assert!(!error_catalog_template::member_is_escaped("storage_id"));
+/// ```
+pub fn member_is_escaped(field: &str) -> bool {
+    PROBLEM_RESERVED.contains(&field) || field.starts_with(ESCAPE)
 }
 
 /// The field whose extension member is `member`, the inverse of [`problem_member`]: one

@@ -216,6 +216,7 @@ mod problem;
 mod response;
 mod retry;
 mod spec;
+mod table;
 mod wire;
 
 pub use caused::Caused;
@@ -486,7 +487,6 @@ pub mod __private {
     /// otherwise. Generated code cannot test the features of the runtime, so it calls this.
     pub use crate::__impl_into_response as impl_into_response;
 
-    pub use crate::response::Matcher;
     pub use crate::wire::{WireMember, WireNode};
     use crate::{
         CatalogEnum, CatalogError, CodeType, ConstantSpec, RetiredSpec, StatusSpec, TypeSpec,
@@ -639,31 +639,31 @@ pub mod __private {
         }
     }
 
-    /// What the generated code knows of its enum beyond [`CatalogError`]: how to read a
-    /// value back from an entry's placeholders, and how to write its typed fields.
+    pub use crate::table::{EntryTable, Tables, Value};
+
+    /// What the generated code knows of its enum beyond [`CatalogError`]: its tables, and
+    /// the three things that must be written per variant (its entry, its field values, and
+    /// the way to build it from text). Every other behaviour is a function of the runtime
+    /// over these.
     pub trait Generated: CatalogError + Sized {
-        /// One matcher per entry of the catalog, in catalog order.
+        /// The enum's static tables.
         ///
         /// A function rather than a constant, so that an implementation can build its tables
         /// at run time (a test's error type for catalogs it draws at random); generated code
-        /// returns a `const`.
-        fn matchers() -> &'static [Matcher];
+        /// returns a `static`.
+        fn tables() -> &'static Tables;
 
-        /// The indices of the entries with `code`, in the order a client tries them.
-        fn entries_of(code: &str) -> &'static [usize];
+        /// The index in the catalog's entries of the value's entry.
+        fn index(&self) -> usize;
+
+        /// Calls `visit` once with the index of the value's entry and the value of each of
+        /// its fields, in the entry's order.
+        fn parts(&self, visit: &mut dyn FnMut(usize, &[Value<'_>]));
 
         /// The value of the entry at `index` from the text of each placeholder, in template
-        /// order; `None` when the entry has no variant or a text does not parse.
-        fn build(index: usize, text: &[&str]) -> Option<Self>;
-
-        /// Writes each field of the value into `map`, under its name (under its RFC 9457
-        /// extension member name when `problem`): integers and `bool`s as JSON numbers and
-        /// booleans, the rest as strings.
-        fn write_fields<M: serde::ser::SerializeMap>(
-            &self,
-            map: &mut M,
-            problem: bool,
-        ) -> Result<(), M::Error>;
+        /// order; `Err` with the placeholder whose text does not parse as its field's type,
+        /// or with `usize::MAX` when the entry has no variant or `text` is too short.
+        fn build(index: usize, text: &[&str]) -> Result<Self, usize>;
     }
 
     pub use crate::wire::Text;
@@ -689,11 +689,6 @@ pub mod __private {
         body: &[u8],
     ) -> Result<E, Unrecognized> {
         crate::response::from_http::<E>(status, headers, body)
-    }
-
-    /// The delay of a `retry_after` field: its value in seconds, unless it is negative.
-    pub fn seconds<T: TryInto<u64>>(value: T) -> Option<std::time::Duration> {
-        value.try_into().ok().map(std::time::Duration::from_secs)
     }
 
     /// The check that `#[derive(CatalogError)]` emits for a field typed with a user's catalog
@@ -747,16 +742,75 @@ pub mod __private {
         true
     }
 
-    /// Parses one placeholder's text as its field's type.
-    pub fn parse<T: core::str::FromStr>(text: &str) -> Option<T> {
-        text.parse().ok()
+    /// The field of placeholder `at` from its text, as a `String`.
+    pub fn string(text: &[&str], at: usize) -> Result<String, usize> {
+        text.get(at).map(|&text| text.to_owned()).ok_or(usize::MAX)
     }
 
-    /// The body of the generated `Display` when the formatter has a width or a precision:
-    /// they apply to the message as a whole, as for a `str`.
-    pub fn pad(f: &mut fmt::Formatter<'_>, message: &dyn fmt::Display) -> fmt::Result {
-        f.pad(&message.to_string())
+    /// The field of placeholder `at` from its text, as a `bool`.
+    pub fn boolean(text: &[&str], at: usize) -> Result<bool, usize> {
+        match text.get(at) {
+            Some(&"true") => Ok(true),
+            Some(&"false") => Ok(false),
+            Some(_) => Err(at),
+            None => Err(usize::MAX),
+        }
     }
+
+    /// The field of placeholder `at` from its text, parsed as `T`.
+    pub fn parse<T: core::str::FromStr>(text: &[&str], at: usize) -> Result<T, usize> {
+        text.get(at).ok_or(usize::MAX)?.parse().map_err(|_| at)
+    }
+
+    /// The body of the generated `Display`: the message rendered from the tables, straight
+    /// into the formatter; a width or a precision applies to the message as a whole, as for
+    /// a `str`.
+    pub fn display<E: Generated>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::table::display(error, f)
+    }
+
+    /// The body of the generated `retry_after`: the entry's `retry_after` field, in seconds.
+    pub fn retry_after<E: Generated>(error: &E) -> Option<std::time::Duration> {
+        crate::table::retry_after(error)
+    }
+
+    /// The body of the generated `examples()`.
+    ///
+    /// # Panics
+    ///
+    /// If the example of a field does not parse as its type (an external type, which the
+    /// build cannot check); the message names the entry and field.
+    pub fn examples<E: Generated>() -> Vec<E> {
+        crate::table::examples()
+    }
+
+    /// The body of the generated `spec()`: the entry of the value's variant.
+    pub fn spec<E: Generated>(error: &E) -> &'static ErrorSpec {
+        let errors = E::catalog().errors;
+        // Generated code gives only indices of its catalog; should a hand-made
+        // implementation not, its first entry stands in rather than a panic.
+        match errors.get(error.index()).or(errors.first()) {
+            Some(spec) => spec,
+            None => &NO_ENTRY,
+        }
+    }
+
+    /// The entry of a value whose catalog has none.
+    static NO_ENTRY: ErrorSpec = error_spec(
+        "",
+        "",
+        500,
+        "",
+        "",
+        &[],
+        "",
+        "",
+        None,
+        false,
+        false,
+        false,
+        None,
+    );
 
     /// The body of the generated `Serialize`: the catalog's object tree, each member
     /// written straight into the serializer.

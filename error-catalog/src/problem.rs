@@ -7,7 +7,8 @@ use std::ops::Deref;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::__private::Generated;
-use crate::wire::Text;
+use crate::table::{Parts, with_parts};
+use crate::wire::{Message, Text};
 use crate::{CatalogError, CatalogSpec, CodeType};
 
 /// An error of a catalog, written as an RFC 9457 problem details body
@@ -117,24 +118,55 @@ impl fmt::Display for ProblemType<'_> {
 
 impl<E: Generated> Serialize for Problem<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let error = &self.0;
         let catalog = E::catalog();
-        let code = error.code();
-        let mut map = serializer.serialize_map(Some(5 + error.spec().fields.len()))?;
-        map.serialize_entry("type", &Text(&ProblemType { catalog, code }))?;
-        map.serialize_entry("title", title(catalog, error.status()))?;
-        map.serialize_entry("status", &error.status().as_u16())?;
-        map.serialize_entry("detail", &Text(error))?;
-        // A catalog with integer codes has only codes that parse: the macro checked them. A
-        // hand-made value that does not is sent as a string, as in the catalog's own shape.
-        match code.parse::<i64>() {
-            Ok(number) if catalog.wire.code_type == CodeType::Integer => {
-                map.serialize_entry("code", &number)?
-            }
-            _ => map.serialize_entry("code", code)?,
+        with_parts(&self.0, |parts| {
+            serialize_problem(catalog, parts, serializer)
+        })
+        .unwrap_or_else(|| {
+            Err(serde::ser::Error::custom(
+                "a value out of its catalog's tables",
+            ))
+        })
+    }
+}
+
+/// The problem details body of the error of `parts`: generic over the serializer only.
+fn serialize_problem<S: Serializer>(
+    catalog: &'static CatalogSpec,
+    parts: Parts<'_>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let (code, status) = (parts.spec.code, parts.spec.status_code());
+    let mut map = serializer.serialize_map(Some(5 + parts.values.len()))?;
+    map.serialize_entry("type", &Text(&ProblemType { catalog, code }))?;
+    map.serialize_entry("title", title(catalog, status))?;
+    map.serialize_entry("status", &status.as_u16())?;
+    map.serialize_entry("detail", &Message(parts))?;
+    // A catalog with integer codes has only codes that parse: the macro checked them. A
+    // hand-made value that does not is sent as a string, as in the catalog's own shape.
+    match code.parse::<i64>() {
+        Ok(number) if catalog.wire.code_type == CodeType::Integer => {
+            map.serialize_entry("code", &number)?
         }
-        error.write_fields(&mut map, true)?;
-        map.end()
+        _ => map.serialize_entry("code", code)?,
+    }
+    for (field, value) in parts.fields() {
+        map.serialize_entry(&Member(field.name), value)?;
+    }
+    map.end()
+}
+
+/// The RFC 9457 extension member of a field: its name, or the name escaped with one more
+/// `field_` ([`error_catalog_template::problem_member`]), written without building a string.
+struct Member(&'static str);
+
+impl Serialize for Member {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if error_catalog_template::member_is_escaped(self.0) {
+            serializer.collect_str(&format_args!("field_{}", self.0))
+        } else {
+            serializer.serialize_str(self.0)
+        }
     }
 }
 

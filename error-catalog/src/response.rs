@@ -8,8 +8,6 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
-use error_catalog_template::Segment;
-
 use crate::__private::Generated;
 use crate::wire::{WireMember, WireNode};
 use crate::{CatalogSpec, ErrorSpec, WireSpec};
@@ -133,7 +131,7 @@ fn padded(
     if f.width().is_none() && f.precision().is_none() {
         write(f)
     } else {
-        crate::__private::pad(f, &Text(write))
+        crate::table::pad(f, &Text(write))
     }
 }
 
@@ -812,35 +810,6 @@ pub(crate) fn displays_as(value: &dyn fmt::Display, expected: &str) -> bool {
 /// The most placeholders a template can have before captures go to the heap.
 const INLINE_CAPTURES: usize = 16;
 
-/// How generated code matches one entry's messages: its compiled template, and whether a
-/// value parsed from a message must be rendered again to compare it with the message.
-#[derive(Clone, Copy, Debug)]
-pub struct Matcher {
-    /// The template: literal text and placeholders with the class of their field's type.
-    pub(crate) segments: &'static [Segment<'static>],
-    /// The field of each placeholder, by name, in template order.
-    pub(crate) placeholders: &'static [&'static str],
-    /// Whether a parsed value may render differently from the text it came from (an
-    /// external type, or a field used twice).
-    pub(crate) verify: bool,
-}
-
-impl Matcher {
-    /// A matcher of `segments`, whose placeholders hold the fields `placeholders`; `verify`
-    /// as the field says.
-    pub const fn new(
-        segments: &'static [Segment<'static>],
-        placeholders: &'static [&'static str],
-        verify: bool,
-    ) -> Self {
-        Matcher {
-            segments,
-            placeholders,
-            verify,
-        }
-    }
-}
-
 fn not_an_error_body(
     catalog: &'static CatalogSpec,
     status: StatusCode,
@@ -993,16 +962,17 @@ pub(crate) fn from_parts<E: Generated>(
             .with_code(code)
             .with_message(message)
     };
-    let entries = E::entries_of(code);
+    let tables = E::tables();
+    let entries = tables.entries_of(code);
     if entries.is_empty() {
         return Err(unrecognized(UnrecognizedKind::UnknownCode));
     }
     // Entries whose status matches the received one are tried first, each group in the order
     // of `entries_of`.
-    let status_matches = |index: &&usize| {
+    let status_matches = |index: &&u32| {
         catalog
             .errors
-            .get(**index)
+            .get(**index as usize)
             .is_some_and(|spec| spec.status == status.as_u16())
     };
     let ordered = entries
@@ -1012,10 +982,11 @@ pub(crate) fn from_parts<E: Generated>(
     let mut inline = [""; INLINE_CAPTURES];
     let mut spilled = Vec::new();
     for &index in ordered {
-        let Some(matcher) = E::matchers().get(index) else {
+        let index = index as usize;
+        let (Some(table), Some(spec)) = (tables.entry(index), catalog.errors.get(index)) else {
             continue;
         };
-        let count = matcher.placeholders.len();
+        let count = table.slots.len();
         let captures: &mut [&str] = if count <= INLINE_CAPTURES {
             &mut inline[..count]
         } else {
@@ -1025,16 +996,22 @@ pub(crate) fn from_parts<E: Generated>(
         // The fields object gives every placeholder its text when it has them all; otherwise
         // (an older server, a proxy that trimmed it) the message is split as without it.
         let from_fields = fields.is_some_and(|fields| {
-            matcher
-                .placeholders
+            table
+                .slots
                 .iter()
                 .zip(captures.iter_mut())
-                .all(|(name, capture)| match fields.get(name) {
-                    Some(value) => {
-                        *capture = value;
-                        true
+                .all(|(&slot, capture)| {
+                    match spec
+                        .fields
+                        .get(slot)
+                        .and_then(|field| fields.get(field.name))
+                    {
+                        Some(value) => {
+                            *capture = value;
+                            true
+                        }
+                        None => false,
                     }
-                    None => false,
                 })
         });
         let verify = if from_fields {
@@ -1042,16 +1019,16 @@ pub(crate) fn from_parts<E: Generated>(
         } else {
             // A field used several times holds the same text in each of its places.
             if !error_catalog_template::split_repeated(
-                matcher.segments,
-                matcher.placeholders,
+                table.segments,
+                table.slots,
                 message,
                 captures,
             ) {
                 continue;
             }
-            matcher.verify
+            table.verify
         };
-        if let Some(value) = E::build(index, captures) {
+        if let Ok(value) = E::build(index, captures) {
             // An external type may parse text it renders differently, and fields read from
             // the fields object may disagree with the message: such a value is not the
             // received message.
@@ -1066,12 +1043,12 @@ pub(crate) fn from_parts<E: Generated>(
         // something the server did not mean.
         if from_fields
             && error_catalog_template::split_repeated(
-                matcher.segments,
-                matcher.placeholders,
+                table.segments,
+                table.slots,
                 message,
                 captures,
             )
-            && E::build(index, captures).is_some_and(|value| displays_as(&value, message))
+            && E::build(index, captures).is_ok_and(|value| displays_as(&value, message))
         {
             break;
         }
@@ -1280,16 +1257,16 @@ fn answer<'b, E: Generated>(
 /// The value of a code received without a message: the first entry of `code` whose template
 /// has no placeholders, those of the received status first.
 fn without_message<E: Generated>(status: StatusCode, code: &str) -> Result<E, Unrecognized> {
-    let catalog = E::catalog();
-    let entries = E::entries_of(code);
+    let (catalog, tables) = (E::catalog(), E::tables());
+    let entries = tables.entries_of(code);
     let unrecognized = |kind| Err(Unrecognized::new(catalog, status, kind).with_code(code));
     if entries.is_empty() {
         return unrecognized(UnrecognizedKind::UnknownCode);
     }
-    let at_status = |index: &&usize| {
+    let at_status = |index: &&u32| {
         catalog
             .errors
-            .get(**index)
+            .get(**index as usize)
             .is_some_and(|spec| spec.status == status.as_u16())
     };
     let ordered = entries
@@ -1297,10 +1274,11 @@ fn without_message<E: Generated>(status: StatusCode, code: &str) -> Result<E, Un
         .filter(at_status)
         .chain(entries.iter().filter(|index| !at_status(index)));
     for &index in ordered {
-        let fixed = E::matchers()
-            .get(index)
-            .is_some_and(|matcher| matcher.placeholders.is_empty());
-        if let Some(value) = fixed.then(|| E::build(index, &[])).flatten() {
+        let index = index as usize;
+        let fixed = tables
+            .entry(index)
+            .is_some_and(|table| table.slots.is_empty());
+        if let Some(Ok(value)) = fixed.then(|| E::build(index, &[])) {
             return Ok(value);
         }
     }

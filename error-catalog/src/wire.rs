@@ -6,7 +6,8 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::__private::Generated;
-use crate::CodeType;
+use crate::table::{Parts, with_parts};
+use crate::{CodeType, WireSpec};
 
 /// One member of an object of the error body: its key and what it holds.
 #[doc(hidden)]
@@ -60,6 +61,21 @@ where
     S: Serializer,
 {
     let wire = &E::catalog().wire;
+    with_parts(error, |parts| serialize_parts(wire, parts, serializer)).unwrap_or_else(|| {
+        Err(serde::ser::Error::custom(
+            "a value out of its catalog's tables",
+        ))
+    })
+}
+
+/// The body of the error of `parts` in the catalog's shape `wire`: generic over the
+/// serializer only, so that each serializer has one copy of it whatever the number of enums
+/// and variants.
+fn serialize_parts<S: Serializer>(
+    wire: &WireSpec,
+    parts: Parts<'_>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     let integer_code = wire.code_type == CodeType::Integer;
     // The common flat shape, `{"code":"..","message":".."}`, written without walking the tree.
     if let (
@@ -77,26 +93,26 @@ where
     ) = (wire.layout, integer_code)
     {
         let mut object = serializer.serialize_struct("ErrorBody", 2)?;
-        object.serialize_field(code, error.code())?;
-        object.serialize_field(message, &Message(error))?;
+        object.serialize_field(code, parts.spec.code)?;
+        object.serialize_field(message, &Message(parts))?;
         return object.end();
     }
     Object {
         members: wire.layout,
         integer_code,
-        error,
+        parts,
     }
     .serialize(serializer)
 }
 
-/// One object of the body, for the error `error`.
-struct Object<'e, E> {
+/// One object of the body, for the error of `parts`.
+struct Object<'e> {
     members: &'static [WireMember],
     integer_code: bool,
-    error: &'e E,
+    parts: Parts<'e>,
 }
 
-impl<E: Generated> Serialize for Object<'_, E> {
+impl Serialize for Object<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut object = serializer.serialize_struct("ErrorBody", self.members.len())?;
         for member in self.members {
@@ -106,11 +122,11 @@ impl<E: Generated> Serialize for Object<'_, E> {
                     &Object {
                         members,
                         integer_code: self.integer_code,
-                        error: self.error,
+                        parts: self.parts,
                     },
                 )?,
                 WireNode::Code => {
-                    let code = self.error.code();
+                    let code = self.parts.spec.code;
                     // A catalog with integer codes has only codes that parse: the macro
                     // checked them. A hand-made value that does not is sent as a string.
                     if self.integer_code
@@ -121,11 +137,9 @@ impl<E: Generated> Serialize for Object<'_, E> {
                         object.serialize_field(member.key, code)?
                     }
                 }
-                WireNode::Message => object.serialize_field(member.key, &Message(self.error))?,
-                WireNode::Status => {
-                    object.serialize_field(member.key, &self.error.status().as_u16())?
-                }
-                WireNode::Fields => object.serialize_field(member.key, &Fields(self.error))?,
+                WireNode::Message => object.serialize_field(member.key, &Message(self.parts))?,
+                WireNode::Status => object.serialize_field(member.key, &self.parts.spec.status)?,
+                WireNode::Fields => object.serialize_field(member.key, &Fields(self.parts))?,
                 WireNode::Constant(value) => object.serialize_field(member.key, value)?,
             }
         }
@@ -134,13 +148,15 @@ impl<E: Generated> Serialize for Object<'_, E> {
 }
 
 /// The object of the error's typed fields, each under its name.
-struct Fields<'e, E>(&'e E);
+struct Fields<'e>(Parts<'e>);
 
-impl<E: Generated> Serialize for Fields<'_, E> {
+impl Serialize for Fields<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        self.0.write_fields(&mut map, false)?;
+        let mut map = serializer.serialize_map(Some(self.0.values.len()))?;
+        for (field, value) in self.0.fields() {
+            map.serialize_entry(field.name, value)?;
+        }
         map.end()
     }
 }
@@ -155,11 +171,15 @@ impl<T: fmt::Display + ?Sized> Serialize for Text<'_, T> {
     }
 }
 
-/// The message, rendered by `Display` straight into the serializer.
-struct Message<'e, E>(&'e E);
+/// The message, rendered straight into the serializer: a template without placeholders as
+/// one string, any other through the serializer's `collect_str`.
+pub(crate) struct Message<'e>(pub(crate) Parts<'e>);
 
-impl<E: fmt::Display> Serialize for Message<'_, E> {
+impl Serialize for Message<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
+        match self.0.literal() {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.collect_str(&self.0),
+        }
     }
 }

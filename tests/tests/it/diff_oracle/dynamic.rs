@@ -2,9 +2,8 @@
 //! `Problem`, `IntoResponse`) and client (`from_http`, `from_response`) drive it through
 //! `CatalogError` and the hidden `Generated`, as they drive a generated enum.
 //!
-//! Its tables are built from the codegen's model of a catalog as `expand.rs` writes them as
-//! static data (`__CATALOG`, `__MATCHERS`, `__entries_of`, the `build` and `write_fields`
-//! arms), leaked, and reached through a thread-local per side ([`Old`], [`New`]), so that
+//! Its tables are built from the codegen's model of a catalog as `expand/` writes them as
+//! static data (`__CATALOG`, `__TABLES`, the `index`, `parts` and `build` arms), leaked, and reached through a thread-local per side ([`Old`], [`New`]), so that
 //! values of the two catalogs of one case coexist.
 
 use std::cell::Cell;
@@ -12,11 +11,11 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::net::Ipv4Addr;
 
-use error_catalog::__private::{self as private, Class, Generated, Matcher, Segment};
+use error_catalog::__private::{self as private, Class, EntryTable, Generated, Segment, Value};
 use error_catalog::__private::{WireMember, WireNode};
 use error_catalog::{CatalogError, CatalogSpec, ErrorSpec, Unrecognized};
 use error_catalog_codegen::Catalog;
-use error_catalog_codegen::model::{Classes, Entry, FieldType, Part, problem_member};
+use error_catalog_codegen::model::{Classes, Entry, FieldType, Part};
 use error_catalog_codegen::wire::{Member, Node, Wire};
 
 /// Which catalog of a case a value belongs to.
@@ -70,10 +69,8 @@ fn current<S: Side>() -> &'static Tables {
 pub struct Tables {
     /// `__CATALOG`.
     pub catalog: &'static CatalogSpec,
-    /// `__MATCHERS`.
-    matchers: &'static [Matcher],
-    /// `__entries_of`: each code and its entries, in the order a client tries them.
-    codes: Vec<(String, &'static [usize])>,
+    /// `__TABLES`.
+    pub tables: &'static private::Tables,
     /// One per entry, in catalog order.
     pub entries: Vec<EntryModel>,
 }
@@ -84,8 +81,6 @@ pub struct EntryModel {
     pub parts: Vec<Part>,
     /// The fields, in variant order.
     pub fields: Vec<FieldModel>,
-    /// The index of the field of `retry_after`.
-    retry_after: Option<usize>,
 }
 
 /// One field of a variant.
@@ -134,11 +129,6 @@ impl Ty {
             Ty::Enum(values) => values.iter().any(|v| v == text).then(|| text.to_owned()),
             Ty::Ipv4 => text.parse::<Ipv4Addr>().ok().map(|v| v.to_string()),
         }
-    }
-
-    /// Whether the field is a JSON number or boolean in a fields object, rather than a string.
-    fn raw(&self) -> bool {
-        matches!(self, Ty::Int(_) | Ty::Bool)
     }
 }
 
@@ -206,7 +196,7 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
             )
         })
         .collect();
-    let matchers = catalog
+    let entry_tables = catalog
         .entries
         .iter()
         .map(|entry| {
@@ -215,16 +205,8 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
                 .into_iter()
                 .map(static_segment)
                 .collect();
-            let placeholders = entry
-                .placeholders()
-                .map(|index| {
-                    entry
-                        .fields
-                        .get(index)
-                        .map_or("", |f| leak_str(&f.name.value))
-                })
-                .collect();
-            Matcher::new(leak(segments), leak(placeholders), verify_rendering(entry))
+            let slots = entry.placeholders().collect();
+            EntryTable::new(leak(segments), leak(slots), verify_rendering(entry))
         })
         .collect();
     let statuses = catalog
@@ -270,16 +252,11 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
                     example: f.example.value.clone(),
                 })
                 .collect(),
-            retry_after: entry
-                .retry_after
-                .as_ref()
-                .and_then(|r| entry.fields.iter().position(|f| f.name.value == r.value)),
         })
         .collect();
     Box::leak(Box::new(Tables {
         catalog: Box::leak(Box::new(spec)),
-        matchers: leak(matchers),
-        codes: entries_of(catalog),
+        tables: code_tables(catalog, leak(entry_tables)),
         entries,
     }))
 }
@@ -347,14 +324,33 @@ fn wire_spec(wire: &Wire) -> error_catalog::WireSpec {
     )
 }
 
-/// Each code with its entries in the order a client tries them, as the macro's `entries_of`
-/// writes them.
-fn entries_of(catalog: &Catalog) -> Vec<(String, &'static [usize])> {
-    let codes = catalog.entries_by_code(|_| true);
-    codes
-        .into_iter()
-        .map(|(code, indices)| (code.to_owned(), leak(indices)))
-        .collect()
+/// `__TABLES` as `expand/tables.rs` writes it: the codes sorted by their bytes, each with
+/// its entries in the order a client tries them, and every entry a variant.
+fn code_tables(catalog: &Catalog, entries: &'static [EntryTable]) -> &'static private::Tables {
+    let mut codes = catalog.entries_by_code(|_| true);
+    codes.sort_unstable_by(|(a, _), (b, _)| a.as_bytes().cmp(b.as_bytes()));
+    let mut ends = Vec::new();
+    let mut order = Vec::new();
+    for (code, indices) in codes {
+        order.extend(
+            indices
+                .iter()
+                .map(|&i| u32::try_from(i).expect("few entries")),
+        );
+        ends.push((
+            leak_str(code),
+            u32::try_from(order.len()).expect("few entries"),
+        ));
+    }
+    let variants = (0..catalog.entries.len())
+        .map(|i| u32::try_from(i).expect("few entries"))
+        .collect();
+    Box::leak(Box::new(private::Tables::new(
+        entries,
+        leak(ends),
+        leak(order),
+        leak(variants),
+    )))
 }
 
 /// A value of an entry of side `S`'s catalog: the entry's index and each field's text, in
@@ -422,21 +418,10 @@ impl<S> fmt::Debug for Dyn<S> {
     }
 }
 
-/// The generated `Display`: the template with each field's text.
+/// The generated `Display`: the runtime's, over the tables and `parts`.
 impl<S: Side> fmt::Display for Dyn<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if f.width().is_some() || f.precision().is_some() {
-            return private::pad(f, self);
-        }
-        for part in &self.model().parts {
-            match part {
-                Part::Literal(text) => f.write_str(text)?,
-                Part::Placeholder { field, .. } => {
-                    f.write_str(self.values.get(*field).map_or("", String::as_str))?
-                }
-            }
-        }
-        Ok(())
+        private::display(self, f)
     }
 }
 
@@ -471,30 +456,44 @@ impl<S: Side> CatalogError for Dyn<S> {
         private::from_http::<Self>(status, headers, body)
     }
 
-    /// The generated `retry_after`: the field's value in seconds, unless negative.
+    /// The generated `retry_after`.
     fn retry_after(&self) -> Option<std::time::Duration> {
-        let at = self.model().retry_after?;
-        let value: i128 = self.values.get(at)?.parse().ok()?;
-        private::seconds(value)
+        private::retry_after(self)
     }
 }
 
 impl<S: Side> Generated for Dyn<S> {
-    fn matchers() -> &'static [Matcher] {
-        current::<S>().matchers
+    fn tables() -> &'static private::Tables {
+        current::<S>().tables
     }
 
-    fn entries_of(code: &str) -> &'static [usize] {
-        current::<S>()
-            .codes
+    fn index(&self) -> usize {
+        self.entry
+    }
+
+    /// The generated `parts` arm: strings, catalog enums and the external type as text,
+    /// integers and `bool`s as themselves.
+    fn parts(&self, visit: &mut dyn FnMut(usize, &[Value<'_>])) {
+        let values: Vec<Value<'_>> = self
+            .model()
+            .fields
             .iter()
-            .find(|(c, _)| c == code)
-            .map_or(&[], |(_, indices)| indices)
+            .zip(&self.values)
+            .map(|(field, text)| match &field.ty {
+                Ty::Bool => Value::Bool(text == "true"),
+                Ty::Int(name) if name.starts_with('i') => {
+                    text.parse().map_or(Value::Str(text), Value::I128)
+                }
+                Ty::Int(_) => text.parse().map_or(Value::Str(text), Value::U128),
+                Ty::String | Ty::Enum(_) | Ty::Ipv4 => Value::Str(text),
+            })
+            .collect();
+        visit(self.entry, &values);
     }
 
     /// The generated `build` arm: each field parsed from the text of its first placeholder.
-    fn build(index: usize, text: &[&str]) -> Option<Self> {
-        let model = current::<S>().entries.get(index)?;
+    fn build(index: usize, text: &[&str]) -> Result<Self, usize> {
+        let model = current::<S>().entries.get(index).ok_or(usize::MAX)?;
         let placeholders: Vec<usize> = model
             .parts
             .iter()
@@ -503,39 +502,16 @@ impl<S: Side> Generated for Dyn<S> {
                 Part::Literal(_) => None,
             })
             .collect();
-        let texts = (0..model.fields.len())
-            .map(|field| {
-                let capture = placeholders.iter().position(|&f| f == field).unwrap_or(0);
-                text.get(capture).map(|t| (*t).to_owned())
-            })
-            .collect::<Option<Vec<String>>>()?;
-        Dyn::new(index, &texts)
-    }
-
-    /// The generated `write_fields` arm: integers and `bool`s as JSON numbers and booleans,
-    /// the rest through `Display`.
-    fn write_fields<M: serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-        problem: bool,
-    ) -> Result<(), M::Error> {
-        for (field, value) in self.model().fields.iter().zip(&self.values) {
-            let key = if problem {
-                problem_member(&field.name)
-            } else {
-                field.name.clone()
-            };
-            if field.ty == Ty::Bool {
-                map.serialize_entry(&key, &(value == "true"))?;
-            } else if let (true, Ok(number)) = (field.ty.raw(), value.parse::<i64>()) {
-                map.serialize_entry(&key, &number)?;
-            } else if let (true, Ok(number)) = (field.ty.raw(), value.parse::<u64>()) {
-                map.serialize_entry(&key, &number)?;
-            } else {
-                map.serialize_entry(&key, &private::Text(value.as_str()))?;
+        let mut texts = Vec::new();
+        for (field, model) in model.fields.iter().enumerate() {
+            let capture = placeholders.iter().position(|&f| f == field).unwrap_or(0);
+            let text = text.get(capture).ok_or(usize::MAX)?;
+            if model.ty.parse(text).is_none() {
+                return Err(capture);
             }
+            texts.push((*text).to_owned());
         }
-        Ok(())
+        Dyn::new(index, &texts).ok_or(usize::MAX)
     }
 }
 

@@ -1,0 +1,207 @@
+//! The static data: the catalog's metadata (`__CATALOG`, `__ERRORS`) and the enum's tables
+//! (`__TABLES`), which the runtime's functions read in place of per-variant code.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{Plan, option_str};
+use crate::model::{Catalog, Classes, Entry, FieldType};
+use crate::wire::{CodeType, Member, Node, Wire};
+use error_catalog_template::{Class, Segment};
+
+/// The catalog's [`WireSpec`](error_catalog::WireSpec): the locations as written, and the
+/// object tree they make, as static data.
+fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
+    fn object(members: &[(String, Node)], wire: &Wire, private: &TokenStream) -> TokenStream {
+        let members = members.iter().map(|(key, node)| {
+            let node = match node {
+                Node::Object(children) => {
+                    let children = object(children, wire, private);
+                    quote!(#private::WireNode::Object(#children))
+                }
+                Node::Member(Member::Code) => quote!(#private::WireNode::Code),
+                Node::Member(Member::Message) => quote!(#private::WireNode::Message),
+                Node::Member(Member::Status) => quote!(#private::WireNode::Status),
+                Node::Member(Member::Fields) => quote!(#private::WireNode::Fields),
+                Node::Member(Member::Constant(index)) => {
+                    let value = wire
+                        .constants
+                        .get(*index)
+                        .map_or("", |constant| constant.value.value.as_str());
+                    quote!(#private::WireNode::Constant(#value))
+                }
+            };
+            quote!(#private::WireMember { key: #key, node: #node })
+        });
+        quote!(&[#(#members),*])
+    }
+    let (code, message) = (&wire.code.value, &wire.message.value);
+    let integer = wire.code_type.value == CodeType::Integer;
+    let status = option_str(wire.status.as_ref().map(|s| s.value.as_str()));
+    let fields = option_str(wire.fields.as_ref().map(|f| f.value.as_str()));
+    let header = option_str(wire.header.as_ref().map(|h| h.value.as_str()));
+    let constants = wire.constants.iter().map(|constant| {
+        let (location, value) = (&constant.location.value, &constant.value.value);
+        quote!(#private::constant_spec(#location, #value))
+    });
+    let layout = object(&wire.layout(), wire, private);
+    quote! {
+        #private::wire_spec(
+            #code,
+            #message,
+            #integer,
+            #status,
+            #fields,
+            &[#(#constants),*],
+            #header,
+            #layout,
+        )
+    }
+}
+
+fn segment_tokens(segment: &Segment<'_>, private: &TokenStream) -> TokenStream {
+    match segment {
+        Segment::Literal(text) => quote!(#private::Segment::Literal(#text)),
+        Segment::Field(class) => {
+            let class = match class {
+                Class::Integer(int) => {
+                    let int = format_ident!("{}", format!("{int:?}"));
+                    quote!(#private::Class::Integer(#private::Int::#int))
+                }
+                Class::Bool => quote!(#private::Class::Bool),
+                Class::OneOf(values) => quote!(#private::Class::OneOf(&[#(#values),*])),
+                _ => quote!(#private::Class::Text),
+            };
+            quote!(#private::Segment::Field(#class))
+        }
+    }
+}
+
+/// The static metadata of the whole catalog, `__CATALOG` and `__ERRORS`, inside the
+/// generated `const _` block.
+pub(super) fn metadata(catalog: &Catalog, private: &TokenStream) -> TokenStream {
+    let statuses = catalog.statuses.iter().map(|s| {
+        let (code, reason, meaning) = (s.code.value, &s.reason, &s.meaning);
+        quote!(#private::status_spec(#code, #reason, #meaning))
+    });
+    let types = catalog.types.iter().map(|t| {
+        let name = &t.name.value;
+        let values = t.values.iter().map(|v| &v.value);
+        let doc = &t.doc;
+        quote!(#private::type_spec(#name, &[#(#values),*], #doc))
+    });
+    let retired = catalog.retired.iter().map(|r| {
+        let (code, note) = (&r.code.value, &r.note);
+        quote!(#private::retired_spec(#code, #note))
+    });
+    let field_consts = catalog.entries.iter().enumerate().map(|(index, entry)| {
+        let name = format_ident!("__FIELDS_{}", index);
+        let fields = entry.fields.iter().map(|f| {
+            let (field, ty, example, doc) =
+                (&f.name.value, &f.ty_text.value, &f.example.value, &f.doc);
+            quote!(#private::field_spec(#field, #ty, #example, #doc))
+        });
+        quote!(const #name: &[#private::FieldSpec] = &[#(#fields),*];)
+    });
+    let errors = catalog.entries.iter().enumerate().map(|(index, entry)| {
+        let fields = format_ident!("__FIELDS_{}", index);
+        let (name, code, status, message, doc) = (
+            &entry.name.value,
+            &entry.code.value,
+            entry.status.value,
+            &entry.message.value,
+            &entry.doc,
+        );
+        let example = entry.example_message();
+        let shared = entry.shared_code.as_ref().is_some_and(|s| s.value);
+        let overlapping = entry.is_overlapping();
+        let help = &entry.help;
+        let docs_url = option_str(catalog.docs_url(entry).as_deref());
+        let retryable = entry.is_retryable();
+        let retry_after = option_str(entry.retry_after.as_ref().map(|r| r.value.as_str()));
+        quote! {
+            #private::error_spec(
+                #name, #code, #status, #message, #example, #fields, #doc, #help, #docs_url, #shared,
+                #overlapping, #retryable, #retry_after,
+            )
+        }
+    });
+    let (title, doc) = (&catalog.title, &catalog.doc);
+    let docs_url = option_str(catalog.docs_url.as_ref().map(|url| url.value.as_str()));
+    let problem_base = option_str(catalog.problem_base.as_ref().map(|url| url.value.as_str()));
+    let wire = wire_tokens(&catalog.wire, private);
+    quote! {
+        #(#field_consts)*
+        const __ERRORS: &[#private::ErrorSpec] = &[#(#errors),*];
+        static __CATALOG: #private::CatalogSpec = #private::catalog_spec(
+            #title,
+            #doc,
+            #docs_url,
+            #problem_base,
+            #wire,
+            &[#(#statuses),*],
+            &[#(#types),*],
+            __ERRORS,
+            &[#(#retired),*],
+        );
+    }
+}
+
+/// Whether a value parsed from a message of `entry` may render differently from the message:
+/// external types (an `Ipv4Addr` parses `010.1.2.3`) and fields used more than once. The
+/// splitter gives strings, integers, booleans and catalog enums only text they render as; a
+/// catalog enum the user declares is verified too, its `Display` being the user's.
+fn verify_rendering(entry: &Entry, generated_enums: bool) -> bool {
+    entry.fields.iter().enumerate().any(|(index, field)| {
+        matches!(field.ty, FieldType::External(_))
+            || (!generated_enums && matches!(field.ty, FieldType::Enum(_)))
+            || entry.placeholders().filter(|&f| f == index).count() > 1
+    })
+}
+
+/// `__TABLES`, the static [`Tables`](error_catalog::__private::Tables) of the enum of `plan`:
+/// each entry's compiled template, the field of each of its placeholders and whether a parsed
+/// value is rendered again ([`verify_rendering`]); the codes of the covered entries, sorted by
+/// their bytes for a binary search, each with its covered entries in the order a client tries
+/// them ([`Catalog::entries_by_code`]); and the entry of each variant. A code none of whose
+/// entries is covered is unknown to the enum.
+pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> TokenStream {
+    let classes = Classes::new(catalog);
+    let entries = catalog.entries.iter().map(|entry| {
+        let segments = classes.segments(entry);
+        let segments = segments.iter().map(|s| segment_tokens(s, private));
+        let verify = verify_rendering(entry, plan.generated_enums);
+        let slots = entry.placeholders();
+        quote!(#private::EntryTable::new(&[#(#segments),*], &[#(#slots),*], #verify))
+    });
+    let mut covered = vec![false; catalog.entries.len()];
+    for variant in &plan.variants {
+        if let Some(covered) = covered.get_mut(variant.index) {
+            *covered = true;
+        }
+    }
+    let mut codes = catalog.entries_by_code(|index| covered.get(index).copied().unwrap_or(false));
+    codes.sort_unstable_by(|(a, _), (b, _)| a.as_bytes().cmp(b.as_bytes()));
+    let mut end = 0u32;
+    let ends = codes.iter().map(|(code, indices)| {
+        end += u32::try_from(indices.len()).unwrap_or(u32::MAX);
+        quote!((#code, #end))
+    });
+    let ends: Vec<TokenStream> = ends.collect();
+    let order = codes
+        .iter()
+        .flat_map(|(_, indices)| indices.iter())
+        .map(|&index| u32::try_from(index).unwrap_or(u32::MAX));
+    let variants = plan
+        .variants
+        .iter()
+        .map(|variant| u32::try_from(variant.index).unwrap_or(u32::MAX));
+    quote! {
+        static __TABLES: #private::Tables = #private::Tables::new(
+            &[#(#entries),*],
+            &[#(#ends),*],
+            &[#(#order),*],
+            &[#(#variants),*],
+        );
+    }
+}
