@@ -639,7 +639,7 @@ pub mod __private {
         }
     }
 
-    pub use crate::table::{EntryTable, Tables, Value};
+    pub use crate::table::{Tables, Value};
 
     /// What the generated code knows of its enum beyond [`CatalogError`]: its tables, and
     /// the three things that must be written per variant (its entry, its field values, and
@@ -742,24 +742,76 @@ pub mod __private {
         true
     }
 
-    /// The field of placeholder `at` from its text, as a `String`.
-    pub fn string(text: &[&str], at: usize) -> Result<String, usize> {
-        text.get(at).map(|&text| text.to_owned()).ok_or(usize::MAX)
+    /// The text of each placeholder of a message, as the generated `build` reads it: each
+    /// field takes its value with one call that cannot fail, and the first placeholder whose
+    /// text does not parse is kept, so that the arms of `build` have no early return.
+    pub struct Texts<'t> {
+        text: &'t [&'t str],
+        failed: Option<usize>,
     }
 
-    /// The field of placeholder `at` from its text, as a `bool`.
-    pub fn boolean(text: &[&str], at: usize) -> Result<bool, usize> {
-        match text.get(at) {
-            Some(&"true") => Ok(true),
-            Some(&"false") => Ok(false),
-            Some(_) => Err(at),
-            None => Err(usize::MAX),
+    impl<'t> Texts<'t> {
+        /// The texts of the placeholders, in template order.
+        pub fn new(text: &'t [&'t str]) -> Self {
+            Texts { text, failed: None }
+        }
+
+        /// `value` when every field parsed, or the first placeholder that did not.
+        pub fn finish<E>(&self, value: E) -> Result<E, usize> {
+            match self.failed {
+                None => Ok(value),
+                Some(at) => Err(at),
+            }
+        }
+
+        /// The text of placeholder `at`, or `None` (recorded) when there is none.
+        fn get(&mut self, at: usize) -> Option<&'t str> {
+            let text = self.text.get(at).copied();
+            if text.is_none() {
+                self.fail(usize::MAX);
+            }
+            text
+        }
+
+        fn fail(&mut self, at: usize) {
+            self.failed.get_or_insert(at);
         }
     }
 
-    /// The field of placeholder `at` from its text, parsed as `T`.
-    pub fn parse<T: core::str::FromStr>(text: &[&str], at: usize) -> Result<T, usize> {
-        text.get(at).ok_or(usize::MAX)?.parse().map_err(|_| at)
+    /// The field of placeholder `at` as a `String`.
+    pub fn string(texts: &mut Texts<'_>, at: usize) -> String {
+        texts.get(at).map(str::to_owned).unwrap_or_default()
+    }
+
+    /// The field of placeholder `at` as a `bool`; `false`, recorded, when it is neither
+    /// `true` nor `false`.
+    pub fn boolean(texts: &mut Texts<'_>, at: usize) -> bool {
+        match texts.get(at) {
+            Some("true") => true,
+            Some("false") | None => false,
+            Some(_) => {
+                texts.fail(at);
+                false
+            }
+        }
+    }
+
+    /// The field of placeholder `at` as an integer; zero, recorded, when it does not parse.
+    pub fn integer<T: core::str::FromStr + Default>(texts: &mut Texts<'_>, at: usize) -> T {
+        match texts.get(at).map(str::parse) {
+            Some(Ok(value)) => value,
+            Some(Err(_)) => {
+                texts.fail(at);
+                T::default()
+            }
+            None => T::default(),
+        }
+    }
+
+    /// The field of placeholder `at` parsed as `T`, a type with no value to stand in for one
+    /// that does not parse: `Err` with the placeholder.
+    pub fn parse<T: core::str::FromStr>(texts: &mut Texts<'_>, at: usize) -> Result<T, usize> {
+        texts.get(at).ok_or(usize::MAX)?.parse().map_err(|_| at)
     }
 
     /// The body of the generated `Display`: the message rendered from the tables, straight

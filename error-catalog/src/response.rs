@@ -1003,7 +1003,7 @@ pub(crate) fn from_parts<E: Generated>(
                 .all(|(&slot, capture)| {
                     match spec
                         .fields
-                        .get(slot)
+                        .get(slot as usize)
                         .and_then(|field| fields.get(field.name))
                     {
                         Some(value) => {

@@ -136,33 +136,19 @@ impl Serialize for Value<'_> {
 
 /// How generated code renders and matches one entry's messages: its compiled template, the
 /// field of each placeholder, and whether a value parsed from a message must be rendered
-/// again to compare it with the message.
+/// again to compare it with the message. A view into the flat arrays of [`Tables`].
 #[derive(Clone, Copy, Debug)]
 pub struct EntryTable {
     /// The template: literal text and placeholders with the class of their field's type.
     pub(crate) segments: &'static [Segment<'static>],
     /// The field of each placeholder, as an index into the entry's fields, in template order.
-    pub(crate) slots: &'static [usize],
+    pub(crate) slots: &'static [u32],
     /// Whether a parsed value may render differently from the text it came from (an
     /// external type, or a field used twice).
     pub(crate) verify: bool,
 }
 
 impl EntryTable {
-    /// The table of an entry whose template is `segments`, whose placeholders hold the
-    /// fields at `slots`; `verify` as the field says.
-    pub const fn new(
-        segments: &'static [Segment<'static>],
-        slots: &'static [usize],
-        verify: bool,
-    ) -> Self {
-        EntryTable {
-            segments,
-            slots,
-            verify,
-        }
-    }
-
     /// The template's one literal, when it has no placeholder.
     fn literal(&self) -> Option<&'static str> {
         match self.segments {
@@ -173,11 +159,21 @@ impl EntryTable {
     }
 }
 
-/// The static tables of a generated enum.
+/// The static tables of a generated enum, as flat arrays of literals: one array of every
+/// entry's template segments, one of every entry's placeholder slots, and per entry where its
+/// runs end. Flat arrays of plain values cost the compiler far less than a nested slice per
+/// entry.
 #[derive(Clone, Copy, Debug)]
 pub struct Tables {
-    /// One per entry of the catalog, in catalog order.
-    pub(crate) entries: &'static [EntryTable],
+    /// Per entry of the catalog, in catalog order: the end of its segments in `segments`,
+    /// the end of its slots in `slots` (each run starting where the previous entry's ends),
+    /// and whether a value parsed from a message is rendered again ([`EntryTable::verify`]).
+    pub(crate) entries: &'static [(u32, u32, bool)],
+    /// Every entry's template, one after the other.
+    pub(crate) segments: &'static [Segment<'static>],
+    /// Every entry's placeholders, each as the index of its field in the entry, one entry
+    /// after the other.
+    pub(crate) slots: &'static [u32],
     /// The codes of the entries that the enum covers, sorted by their bytes, each with the
     /// end of its run in `order` (its start being the previous code's end).
     pub(crate) codes: &'static [(&'static str, u32)],
@@ -191,13 +187,17 @@ pub struct Tables {
 impl Tables {
     /// The tables of an enum.
     pub const fn new(
-        entries: &'static [EntryTable],
+        entries: &'static [(u32, u32, bool)],
+        segments: &'static [Segment<'static>],
+        slots: &'static [u32],
         codes: &'static [(&'static str, u32)],
         order: &'static [u32],
         variants: &'static [u32],
     ) -> Self {
         Tables {
             entries,
+            segments,
+            slots,
             codes,
             order,
             variants,
@@ -218,9 +218,24 @@ impl Tables {
         self.order.get(start..end).unwrap_or(&[])
     }
 
-    /// The table of the entry at `index`.
-    pub(crate) fn entry(&self, index: usize) -> Option<&'static EntryTable> {
-        self.entries.get(index)
+    /// The table of the entry at `index`; `None` for an index out of the tables or runs out
+    /// of the arrays, which no generated code gives.
+    pub(crate) fn entry(&self, index: usize) -> Option<EntryTable> {
+        let (segments_end, slots_end, verify) = *self.entries.get(index)?;
+        let (segments_start, slots_start) = match index.checked_sub(1) {
+            Some(before) => {
+                let (segments, slots, _) = *self.entries.get(before)?;
+                (segments, slots)
+            }
+            None => (0, 0),
+        };
+        Some(EntryTable {
+            segments: self
+                .segments
+                .get(segments_start as usize..segments_end as usize)?,
+            slots: self.slots.get(slots_start as usize..slots_end as usize)?,
+            verify,
+        })
     }
 }
 
@@ -230,7 +245,7 @@ pub(crate) struct Parts<'a> {
     /// The entry's metadata.
     pub(crate) spec: &'static ErrorSpec,
     /// The entry's table.
-    pub(crate) table: &'static EntryTable,
+    pub(crate) table: EntryTable,
     /// The value of each field, in the entry's order.
     pub(crate) values: &'a [Value<'a>],
 }
@@ -266,7 +281,7 @@ impl<'a> Parts<'a> {
                 Segment::Field(_) => {
                     let value = slots
                         .next()
-                        .and_then(|&slot| self.values.get(slot))
+                        .and_then(|&slot| self.values.get(slot as usize))
                         .ok_or(fmt::Error)?;
                     value.write(f)?;
                 }
@@ -340,17 +355,16 @@ pub(crate) fn examples<E: Generated>() -> Vec<E> {
             let spec = catalog.errors.get(index)?;
             let table = tables.entry(index)?;
             texts.clear();
-            texts.extend(
-                table
-                    .slots
-                    .iter()
-                    .map(|&slot| spec.fields.get(slot).map_or("", |field| field.example)),
-            );
+            texts.extend(table.slots.iter().map(|&slot| {
+                spec.fields
+                    .get(slot as usize)
+                    .map_or("", |field| field.example)
+            }));
             Some(E::build(index, &texts).unwrap_or_else(|placeholder| {
                 let field = table
                     .slots
                     .get(placeholder)
-                    .and_then(|&slot| spec.fields.get(slot));
+                    .and_then(|&slot| spec.fields.get(slot as usize));
                 let (name, ty, example) = field.map_or(("?", "?", "?"), |field| {
                     (field.name, field.ty, field.example)
                 });
@@ -398,8 +412,40 @@ mod tests {
     }
 
     #[test]
+    fn entries_are_runs_of_the_flat_arrays() {
+        static TABLES: Tables = Tables::new(
+            &[(1, 0, false), (4, 2, true), (4, 2, false)],
+            &[
+                Segment::Literal("a"),
+                Segment::Literal("b "),
+                Segment::Field(error_catalog_template::Class::Text),
+                Segment::Field(error_catalog_template::Class::Bool),
+            ],
+            &[1, 0],
+            &[],
+            &[],
+            &[],
+        );
+        let first = TABLES.entry(0).unwrap();
+        assert_eq!(
+            (first.segments.len(), first.slots, first.verify),
+            (1, &[][..], false)
+        );
+        let second = TABLES.entry(1).unwrap();
+        assert_eq!(
+            (second.segments.len(), second.slots, second.verify),
+            (3, &[1, 0][..], true)
+        );
+        let third = TABLES.entry(2).unwrap();
+        assert_eq!((third.segments.len(), third.slots.len()), (0, 0));
+        assert!(TABLES.entry(3).is_none());
+    }
+
+    #[test]
     fn codes_are_found_by_binary_search() {
         static TABLES: Tables = Tables::new(
+            &[],
+            &[],
             &[],
             &[("1", 1), ("10", 3), ("2", 3), ("B", 4)],
             &[4, 0, 2, 1],

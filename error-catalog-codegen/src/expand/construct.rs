@@ -16,16 +16,21 @@ pub(super) fn build_body(catalog: &Catalog, plan: &Plan, private: &TokenStream) 
         .entries(catalog)
         .map(|(variant, entry)| build_arm(entry, variant, private));
     quote! {
-        ::core::result::Result::Ok(match __index {
+        let __texts = &mut #private::Texts::new(__text);
+        let __value = match __index {
             #(#arms)*
             _ => return ::core::result::Result::Err(::core::primitive::usize::MAX),
-        })
+        };
+        #private::Texts::finish(__texts, __value)
     }
 }
 
-/// `3 => Self::V { a: string(__text, 0)?, b: parse::<u32>(__text, 1)? },`: each field from
-/// the text of its first placeholder (a field used twice is compared with the message once
-/// built; see `verify_rendering`).
+/// `3 => Self::V { a: string(__texts, 0), b: integer(__texts, 1) },`: each field from the
+/// text of its first placeholder (a field used twice is compared with the message once
+/// built; see `verify_rendering`). Strings, `bool`s and integers take a value that cannot
+/// fail, the failure being recorded in `__texts`, so that the arm has no early return (and
+/// no drop of the fields built before it); other types, which have no value to stand in,
+/// return early.
 fn build_arm(entry: &Entry, variant: &PlannedVariant, private: &TokenStream) -> TokenStream {
     let (index, ident) = (variant.index, &variant.ident);
     if variant.fields.is_empty() {
@@ -40,9 +45,10 @@ fn build_arm(entry: &Entry, variant: &PlannedVariant, private: &TokenStream) -> 
                 .position(|&f| f == field_index)
                 .unwrap_or(0);
             let value = match catalog_field.ty {
-                FieldType::String => quote!(#private::string(__text, #capture)?),
-                FieldType::Bool => quote!(#private::boolean(__text, #capture)?),
-                _ => quote!(#private::parse::<#ty>(__text, #capture)?),
+                FieldType::String => quote!(#private::string(__texts, #capture)),
+                FieldType::Bool => quote!(#private::boolean(__texts, #capture)),
+                FieldType::Integer(_) => quote!(#private::integer(__texts, #capture)),
+                _ => quote!(#private::parse::<#ty>(__texts, #capture)?),
             };
             quote!(#name: #value,)
         },

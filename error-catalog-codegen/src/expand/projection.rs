@@ -3,7 +3,7 @@
 //! serializes and answers every question about a value.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use super::{Plan, PlannedVariant};
 use crate::model::{Catalog, Entry, FieldType};
@@ -21,51 +21,92 @@ pub(super) fn index_body(plan: &Plan) -> TokenStream {
     quote!(match self { #(#arms)* })
 }
 
-/// The body of `Generated::parts`: one arm per variant, which hands its entry's index and
-/// its fields, as `Value`s, to `__visit`.
+/// The body of `Generated::parts`: one arm per shape of variant, which hands the value's
+/// entry and its fields, as `Value`s, to `__visit`.
+///
+/// Variants whose fields have the same types, in the same order, share one arm through an
+/// or-pattern (`Self::A { id: __f0 } | Self::B { name: __f0 } => ..`), and that arm takes
+/// the entry's index from `index`: a catalog has far fewer shapes than entries (most
+/// messages have a string or two), so the match has few arms to check and build.
 pub(super) fn parts_body(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> TokenStream {
     if plan.variants.is_empty() {
         return quote!(match *self {});
     }
-    let arms = plan
-        .entries(catalog)
-        .map(|(variant, entry)| parts_arm(entry, variant, plan.generated_enums, private));
+    // Each shape (the fields' types, and how each is given as a `Value`) with its variants,
+    // in the order of their first variant.
+    let mut shapes: Vec<(String, Vec<TokenStream>, Vec<&PlannedVariant>)> = Vec::new();
+    for (variant, entry) in plan.entries(catalog) {
+        let values = values(entry, variant, plan.generated_enums, private);
+        let key = variant
+            .fields
+            .iter()
+            .map(|field| field.ty.to_token_stream().to_string())
+            .chain(values.iter().map(ToString::to_string))
+            .collect::<Vec<_>>()
+            .join("\n");
+        match shapes.iter_mut().find(|(shape, _, _)| *shape == key) {
+            Some((_, _, variants)) => variants.push(variant),
+            None => shapes.push((key, values, vec![variant])),
+        }
+    }
+    let arms = shapes.iter().map(|(_, values, variants)| {
+        let patterns = variants.iter().map(|variant| {
+            let ident = &variant.ident;
+            if variant.fields.is_empty() {
+                quote!(Self::#ident)
+            } else {
+                let names = variant.fields.iter().map(|field| &field.ident);
+                let bindings = (0..variant.fields.len()).map(binding);
+                quote!(Self::#ident { #(#names: #bindings),* })
+            }
+        });
+        let index = match variants.as_slice() {
+            [variant] => {
+                let index = variant.index;
+                quote!(#index)
+            }
+            _ => quote!(<Self as #private::Generated>::index(self)),
+        };
+        quote!(#(#patterns)|* => __visit(#index, &[#(#values),*]),)
+    });
     quote!(match self { #(#arms)* })
 }
 
-/// The arm of `parts` for one variant: `Self::V { a: __f0, .. } => __visit(3, &[..])`. A
-/// catalog enum the user declares is written through its `Display`, having no `as_str` that
-/// generated code can rely on.
-fn parts_arm(
+/// The binding of the field at `index` of a variant in its arm.
+fn binding(index: usize) -> Ident {
+    format_ident!("__f{}", index)
+}
+
+/// The fields of a variant as `Value`s, from their bindings. A catalog enum the user declares
+/// is written through its `Display`, having no `as_str` that generated code can rely on.
+fn values(
     entry: &Entry,
     variant: &PlannedVariant,
     generated_enums: bool,
     private: &TokenStream,
-) -> TokenStream {
-    let (ident, index) = (&variant.ident, variant.index);
-    if variant.fields.is_empty() {
-        return quote!(Self::#ident => __visit(#index, &[]),);
-    }
-    let bindings: Vec<Ident> = (0..variant.fields.len())
-        .map(|i| format_ident!("__f{}", i))
-        .collect();
-    let names = variant.fields.iter().map(|field| &field.ident);
-    let values = entry.fields.iter().zip(&bindings).map(|(field, binding)| {
-        let value = quote!(#private::Value);
-        match &field.ty {
-            FieldType::String => quote!(#value::Str(#binding)),
-            FieldType::Bool => quote!(#value::Bool(*#binding)),
-            FieldType::Integer(int) => {
-                let kind = integer_value(int.name());
-                quote!(#value::#kind(*#binding))
+) -> Vec<TokenStream> {
+    let value = quote!(#private::Value);
+    entry
+        .fields
+        .iter()
+        .take(variant.fields.len())
+        .enumerate()
+        .map(|(index, field)| {
+            let binding = binding(index);
+            match &field.ty {
+                FieldType::String => quote!(#value::Str(#binding)),
+                FieldType::Bool => quote!(#value::Bool(*#binding)),
+                FieldType::Integer(int) => {
+                    let kind = integer_value(int.name());
+                    quote!(#value::#kind(*#binding))
+                }
+                FieldType::Enum(_) if generated_enums => {
+                    quote!(#value::Str(#binding.as_str()))
+                }
+                FieldType::Enum(_) | FieldType::External(_) => quote!(#value::Display(#binding)),
             }
-            FieldType::Enum(_) if generated_enums => {
-                quote!(#value::Str(#binding.as_str()))
-            }
-            FieldType::Enum(_) | FieldType::External(_) => quote!(#value::Display(#binding)),
-        }
-    });
-    quote!(Self::#ident { #(#names: #bindings),* } => __visit(#index, &[#(#values),*]),)
+        })
+        .collect()
 }
 
 /// The `Value` variant of an integer type: `u32` is `U32`, `isize` is `Isize`.

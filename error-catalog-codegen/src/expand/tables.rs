@@ -59,7 +59,7 @@ fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
     }
 }
 
-fn segment_tokens(segment: &Segment<'_>, private: &TokenStream) -> TokenStream {
+fn segment_tokens(segment: &Segment<'_>, catalog: &Catalog, private: &TokenStream) -> TokenStream {
     match segment {
         Segment::Literal(text) => quote!(#private::Segment::Literal(#text)),
         Segment::Field(class) => {
@@ -69,7 +69,23 @@ fn segment_tokens(segment: &Segment<'_>, private: &TokenStream) -> TokenStream {
                     quote!(#private::Class::Integer(#private::Int::#int))
                 }
                 Class::Bool => quote!(#private::Class::Bool),
-                Class::OneOf(values) => quote!(#private::Class::OneOf(&[#(#values),*])),
+                Class::OneOf(values) => {
+                    // The values of a catalog enum: its shared `const`.
+                    match catalog.types.iter().position(|ty| {
+                        ty.values.len() == values.len()
+                            && ty
+                                .values
+                                .iter()
+                                .zip(values.iter())
+                                .all(|(a, b)| a.value == *b)
+                    }) {
+                        Some(index) => {
+                            let name = format_ident!("__VALUES_{}", index);
+                            quote!(#private::Class::OneOf(#name))
+                        }
+                        None => quote!(#private::Class::OneOf(&[#(#values),*])),
+                    }
+                }
                 _ => quote!(#private::Class::Text),
             };
             quote!(#private::Segment::Field(#class))
@@ -159,21 +175,31 @@ fn verify_rendering(entry: &Entry, generated_enums: bool) -> bool {
     })
 }
 
-/// `__TABLES`, the static [`Tables`](error_catalog::__private::Tables) of the enum of `plan`:
-/// each entry's compiled template, the field of each of its placeholders and whether a parsed
-/// value is rendered again ([`verify_rendering`]); the codes of the covered entries, sorted by
-/// their bytes for a binary search, each with its covered entries in the order a client tries
-/// them ([`Catalog::entries_by_code`]); and the entry of each variant. A code none of whose
-/// entries is covered is unknown to the enum.
+/// `__TABLES`, the static [`Tables`](error_catalog::__private::Tables) of the enum of `plan`,
+/// as flat arrays of literals: every entry's compiled template and the field of each of its
+/// placeholders, one entry after the other, with where each entry's runs end and whether a
+/// parsed value is rendered again ([`verify_rendering`]); the codes of the covered entries,
+/// sorted by their bytes for a binary search, each with its covered entries in the order a
+/// client tries them ([`Catalog::entries_by_code`]); and the entry of each variant. A code
+/// none of whose entries is covered is unknown to the enum. A catalog enum's values are one
+/// `const` (`__VALUES_<type>`) that every placeholder of the type shares.
 pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> TokenStream {
     let classes = Classes::new(catalog);
-    let entries = catalog.entries.iter().map(|entry| {
-        let segments = classes.segments(entry);
-        let segments = segments.iter().map(|s| segment_tokens(s, private));
-        let verify = verify_rendering(entry, plan.generated_enums);
-        let slots = entry.placeholders();
-        quote!(#private::EntryTable::new(&[#(#segments),*], &[#(#slots),*], #verify))
+    let values = catalog.types.iter().enumerate().map(|(index, ty)| {
+        let name = format_ident!("__VALUES_{}", index);
+        let values = ty.values.iter().map(|value| &value.value);
+        quote!(const #name: &[&::core::primitive::str] = &[#(#values),*];)
     });
+    let (mut segments, mut slots, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+    for entry in &catalog.entries {
+        for segment in classes.segments(entry) {
+            segments.push(segment_tokens(&segment, catalog, private));
+        }
+        slots.extend(entry.placeholders().map(index_u32));
+        let verify = verify_rendering(entry, plan.generated_enums);
+        let (segments_end, slots_end) = (index_u32(segments.len()), index_u32(slots.len()));
+        entries.push(quote!((#segments_end, #slots_end, #verify)));
+    }
     let mut covered = vec![false; catalog.entries.len()];
     for variant in &plan.variants {
         if let Some(covered) = covered.get_mut(variant.index) {
@@ -182,26 +208,29 @@ pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> T
     }
     let mut codes = catalog.entries_by_code(|index| covered.get(index).copied().unwrap_or(false));
     codes.sort_unstable_by(|(a, _), (b, _)| a.as_bytes().cmp(b.as_bytes()));
-    let mut end = 0u32;
-    let ends = codes.iter().map(|(code, indices)| {
-        end += u32::try_from(indices.len()).unwrap_or(u32::MAX);
-        quote!((#code, #end))
-    });
-    let ends: Vec<TokenStream> = ends.collect();
-    let order = codes
-        .iter()
-        .flat_map(|(_, indices)| indices.iter())
-        .map(|&index| u32::try_from(index).unwrap_or(u32::MAX));
-    let variants = plan
-        .variants
-        .iter()
-        .map(|variant| u32::try_from(variant.index).unwrap_or(u32::MAX));
+    let mut order = Vec::new();
+    let mut ends = Vec::new();
+    for (code, indices) in &codes {
+        order.extend(indices.iter().copied().map(index_u32));
+        let end = index_u32(order.len());
+        ends.push(quote!((#code, #end)));
+    }
+    let variants = plan.variants.iter().map(|variant| index_u32(variant.index));
     quote! {
+        #(#values)*
         static __TABLES: #private::Tables = #private::Tables::new(
             &[#(#entries),*],
+            &[#(#segments),*],
+            &[#(#slots),*],
             &[#(#ends),*],
             &[#(#order),*],
             &[#(#variants),*],
         );
     }
+}
+
+/// An index into the tables, as the `u32` they hold: a catalog has far fewer than 2³² entries,
+/// segments or placeholders (a TOML file of that size is not one the checks accept).
+fn index_u32(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }

@@ -11,7 +11,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::net::Ipv4Addr;
 
-use error_catalog::__private::{self as private, Class, EntryTable, Generated, Segment, Value};
+use error_catalog::__private::{self as private, Class, Generated, Segment, Value};
 use error_catalog::__private::{WireMember, WireNode};
 use error_catalog::{CatalogError, CatalogSpec, ErrorSpec, Unrecognized};
 use error_catalog_codegen::Catalog;
@@ -160,7 +160,6 @@ fn ty_of(catalog: &Catalog, ty: &FieldType) -> Ty {
 /// The tables of `catalog`, as `expand.rs` writes them (`metadata`, `wire_tokens`,
 /// `entries_of`), built at run time and leaked.
 pub fn tables(catalog: &Catalog) -> &'static Tables {
-    let classes = Classes::new(catalog);
     let errors: Vec<ErrorSpec> = catalog
         .entries
         .iter()
@@ -194,19 +193,6 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
                 entry.is_retryable(),
                 entry.retry_after.as_ref().map(|r| leak_str(&r.value)),
             )
-        })
-        .collect();
-    let entry_tables = catalog
-        .entries
-        .iter()
-        .map(|entry| {
-            let segments = classes
-                .segments(entry)
-                .into_iter()
-                .map(static_segment)
-                .collect();
-            let slots = entry.placeholders().collect();
-            EntryTable::new(leak(segments), leak(slots), verify_rendering(entry))
         })
         .collect();
     let statuses = catalog
@@ -256,7 +242,7 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
         .collect();
     Box::leak(Box::new(Tables {
         catalog: Box::leak(Box::new(spec)),
-        tables: code_tables(catalog, leak(entry_tables)),
+        tables: code_tables(catalog),
         entries,
     }))
 }
@@ -324,29 +310,35 @@ fn wire_spec(wire: &Wire) -> error_catalog::WireSpec {
     )
 }
 
-/// `__TABLES` as `expand/tables.rs` writes it: the codes sorted by their bytes, each with
-/// its entries in the order a client tries them, and every entry a variant.
-fn code_tables(catalog: &Catalog, entries: &'static [EntryTable]) -> &'static private::Tables {
+/// `__TABLES` as `expand/tables.rs` writes it: every entry's segments and slots one after
+/// the other with where each entry's runs end, the codes sorted by their bytes, each with its
+/// entries in the order a client tries them, and every entry a variant.
+fn code_tables(catalog: &Catalog) -> &'static private::Tables {
+    let u32_of = |index: usize| u32::try_from(index).expect("few entries");
+    let classes = Classes::new(catalog);
+    let (mut segments, mut slots, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+    for entry in &catalog.entries {
+        segments.extend(classes.segments(entry).into_iter().map(static_segment));
+        slots.extend(entry.placeholders().map(u32_of));
+        entries.push((
+            u32_of(segments.len()),
+            u32_of(slots.len()),
+            verify_rendering(entry),
+        ));
+    }
     let mut codes = catalog.entries_by_code(|_| true);
     codes.sort_unstable_by(|(a, _), (b, _)| a.as_bytes().cmp(b.as_bytes()));
     let mut ends = Vec::new();
     let mut order = Vec::new();
     for (code, indices) in codes {
-        order.extend(
-            indices
-                .iter()
-                .map(|&i| u32::try_from(i).expect("few entries")),
-        );
-        ends.push((
-            leak_str(code),
-            u32::try_from(order.len()).expect("few entries"),
-        ));
+        order.extend(indices.iter().copied().map(u32_of));
+        ends.push((leak_str(code), u32_of(order.len())));
     }
-    let variants = (0..catalog.entries.len())
-        .map(|i| u32::try_from(i).expect("few entries"))
-        .collect();
+    let variants = (0..catalog.entries.len()).map(u32_of).collect();
     Box::leak(Box::new(private::Tables::new(
-        entries,
+        leak(entries),
+        leak(segments),
+        leak(slots),
         leak(ends),
         leak(order),
         leak(variants),
