@@ -126,6 +126,22 @@ const INTS: [(Int, &str); 12] = [
 ];
 
 impl Int {
+    /// Every integer type, in declaration order: `Int::ALL[int as usize] == int`.
+    pub const ALL: [Int; 12] = [
+        Int::U8,
+        Int::U16,
+        Int::U32,
+        Int::U64,
+        Int::U128,
+        Int::Usize,
+        Int::I8,
+        Int::I16,
+        Int::I32,
+        Int::I64,
+        Int::I128,
+        Int::Isize,
+    ];
+
     /// The type of this name: `"u8"` gives [`Int::U8`]; `None` for any other text.
     pub fn from_name(name: &str) -> Option<Int> {
         INTS.iter().find(|(_, n)| *n == name).map(|(int, _)| *int)

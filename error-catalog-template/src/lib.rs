@@ -88,6 +88,7 @@ mod automaton;
 mod class;
 #[cfg(feature = "build")]
 mod overlap;
+pub mod packed;
 #[cfg(feature = "build")]
 mod parse;
 mod problem;

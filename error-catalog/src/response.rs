@@ -8,6 +8,8 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
+use error_catalog_template::Segment;
+
 use crate::__private::Generated;
 use crate::wire::{WireMember, WireNode};
 use crate::{CatalogSpec, ErrorSpec, WireSpec};
@@ -986,74 +988,94 @@ pub(crate) fn from_parts<E: Generated>(
         let (Some(table), Some(spec)) = (tables.entry(index), catalog.errors.get(index)) else {
             continue;
         };
-        let count = table.slots.len();
-        let captures: &mut [&str] = if count <= INLINE_CAPTURES {
-            &mut inline[..count]
-        } else {
-            spilled.resize(count, "");
-            &mut spilled
-        };
-        // The fields object gives every placeholder its text when it has them all; otherwise
-        // (an older server, a proxy that trimmed it) the message is split as without it.
-        let from_fields = fields.is_some_and(|fields| {
-            table
-                .slots
-                .iter()
-                .zip(captures.iter_mut())
-                .all(|(&slot, capture)| {
-                    match spec
-                        .fields
-                        .get(slot as usize)
-                        .and_then(|field| fields.get(field.name))
-                    {
-                        Some(value) => {
-                            *capture = value;
-                            true
-                        }
-                        None => false,
-                    }
-                })
+        let tried = table.with_template(catalog.types, |segments, slots| {
+            let captures: &mut [&str] = if slots.len() <= INLINE_CAPTURES {
+                &mut inline[..slots.len()]
+            } else {
+                spilled.resize(slots.len(), "");
+                &mut spilled
+            };
+            try_entry::<E>(index, spec, table.verify, segments, slots, message, fields, captures)
         });
-        let verify = if from_fields {
-            true
-        } else {
-            // A field used several times holds the same text in each of its places.
-            if !error_catalog_template::split_repeated(
-                table.segments,
-                table.slots,
-                message,
-                captures,
-            ) {
-                continue;
-            }
-            table.verify
-        };
-        if let Ok(value) = E::build(index, captures) {
-            // An external type may parse text it renders differently, and fields read from
-            // the fields object may disagree with the message: such a value is not the
-            // received message.
-            // Entries whose fields always render as parsed skip the comparison; fields read
-            // from the fields object are always compared with the message.
-            if !verify || displays_as(&value, message) {
-                return Ok(value);
-            }
-        }
-        // Fields that contradict a message this entry's template reads make the body
-        // contradictory: a later, less specific entry (a catch-all) must not read it as
-        // something the server did not mean.
-        if from_fields
-            && error_catalog_template::split_repeated(
-                table.segments,
-                table.slots,
-                message,
-                captures,
-            )
-            && E::build(index, captures).is_ok_and(|value| displays_as(&value, message))
-        {
-            break;
+        match tried {
+            Tried::Value(value) => return Ok(value),
+            Tried::Next => {}
+            Tried::Contradicted => break,
         }
     }
     Err(unrecognized(UnrecognizedKind::MessageMismatch))
+}
+
+/// What trying one entry on a message gave.
+enum Tried<E> {
+    /// The entry reads the message: this value.
+    Value(E),
+    /// The entry does not read it; the next may.
+    Next,
+    /// The body's fields contradict a message that this entry's template reads: no later,
+    /// less specific entry may read it.
+    Contradicted,
+}
+
+/// Tries the entry at `index` (its metadata `spec`, its template `segments` whose
+/// placeholders hold the fields at `slots`, `verify` as its table says) on `message`, with
+/// the body's fields object if any; `captures` has room for one text per placeholder.
+#[allow(clippy::too_many_arguments)]
+fn try_entry<'m, E: Generated>(
+    index: usize,
+    spec: &ErrorSpec,
+    verify: bool,
+    segments: &[Segment<'_>],
+    slots: &[u32],
+    message: &'m str,
+    fields: Option<&'m FieldTexts<'_>>,
+    captures: &mut [&'m str],
+) -> Tried<E> {
+    // The fields object gives every placeholder its text when it has them all; otherwise
+    // (an older server, a proxy that trimmed it) the message is split as without it.
+    let from_fields = fields.is_some_and(|fields| {
+        slots.iter().zip(captures.iter_mut()).all(|(&slot, capture)| {
+            match spec
+                .fields
+                .get(slot as usize)
+                .and_then(|field| fields.get(field.name))
+            {
+                Some(value) => {
+                    *capture = value;
+                    true
+                }
+                None => false,
+            }
+        })
+    });
+    let verify = if from_fields {
+        true
+    } else {
+        // A field used several times holds the same text in each of its places.
+        if !error_catalog_template::split_repeated(segments, slots, message, captures) {
+            return Tried::Next;
+        }
+        verify
+    };
+    if let Ok(value) = E::build(index, captures) {
+        // An external type may parse text it renders differently, and fields read from the
+        // fields object may disagree with the message: such a value is not the received
+        // message. Entries whose fields always render as parsed skip the comparison; fields
+        // read from the fields object are always compared with the message.
+        if !verify || displays_as(&value, message) {
+            return Tried::Value(value);
+        }
+    }
+    // Fields that contradict a message this entry's template reads make the body
+    // contradictory: a later, less specific entry (a catch-all) must not read it as
+    // something the server did not mean.
+    if from_fields
+        && error_catalog_template::split_repeated(segments, slots, message, captures)
+        && E::build(index, captures).is_ok_and(|value| displays_as(&value, message))
+    {
+        return Tried::Contradicted;
+    }
+    Tried::Next
 }
 
 /// The fields object of a body (or a problem's extension members): each member in the order
@@ -1277,7 +1299,7 @@ fn without_message<E: Generated>(status: StatusCode, code: &str) -> Result<E, Un
         let index = index as usize;
         let fixed = tables
             .entry(index)
-            .is_some_and(|table| table.slots.is_empty());
+            .is_some_and(|table| table.is_fixed());
         if let Some(Ok(value)) = fixed.then(|| E::build(index, &[])) {
             return Ok(value);
         }

@@ -13,7 +13,8 @@ use std::fmt;
 use serde::ser::{Serialize, Serializer};
 
 use crate::__private::Generated;
-use crate::{ErrorSpec, FieldSpec};
+use crate::{ErrorSpec, FieldSpec, TypeSpec};
+use error_catalog_template::packed::{self, LITERAL};
 use error_catalog_template::Segment;
 
 /// One field value of an error, as the projection of a generated enum gives it: borrowed from
@@ -134,15 +135,18 @@ impl Serialize for Value<'_> {
     }
 }
 
-/// How generated code renders and matches one entry's messages: its compiled template, the
-/// field of each placeholder, and whether a value parsed from a message must be rendered
-/// again to compare it with the message. A view into the flat arrays of [`Tables`].
+/// The most segments a template can have before its decoding goes to the heap.
+const INLINE_SEGMENTS: usize = 32;
+
+/// How generated code renders and matches one entry's messages: its template as words and
+/// literals, and whether a value parsed from a message must be rendered again to compare it
+/// with the message. A view into the flat arrays of [`Tables`].
 #[derive(Clone, Copy, Debug)]
-pub struct EntryTable {
-    /// The template: literal text and placeholders with the class of their field's type.
-    pub(crate) segments: &'static [Segment<'static>],
-    /// The field of each placeholder, as an index into the entry's fields, in template order.
-    pub(crate) slots: &'static [u32],
+pub(crate) struct EntryTable {
+    /// One word per segment ([`packed`]): [`LITERAL`], or a placeholder's field and class.
+    words: &'static [u64],
+    /// The literal segments, in order.
+    literals: &'static [&'static str],
     /// Whether a parsed value may render differently from the text it came from (an
     /// external type, or a field used twice).
     pub(crate) verify: bool,
@@ -151,29 +155,76 @@ pub struct EntryTable {
 impl EntryTable {
     /// The template's one literal, when it has no placeholder.
     fn literal(&self) -> Option<&'static str> {
-        match self.segments {
-            [] => Some(""),
-            [Segment::Literal(text)] => Some(text),
+        match (self.words, self.literals) {
+            ([], _) => Some(""),
+            ([LITERAL], [text]) => Some(text),
             _ => None,
+        }
+    }
+
+    /// The field of each placeholder, as an index into the entry's fields, in template order.
+    pub(crate) fn slots(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words
+            .iter()
+            .filter(|&&word| word != LITERAL)
+            .map(|&word| (word >> 32) as u32)
+    }
+
+    /// Whether the template has no placeholder.
+    pub(crate) fn is_fixed(&self) -> bool {
+        self.words.iter().all(|&word| word == LITERAL)
+    }
+
+    /// Calls `then` with the compiled template (the classes of catalog enums from `types`)
+    /// and the field of each placeholder, decoded into buffers on the stack, or on the heap
+    /// for a template of more than 32 segments.
+    pub(crate) fn with_template<R>(
+        &self,
+        types: &'static [TypeSpec],
+        then: impl FnOnce(&[Segment<'static>], &[u32]) -> R,
+    ) -> R {
+        let mut literals = self.literals.iter();
+        let segments = self.words.iter().map(|&word| {
+            let enum_values = |k: u32| types.get(k as usize).map(|ty| ty.values);
+            match packed::unpack(word, enum_values) {
+                Some((_, class)) => Segment::Field(class),
+                None => Segment::Literal(literals.next().copied().unwrap_or("")),
+            }
+        });
+        if self.words.len() <= INLINE_SEGMENTS {
+            let mut inline_segments = [Segment::Literal(""); INLINE_SEGMENTS];
+            let mut inline_slots = [0u32; INLINE_SEGMENTS];
+            let mut count = 0;
+            for (place, segment) in inline_segments.iter_mut().zip(segments) {
+                *place = segment;
+            }
+            for (place, slot) in inline_slots.iter_mut().zip(self.slots()) {
+                *place = slot;
+                count += 1;
+            }
+            then(&inline_segments[..self.words.len()], &inline_slots[..count])
+        } else {
+            let segments: Vec<Segment<'static>> = segments.collect();
+            let slots: Vec<u32> = self.slots().collect();
+            then(&segments, &slots)
         }
     }
 }
 
-/// The static tables of a generated enum, as flat arrays of literals: one array of every
-/// entry's template segments, one of every entry's placeholder slots, and per entry where its
-/// runs end. Flat arrays of plain values cost the compiler far less than a nested slice per
-/// entry.
+/// The static tables of a generated enum, as flat arrays of literals: every entry's template
+/// as one word per segment and its literal text, one entry after the other, and per entry
+/// where its runs end. Flat arrays of plain literals cost the compiler far less than a
+/// nested slice of enum values per entry.
 #[derive(Clone, Copy, Debug)]
 pub struct Tables {
-    /// Per entry of the catalog, in catalog order: the end of its segments in `segments`,
-    /// the end of its slots in `slots` (each run starting where the previous entry's ends),
-    /// and whether a value parsed from a message is rendered again ([`EntryTable::verify`]).
+    /// Per entry of the catalog, in catalog order: the end of its words in `words`, the end
+    /// of its literals in `literals` (each run starting where the previous entry's ends), and
+    /// whether a value parsed from a message is rendered again.
     pub(crate) entries: &'static [(u32, u32, bool)],
-    /// Every entry's template, one after the other.
-    pub(crate) segments: &'static [Segment<'static>],
-    /// Every entry's placeholders, each as the index of its field in the entry, one entry
-    /// after the other.
-    pub(crate) slots: &'static [u32],
+    /// Every entry's template, one word per segment ([`packed`]), one entry after the other.
+    pub(crate) words: &'static [u64],
+    /// Every entry's literal segments, one entry after the other.
+    pub(crate) literals: &'static [&'static str],
     /// The codes of the entries that the enum covers, sorted by their bytes, each with the
     /// end of its run in `order` (its start being the previous code's end).
     pub(crate) codes: &'static [(&'static str, u32)],
@@ -188,16 +239,16 @@ impl Tables {
     /// The tables of an enum.
     pub const fn new(
         entries: &'static [(u32, u32, bool)],
-        segments: &'static [Segment<'static>],
-        slots: &'static [u32],
+        words: &'static [u64],
+        literals: &'static [&'static str],
         codes: &'static [(&'static str, u32)],
         order: &'static [u32],
         variants: &'static [u32],
     ) -> Self {
         Tables {
             entries,
-            segments,
-            slots,
+            words,
+            literals,
             codes,
             order,
             variants,
@@ -221,19 +272,19 @@ impl Tables {
     /// The table of the entry at `index`; `None` for an index out of the tables or runs out
     /// of the arrays, which no generated code gives.
     pub(crate) fn entry(&self, index: usize) -> Option<EntryTable> {
-        let (segments_end, slots_end, verify) = *self.entries.get(index)?;
-        let (segments_start, slots_start) = match index.checked_sub(1) {
+        let (words_end, literals_end, verify) = *self.entries.get(index)?;
+        let (words_start, literals_start) = match index.checked_sub(1) {
             Some(before) => {
-                let (segments, slots, _) = *self.entries.get(before)?;
-                (segments, slots)
+                let (words, literals, _) = *self.entries.get(before)?;
+                (words, literals)
             }
             None => (0, 0),
         };
         Some(EntryTable {
-            segments: self
-                .segments
-                .get(segments_start as usize..segments_end as usize)?,
-            slots: self.slots.get(slots_start as usize..slots_end as usize)?,
+            words: self.words.get(words_start as usize..words_end as usize)?,
+            literals: self
+                .literals
+                .get(literals_start as usize..literals_end as usize)?,
             verify,
         })
     }
@@ -274,17 +325,13 @@ impl<'a> Parts<'a> {
     /// Writes the rendered message: each literal as it is, each placeholder's value as
     /// [`Value`] writes it.
     pub(crate) fn render(&self, f: &mut dyn fmt::Write) -> fmt::Result {
-        let mut slots = self.table.slots.iter();
-        for segment in self.table.segments {
-            match segment {
-                Segment::Literal(text) => f.write_str(text)?,
-                Segment::Field(_) => {
-                    let value = slots
-                        .next()
-                        .and_then(|&slot| self.values.get(slot as usize))
-                        .ok_or(fmt::Error)?;
-                    value.write(f)?;
-                }
+        let mut literals = self.table.literals.iter();
+        for &word in self.table.words {
+            if word == LITERAL {
+                f.write_str(literals.next().ok_or(fmt::Error)?)?;
+            } else {
+                let slot = (word >> 32) as usize;
+                self.values.get(slot).ok_or(fmt::Error)?.write(f)?;
             }
         }
         Ok(())
@@ -355,16 +402,16 @@ pub(crate) fn examples<E: Generated>() -> Vec<E> {
             let spec = catalog.errors.get(index)?;
             let table = tables.entry(index)?;
             texts.clear();
-            texts.extend(table.slots.iter().map(|&slot| {
+            texts.extend(table.slots().map(|slot| {
                 spec.fields
                     .get(slot as usize)
                     .map_or("", |field| field.example)
             }));
             Some(E::build(index, &texts).unwrap_or_else(|placeholder| {
                 let field = table
-                    .slots
-                    .get(placeholder)
-                    .and_then(|&slot| spec.fields.get(slot as usize));
+                    .slots()
+                    .nth(placeholder)
+                    .and_then(|slot| spec.fields.get(slot as usize));
                 let (name, ty, example) = field.map_or(("?", "?", "?"), |field| {
                     (field.name, field.ty, field.example)
                 });
@@ -413,32 +460,47 @@ mod tests {
 
     #[test]
     fn entries_are_runs_of_the_flat_arrays() {
-        static TABLES: Tables = Tables::new(
-            &[(1, 0, false), (4, 2, true), (4, 2, false)],
-            &[
-                Segment::Literal("a"),
-                Segment::Literal("b "),
-                Segment::Field(error_catalog_template::Class::Text),
-                Segment::Field(error_catalog_template::Class::Bool),
-            ],
-            &[1, 0],
+        use error_catalog_template::{Class, Int};
+
+        static TYPES: [TypeSpec; 1] = [TypeSpec {
+            name: "Job",
+            values: &["EXPORT", "IMPORT"],
+            doc: "",
+        }];
+        let words = [
+            LITERAL,
+            LITERAL,
+            packed::field_word(1, packed::class_code(&Class::Integer(Int::I16), |_| None)),
+            packed::field_word(0, packed::class_code(&Class::OneOf(&["A"]), |_| Some(0))),
+            packed::field_word(2, packed::class_code(&Class::Bool, |_| None)),
+        ];
+        let tables = Tables::new(
+            &[(1, 1, false), (5, 2, true), (5, 2, false)],
+            Box::leak(Box::new(words)),
+            &["a", "b "],
             &[],
             &[],
             &[],
         );
-        let first = TABLES.entry(0).unwrap();
-        assert_eq!(
-            (first.segments.len(), first.slots, first.verify),
-            (1, &[][..], false)
-        );
-        let second = TABLES.entry(1).unwrap();
-        assert_eq!(
-            (second.segments.len(), second.slots, second.verify),
-            (3, &[1, 0][..], true)
-        );
-        let third = TABLES.entry(2).unwrap();
-        assert_eq!((third.segments.len(), third.slots.len()), (0, 0));
-        assert!(TABLES.entry(3).is_none());
+        let first = tables.entry(0).unwrap();
+        assert_eq!((first.literal(), first.verify), (Some("a"), false));
+        let second = tables.entry(1).unwrap();
+        second.with_template(&TYPES, |segments, slots| {
+            assert_eq!(
+                segments,
+                [
+                    Segment::Literal("b "),
+                    Segment::Field(Class::Integer(Int::I16)),
+                    Segment::Field(Class::OneOf(&["EXPORT", "IMPORT"])),
+                    Segment::Field(Class::Bool),
+                ]
+            );
+            assert_eq!(slots, [1, 0, 2]);
+        });
+        assert!(second.verify);
+        let third = tables.entry(2).unwrap();
+        assert_eq!((third.literal(), third.is_fixed()), (Some(""), true));
+        assert!(tables.entry(3).is_none());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::{Plan, option_str};
 use crate::model::{Catalog, Classes, Entry, FieldType};
 use crate::wire::{CodeType, Member, Node, Wire};
-use error_catalog_template::{Class, Segment};
+use error_catalog_template::{Segment, packed};
 
 /// The catalog's [`WireSpec`](error_catalog::WireSpec): the locations as written, and the
 /// object tree they make, as static data.
@@ -56,40 +56,6 @@ fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
             #header,
             #layout,
         )
-    }
-}
-
-fn segment_tokens(segment: &Segment<'_>, catalog: &Catalog, private: &TokenStream) -> TokenStream {
-    match segment {
-        Segment::Literal(text) => quote!(#private::Segment::Literal(#text)),
-        Segment::Field(class) => {
-            let class = match class {
-                Class::Integer(int) => {
-                    let int = format_ident!("{}", format!("{int:?}"));
-                    quote!(#private::Class::Integer(#private::Int::#int))
-                }
-                Class::Bool => quote!(#private::Class::Bool),
-                Class::OneOf(values) => {
-                    // The values of a catalog enum: its shared `const`.
-                    match catalog.types.iter().position(|ty| {
-                        ty.values.len() == values.len()
-                            && ty
-                                .values
-                                .iter()
-                                .zip(values.iter())
-                                .all(|(a, b)| a.value == *b)
-                    }) {
-                        Some(index) => {
-                            let name = format_ident!("__VALUES_{}", index);
-                            quote!(#private::Class::OneOf(#name))
-                        }
-                        None => quote!(#private::Class::OneOf(&[#(#values),*])),
-                    }
-                }
-                _ => quote!(#private::Class::Text),
-            };
-            quote!(#private::Segment::Field(#class))
-        }
     }
 }
 
@@ -176,29 +142,39 @@ fn verify_rendering(entry: &Entry, generated_enums: bool) -> bool {
 }
 
 /// `__TABLES`, the static [`Tables`](error_catalog::__private::Tables) of the enum of `plan`,
-/// as flat arrays of literals: every entry's compiled template and the field of each of its
-/// placeholders, one entry after the other, with where each entry's runs end and whether a
-/// parsed value is rendered again ([`verify_rendering`]); the codes of the covered entries,
-/// sorted by their bytes for a binary search, each with its covered entries in the order a
-/// client tries them ([`Catalog::entries_by_code`]); and the entry of each variant. A code
-/// none of whose entries is covered is unknown to the enum. A catalog enum's values are one
-/// `const` (`__VALUES_<type>`) that every placeholder of the type shares.
+/// as flat arrays of literals: every entry's compiled template packed as one integer word
+/// per segment ([`packed`]) and its literal text, one entry after the other, with where each
+/// entry's runs end and whether a parsed value is rendered again ([`verify_rendering`]); the
+/// codes of the covered entries, sorted by their bytes for a binary search, each with its
+/// covered entries in the order a client tries them ([`Catalog::entries_by_code`]); and the
+/// entry of each variant. A code none of whose entries is covered is unknown to the enum.
 pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> TokenStream {
     let classes = Classes::new(catalog);
-    let values = catalog.types.iter().enumerate().map(|(index, ty)| {
-        let name = format_ident!("__VALUES_{}", index);
-        let values = ty.values.iter().map(|value| &value.value);
-        quote!(const #name: &[&::core::primitive::str] = &[#(#values),*];)
-    });
-    let (mut segments, mut slots, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut words, mut literals, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     for entry in &catalog.entries {
+        let mut slots = entry.placeholders();
         for segment in classes.segments(entry) {
-            segments.push(segment_tokens(&segment, catalog, private));
+            match segment {
+                Segment::Literal(text) => {
+                    words.push(packed::LITERAL);
+                    literals.push(text);
+                }
+                Segment::Field(class) => {
+                    let code = packed::class_code(&class, |values| {
+                        let index = catalog.types.iter().position(|ty| {
+                            ty.values.len() == values.len()
+                                && ty.values.iter().zip(values).all(|(a, b)| a.value == *b)
+                        })?;
+                        u32::try_from(index).ok()
+                    });
+                    let slot = slots.next().map_or(u32::MAX, index_u32);
+                    words.push(packed::field_word(slot, code));
+                }
+            }
         }
-        slots.extend(entry.placeholders().map(index_u32));
         let verify = verify_rendering(entry, plan.generated_enums);
-        let (segments_end, slots_end) = (index_u32(segments.len()), index_u32(slots.len()));
-        entries.push(quote!((#segments_end, #slots_end, #verify)));
+        let (words_end, literals_end) = (index_u32(words.len()), index_u32(literals.len()));
+        entries.push(quote!((#words_end, #literals_end, #verify)));
     }
     let mut covered = vec![false; catalog.entries.len()];
     for variant in &plan.variants {
@@ -217,11 +193,10 @@ pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> T
     }
     let variants = plan.variants.iter().map(|variant| index_u32(variant.index));
     quote! {
-        #(#values)*
         static __TABLES: #private::Tables = #private::Tables::new(
             &[#(#entries),*],
-            &[#(#segments),*],
-            &[#(#slots),*],
+            &[#(#words),*],
+            &[#(#literals),*],
             &[#(#ends),*],
             &[#(#order),*],
             &[#(#variants),*],

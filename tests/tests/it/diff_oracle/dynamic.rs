@@ -11,7 +11,8 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::net::Ipv4Addr;
 
-use error_catalog::__private::{self as private, Class, Generated, Segment, Value};
+use error_catalog::__private::{self as private, Generated, Segment, Value};
+use error_catalog_template::packed;
 use error_catalog::__private::{WireMember, WireNode};
 use error_catalog::{CatalogError, CatalogSpec, ErrorSpec, Unrecognized};
 use error_catalog_codegen::Catalog;
@@ -247,20 +248,6 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
     }))
 }
 
-fn static_segment(segment: Segment<'_>) -> Segment<'static> {
-    match segment {
-        Segment::Literal(text) => Segment::Literal(leak_str(text)),
-        Segment::Field(class) => Segment::Field(match class {
-            Class::Integer(int) => Class::Integer(int),
-            Class::Bool => Class::Bool,
-            Class::OneOf(values) => {
-                Class::OneOf(leak(values.iter().map(|v| leak_str(v)).collect()))
-            }
-            _ => Class::Text,
-        }),
-    }
-}
-
 /// `expand.rs`'s `verify_rendering`, with the generated catalog enums.
 fn verify_rendering(entry: &Entry) -> bool {
     entry.fields.iter().enumerate().any(|(index, field)| {
@@ -316,13 +303,30 @@ fn wire_spec(wire: &Wire) -> error_catalog::WireSpec {
 fn code_tables(catalog: &Catalog) -> &'static private::Tables {
     let u32_of = |index: usize| u32::try_from(index).expect("few entries");
     let classes = Classes::new(catalog);
-    let (mut segments, mut slots, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut words, mut literals, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     for entry in &catalog.entries {
-        segments.extend(classes.segments(entry).into_iter().map(static_segment));
-        slots.extend(entry.placeholders().map(u32_of));
+        let mut slots = entry.placeholders();
+        for segment in classes.segments(entry) {
+            match segment {
+                Segment::Literal(text) => {
+                    words.push(packed::LITERAL);
+                    literals.push(leak_str(text));
+                }
+                Segment::Field(class) => {
+                    let code = packed::class_code(&class, |values| {
+                        let at = catalog.types.iter().position(|ty| {
+                            ty.values.iter().map(|v| v.value.as_str()).eq(values.iter().copied())
+                        })?;
+                        Some(u32_of(at))
+                    });
+                    let slot = u32_of(slots.next().expect("one field per placeholder"));
+                    words.push(packed::field_word(slot, code));
+                }
+            }
+        }
         entries.push((
-            u32_of(segments.len()),
-            u32_of(slots.len()),
+            u32_of(words.len()),
+            u32_of(literals.len()),
             verify_rendering(entry),
         ));
     }
@@ -337,8 +341,8 @@ fn code_tables(catalog: &Catalog) -> &'static private::Tables {
     let variants = (0..catalog.entries.len()).map(u32_of).collect();
     Box::leak(Box::new(private::Tables::new(
         leak(entries),
-        leak(segments),
-        leak(slots),
+        leak(words),
+        leak(literals),
         leak(ends),
         leak(order),
         leak(variants),
