@@ -84,7 +84,10 @@ mod tests {
         let classes = [Class::Text, Class::Bool, Class::OneOf(VALUES)]
             .into_iter()
             .chain(Int::ALL.map(Class::Integer));
-        for (slot, class) in [0, 1, 7, u32::MAX].into_iter().zip(classes.cycle().take(60)) {
+        for (slot, class) in [0, 1, 7, u32::MAX]
+            .into_iter()
+            .zip(classes.cycle().take(60))
+        {
             let code = class_code(&class, |values| (values == VALUES).then_some(3));
             let word = field_word(slot, code);
             assert_ne!(word, LITERAL);
@@ -95,7 +98,10 @@ mod tests {
 
     #[test]
     fn unknown_codes_match_nothing_and_unknown_enums_any_text() {
-        assert_eq!(unpack(field_word(0, 9_999), |_| None), Some((0, Class::OneOf(&[]))));
+        assert_eq!(
+            unpack(field_word(0, 9_999), |_| None),
+            Some((0, Class::OneOf(&[])))
+        );
         assert_eq!(class_code(&Class::OneOf(&["A"]), |_| None), TEXT);
     }
 }

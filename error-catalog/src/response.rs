@@ -995,7 +995,16 @@ pub(crate) fn from_parts<E: Generated>(
                 spilled.resize(slots.len(), "");
                 &mut spilled
             };
-            try_entry::<E>(index, spec, table.verify, segments, slots, message, fields, captures)
+            try_entry::<E>(
+                index,
+                spec,
+                table.verify,
+                segments,
+                slots,
+                message,
+                fields,
+                captures,
+            )
         });
         match tried {
             Tried::Value(value) => return Ok(value),
@@ -1034,19 +1043,22 @@ fn try_entry<'m, E: Generated>(
     // The fields object gives every placeholder its text when it has them all; otherwise
     // (an older server, a proxy that trimmed it) the message is split as without it.
     let from_fields = fields.is_some_and(|fields| {
-        slots.iter().zip(captures.iter_mut()).all(|(&slot, capture)| {
-            match spec
-                .fields
-                .get(slot as usize)
-                .and_then(|field| fields.get(field.name))
-            {
-                Some(value) => {
-                    *capture = value;
-                    true
+        slots
+            .iter()
+            .zip(captures.iter_mut())
+            .all(|(&slot, capture)| {
+                match spec
+                    .fields
+                    .get(slot as usize)
+                    .and_then(|field| fields.get(field.name))
+                {
+                    Some(value) => {
+                        *capture = value;
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
-            }
-        })
+            })
     });
     let verify = if from_fields {
         true
@@ -1297,9 +1309,7 @@ fn without_message<E: Generated>(status: StatusCode, code: &str) -> Result<E, Un
         .chain(entries.iter().filter(|index| !at_status(index)));
     for &index in ordered {
         let index = index as usize;
-        let fixed = tables
-            .entry(index)
-            .is_some_and(|table| table.is_fixed());
+        let fixed = tables.entry(index).is_some_and(|table| table.is_fixed());
         if let Some(Ok(value)) = fixed.then(|| E::build(index, &[])) {
             return Ok(value);
         }

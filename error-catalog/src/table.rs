@@ -14,8 +14,8 @@ use serde::ser::{Serialize, Serializer};
 
 use crate::__private::Generated;
 use crate::{ErrorSpec, FieldSpec, TypeSpec};
-use error_catalog_template::packed::{self, LITERAL};
 use error_catalog_template::Segment;
+use error_catalog_template::packed::{self, LITERAL};
 
 /// One field value of an error, as the projection of a generated enum gives it: borrowed from
 /// the value, with the field's type kept for serialization.

@@ -10,6 +10,10 @@ use crate::wire::{CodeType, Wire};
 
 /// Markdown inline code that survives backticks in the text.
 pub(super) fn code_span(text: &str) -> String {
+    // The common case, text with no backtick and no line break, needs no search.
+    if !text.is_empty() && !text.contains(['`', '\r', '\n']) {
+        return format!("`{text}`");
+    }
     // A line break would end a table row or a list item; a code span shows it as a space.
     let text = &text.replace("\r\n", " ").replace(['\r', '\n'], " ");
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
@@ -22,16 +26,24 @@ pub(super) fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
+/// `text` as one `#[doc]` attribute, each line after a space as `///` writes it: one
+/// attribute rather than one per line, so that the macro hands the compiler a few tokens per
+/// variant, not a few per line of its docs.
 pub(super) fn doc_lines(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote!(#[doc = #line])
-    });
-    quote!(#(#lines)*)
+    let mut doc = String::with_capacity(text.len() + text.len() / 16);
+    for (index, line) in text.lines().enumerate() {
+        if index > 0 {
+            doc.push('\n');
+        }
+        if !line.is_empty() {
+            doc.push(' ');
+            doc.push_str(line);
+        }
+    }
+    if doc.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(#[doc = #doc])
 }
 
 fn status_text(catalog: &Catalog, status: u16) -> String {

@@ -41,21 +41,32 @@ fn expanded(relative: &str) -> String {
 
 /// The text of the `#[doc]` attributes among `attrs`, one line each, as rustdoc joins them.
 fn doc_text(attrs: &[syn::Attribute]) -> String {
-    let mut text = String::new();
+    let mut lines = Vec::new();
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
         if let syn::Meta::NameValue(syn::MetaNameValue {
             value:
                 syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(line),
+                    lit: syn::Lit::Str(doc),
                     ..
                 }),
             ..
         }) = &attr.meta
         {
-            let line = line.value();
-            text.push_str(line.strip_prefix(' ').unwrap_or(&line));
-            text.push('\n');
+            lines.extend(doc.value().lines().map(str::to_owned));
         }
+    }
+    // As rustdoc does: the least indentation of a line that is not blank is removed from
+    // every line, across all the `#[doc]` attributes of the item.
+    let indent = lines
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    let mut text = String::new();
+    for line in &lines {
+        text.push_str(line.get(indent..).unwrap_or(""));
+        text.push('\n');
     }
     text
 }

@@ -12,12 +12,12 @@ use std::marker::PhantomData;
 use std::net::Ipv4Addr;
 
 use error_catalog::__private::{self as private, Generated, Segment, Value};
-use error_catalog_template::packed;
 use error_catalog::__private::{WireMember, WireNode};
 use error_catalog::{CatalogError, CatalogSpec, ErrorSpec, Unrecognized};
 use error_catalog_codegen::Catalog;
 use error_catalog_codegen::model::{Classes, Entry, FieldType, Part};
 use error_catalog_codegen::wire::{Member, Node, Wire};
+use error_catalog_template::packed;
 
 /// Which catalog of a case a value belongs to.
 pub trait Side: 'static {
@@ -315,7 +315,10 @@ fn code_tables(catalog: &Catalog) -> &'static private::Tables {
                 Segment::Field(class) => {
                     let code = packed::class_code(&class, |values| {
                         let at = catalog.types.iter().position(|ty| {
-                            ty.values.iter().map(|v| v.value.as_str()).eq(values.iter().copied())
+                            ty.values
+                                .iter()
+                                .map(|v| v.value.as_str())
+                                .eq(values.iter().copied())
                         })?;
                         Some(u32_of(at))
                     });
