@@ -74,6 +74,58 @@ pub fn unpack<'a>(
     Some((slot, class))
 }
 
+/// The hash of an error code that places it in a generated enum's code table: 32-bit FNV-1a
+/// over its bytes. The code generator fills the table with it and the client looks codes up
+/// with it, so both must use this one function.
+pub const fn code_hash(code: &str) -> u32 {
+    let bytes = code.as_bytes();
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
+/// The open-addressing table of `codes` that [`code_hash`] and linear probing search: a
+/// power-of-two number of buckets, at least twice as many as codes, each `0` when empty or
+/// one more than the index of the code that landed there.
+pub fn code_buckets<S: AsRef<str>>(codes: &[S]) -> Vec<u32> {
+    let size = (codes.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let mut buckets = vec![0u32; size];
+    for (index, code) in codes.iter().enumerate() {
+        let mut at = code_hash(code.as_ref()) as usize & mask;
+        while buckets[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        buckets[at] = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    }
+    buckets
+}
+
+/// The index of `code` among the codes that `buckets` were built of ([`code_buckets`]), the
+/// code at each index being `code_at(index)`; `None` for a code not there, after at most one
+/// pass over the buckets.
+pub fn find_code<'c>(
+    buckets: &[u32],
+    code_at: impl Fn(usize) -> Option<&'c str>,
+    code: &str,
+) -> Option<usize> {
+    let mask = buckets.len().checked_sub(1)?;
+    let mut at = code_hash(code) as usize & mask;
+    for _ in 0..buckets.len() {
+        let index = buckets.get(at)?.checked_sub(1)? as usize;
+        if code_at(index)? == code {
+            return Some(index);
+        }
+        at = (at + 1) & mask;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +146,26 @@ mod tests {
             let enums = |k: u32| (k == 3).then_some(VALUES);
             assert_eq!(unpack(word, enums), Some((slot, class)), "{class:?}");
         }
+    }
+
+    #[test]
+    fn every_code_is_found_in_its_buckets_and_no_other() {
+        for count in [0, 1, 2, 3, 50, 1_000] {
+            let codes: Vec<String> = (0..count).map(|i| format!("{}", i * 7 + 100)).collect();
+            let buckets = code_buckets(&codes);
+            assert!(buckets.len() >= 2 * count && buckets.len().is_power_of_two());
+            let code_at = |index: usize| codes.get(index).map(String::as_str);
+            for (index, code) in codes.iter().enumerate() {
+                assert_eq!(find_code(&buckets, code_at, code), Some(index));
+            }
+            for absent in ["", "99", "101", "x"] {
+                assert_eq!(find_code(&buckets, code_at, absent), None);
+            }
+        }
+        assert_eq!(find_code(&[], |_| None, "1"), None);
+        // A table whose buckets are all full still ends its search.
+        let full = ["a", "b"];
+        assert_eq!(find_code(&[1, 2], |i| full.get(i).copied(), "c"), None);
     }
 
     #[test]

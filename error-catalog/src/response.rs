@@ -988,6 +988,9 @@ pub(crate) fn from_parts<E: Generated>(
         let (Some(table), Some(spec)) = (tables.entry(index), catalog.errors.get(index)) else {
             continue;
         };
+        if !table.may_read(message) {
+            continue;
+        }
         let tried = table.with_template(catalog.types, |segments, slots| {
             let captures: &mut [&str] = if slots.len() <= INLINE_CAPTURES {
                 &mut inline[..slots.len()]

@@ -65,7 +65,7 @@ impl fmt::Debug for Value<'_> {
 impl Value<'_> {
     /// Writes the value as the message shows it. Integers are written by `itoa`, with no
     /// `fmt` machinery; no flag of `f` reaches a value written through its `Display`.
-    fn write(&self, f: &mut dyn fmt::Write) -> fmt::Result {
+    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         macro_rules! int {
             ($n:expr) => {
                 f.write_str(itoa::Buffer::new().format($n))
@@ -86,7 +86,8 @@ impl Value<'_> {
             Value::U64(n) => int!(n),
             Value::U128(n) => int!(n),
             Value::Usize(n) => int!(n),
-            Value::Display(value) => f.write_fmt(format_args!("{value}")),
+            // A fresh formatter, with none of the caller's flags.
+            Value::Display(value) => fmt::Write::write_fmt(f, format_args!("{value}")),
         }
     }
 
@@ -136,7 +137,7 @@ impl Serialize for Value<'_> {
 }
 
 /// The most segments a template can have before its decoding goes to the heap.
-const INLINE_SEGMENTS: usize = 32;
+const INLINE_SEGMENTS: usize = 16;
 
 /// How generated code renders and matches one entry's messages: its template as words and
 /// literals, and whether a value parsed from a message must be rendered again to compare it
@@ -170,6 +171,21 @@ impl EntryTable {
             .map(|&word| (word >> 32) as u32)
     }
 
+    /// Whether the template's first and last literals, where it starts or ends with one, are
+    /// where `message` has them: a check in constant time before any splitting, which no
+    /// message that the entry reads fails.
+    pub(crate) fn may_read(&self, message: &str) -> bool {
+        let starts = match (self.words.first(), self.literals.first()) {
+            (Some(&LITERAL), Some(first)) => message.starts_with(first),
+            _ => true,
+        };
+        let ends = match (self.words.last(), self.literals.last()) {
+            (Some(&LITERAL), Some(last)) => message.ends_with(last),
+            _ => true,
+        };
+        starts && ends
+    }
+
     /// Whether the template has no placeholder.
     pub(crate) fn is_fixed(&self) -> bool {
         self.words.iter().all(|&word| word == LITERAL)
@@ -177,7 +193,7 @@ impl EntryTable {
 
     /// Calls `then` with the compiled template (the classes of catalog enums from `types`)
     /// and the field of each placeholder, decoded into buffers on the stack, or on the heap
-    /// for a template of more than 32 segments.
+    /// for a template of more than 16 segments.
     pub(crate) fn with_template<R>(
         &self,
         types: &'static [TypeSpec],
@@ -228,6 +244,8 @@ pub struct Tables {
     /// The codes of the entries that the enum covers, sorted by their bytes, each with the
     /// end of its run in `order` (its start being the previous code's end).
     pub(crate) codes: &'static [(&'static str, u32)],
+    /// The open-addressing table of `codes` ([`packed::code_buckets`]).
+    pub(crate) buckets: &'static [u32],
     /// For each code in turn, the indices of its covered entries in the order a client
     /// tries them.
     pub(crate) order: &'static [u32],
@@ -242,6 +260,7 @@ impl Tables {
         words: &'static [u64],
         literals: &'static [&'static str],
         codes: &'static [(&'static str, u32)],
+        buckets: &'static [u32],
         order: &'static [u32],
         variants: &'static [u32],
     ) -> Self {
@@ -250,15 +269,17 @@ impl Tables {
             words,
             literals,
             codes,
+            buckets,
             order,
             variants,
         }
     }
 
     /// The indices of the covered entries with `code`, in the order a client tries them:
-    /// a binary search of the sorted codes. Empty for a code the enum does not know.
+    /// a hash table lookup. Empty for a code the enum does not know.
     pub fn entries_of(&self, code: &str) -> &'static [u32] {
-        let Ok(at) = self.codes.binary_search_by(|(c, _)| (*c).cmp(code)) else {
+        let code_at = |index: usize| self.codes.get(index).map(|(code, _)| *code);
+        let Some(at) = packed::find_code(self.buckets, code_at, code) else {
             return &[];
         };
         let start = at
@@ -324,7 +345,7 @@ impl<'a> Parts<'a> {
 
     /// Writes the rendered message: each literal as it is, each placeholder's value as
     /// [`Value`] writes it.
-    pub(crate) fn render(&self, f: &mut dyn fmt::Write) -> fmt::Result {
+    pub(crate) fn render(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut literals = self.table.literals.iter();
         for &word in self.table.words {
             if word == LITERAL {
@@ -429,9 +450,14 @@ mod tests {
     use super::*;
 
     fn written(value: Value<'_>) -> String {
-        let mut out = String::new();
-        value.write(&mut out).unwrap();
-        out
+        struct Written<'v>(Value<'v>);
+        impl fmt::Display for Written<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f)
+            }
+        }
+        // The caller's flags reach no value: no padding here.
+        format!("{:>40}", Written(value))
     }
 
     #[test]
@@ -481,6 +507,7 @@ mod tests {
             &[],
             &[],
             &[],
+            &[],
         );
         let first = tables.entry(0).unwrap();
         assert_eq!((first.literal(), first.verify), (Some("a"), false));
@@ -504,20 +531,16 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_found_by_binary_search() {
-        static TABLES: Tables = Tables::new(
-            &[],
-            &[],
-            &[],
-            &[("1", 1), ("10", 3), ("2", 3), ("B", 4)],
-            &[4, 0, 2, 1],
-            &[],
-        );
-        assert_eq!(TABLES.entries_of("1"), [4]);
-        assert_eq!(TABLES.entries_of("10"), [0, 2]);
-        assert_eq!(TABLES.entries_of("2"), [] as [u32; 0]);
-        assert_eq!(TABLES.entries_of("B"), [1]);
-        assert_eq!(TABLES.entries_of("3"), [] as [u32; 0]);
-        assert_eq!(TABLES.entries_of(""), [] as [u32; 0]);
+    fn codes_are_found_in_their_hash_table() {
+        let codes: &'static [(&'static str, u32)] = &[("1", 1), ("10", 3), ("2", 3), ("B", 4)];
+        let names: Vec<&str> = codes.iter().map(|(code, _)| *code).collect();
+        let buckets = Box::leak(packed::code_buckets(&names).into_boxed_slice());
+        let tables = Tables::new(&[], &[], &[], codes, buckets, &[4, 0, 2, 1], &[]);
+        assert_eq!(tables.entries_of("1"), [4]);
+        assert_eq!(tables.entries_of("10"), [0, 2]);
+        assert_eq!(tables.entries_of("2"), [] as [u32; 0]);
+        assert_eq!(tables.entries_of("B"), [1]);
+        assert_eq!(tables.entries_of("3"), [] as [u32; 0]);
+        assert_eq!(tables.entries_of(""), [] as [u32; 0]);
     }
 }

@@ -145,8 +145,9 @@ fn verify_rendering(entry: &Entry, generated_enums: bool) -> bool {
 /// as flat arrays of literals: every entry's compiled template packed as one integer word
 /// per segment ([`packed`]) and its literal text, one entry after the other, with where each
 /// entry's runs end and whether a parsed value is rendered again ([`verify_rendering`]); the
-/// codes of the covered entries, sorted by their bytes for a binary search, each with its
-/// covered entries in the order a client tries them ([`Catalog::entries_by_code`]); and the
+/// codes of the covered entries, sorted by their bytes, each with its covered entries in the
+/// order a client tries them ([`Catalog::entries_by_code`]), and their hash table
+/// ([`packed::code_buckets`]); and the
 /// entry of each variant. A code none of whose entries is covered is unknown to the enum.
 pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> TokenStream {
     let classes = Classes::new(catalog);
@@ -191,6 +192,8 @@ pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> T
         let end = index_u32(order.len());
         ends.push(quote!((#code, #end)));
     }
+    let names: Vec<&str> = codes.iter().map(|(code, _)| *code).collect();
+    let buckets = packed::code_buckets(&names);
     let variants = plan.variants.iter().map(|variant| index_u32(variant.index));
     quote! {
         static __TABLES: #private::Tables = #private::Tables::new(
@@ -198,6 +201,7 @@ pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> T
             &[#(#words),*],
             &[#(#literals),*],
             &[#(#ends),*],
+            &[#(#buckets),*],
             &[#(#order),*],
             &[#(#variants),*],
         );

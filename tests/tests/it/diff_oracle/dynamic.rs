@@ -342,11 +342,14 @@ fn code_tables(catalog: &Catalog) -> &'static private::Tables {
         ends.push((leak_str(code), u32_of(order.len())));
     }
     let variants = (0..catalog.entries.len()).map(u32_of).collect();
+    let names: Vec<&str> = ends.iter().map(|(code, _)| *code).collect();
+    let buckets = packed::code_buckets(&names);
     Box::leak(Box::new(private::Tables::new(
         leak(entries),
         leak(words),
         leak(literals),
         leak(ends),
+        leak(buckets),
         leak(order),
         leak(variants),
     )))
