@@ -117,18 +117,20 @@ fn first_cuts<'m>(segments: &[Segment<'_>], message: &'m str, captures: &mut [&'
             Segment::Field(class) => {
                 let stop = match body.get(i + 1) {
                     None => end,
-                    Some(Segment::Literal(lit)) => match message[pos..end].find(lit) {
-                        Some(j) => {
-                            #[cfg(test)]
-                            scanned(j + lit.len());
-                            pos + j
+                    Some(Segment::Literal(lit)) => {
+                        match memchr::memmem::find(&message.as_bytes()[pos..end], lit.as_bytes()) {
+                            Some(j) => {
+                                #[cfg(test)]
+                                scanned(j + lit.len());
+                                pos + j
+                            }
+                            None => {
+                                #[cfg(test)]
+                                scanned(end - pos);
+                                return no_place();
+                            }
                         }
-                        None => {
-                            #[cfg(test)]
-                            scanned(end - pos);
-                            return no_place();
-                        }
-                    },
+                    }
                     Some(Segment::Field(next)) => {
                         // The longest run is only sure to be the reading chosen when the
                         // next placeholder cannot be empty nor start inside the run.

@@ -8,8 +8,6 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
-use error_catalog_template::Segment;
-
 use crate::__private::Generated;
 use crate::wire::{WireMember, WireNode};
 use crate::{CatalogSpec, ErrorSpec, WireSpec};
@@ -988,27 +986,52 @@ pub(crate) fn from_parts<E: Generated>(
         let (Some(table), Some(spec)) = (tables.entry(index), catalog.errors.get(index)) else {
             continue;
         };
-        if !table.may_read(message) {
+        // With several entries to try, those whose literal ends do not fit are skipped before
+        // any decoding; a single entry's splitting checks the same first.
+        if entries.len() > 1 && !table.may_read(message) {
             continue;
         }
-        let tried = table.with_template(catalog.types, |segments, slots| {
-            let captures: &mut [&str] = if slots.len() <= INLINE_CAPTURES {
-                &mut inline[..slots.len()]
-            } else {
-                spilled.resize(slots.len(), "");
-                &mut spilled
-            };
-            try_entry::<E>(
+        let tried = match table.one_text_field(message) {
+            // A template with one placeholder of any text between optional literals (the
+            // commonest kind) is split without decoding it.
+            Some((slot, text)) => try_entry::<E>(
                 index,
                 spec,
                 table.verify,
-                segments,
-                slots,
+                &[slot],
                 message,
                 fields,
-                captures,
-            )
-        });
+                &mut inline[..1],
+                |captures: &mut [&str]| match (text, captures) {
+                    (Some(text), [capture]) => {
+                        *capture = text;
+                        true
+                    }
+                    _ => false,
+                },
+            ),
+            None => table.with_template(catalog.types, |segments, slots| {
+                let captures: &mut [&str] = if slots.len() <= INLINE_CAPTURES {
+                    &mut inline[..slots.len()]
+                } else {
+                    spilled.resize(slots.len(), "");
+                    &mut spilled
+                };
+                try_entry::<E>(
+                    index,
+                    spec,
+                    table.verify,
+                    slots,
+                    message,
+                    fields,
+                    captures,
+                    |captures: &mut [&str]| {
+                        // A field used several times holds the same text in each place.
+                        error_catalog_template::split_repeated(segments, slots, message, captures)
+                    },
+                )
+            }),
+        };
         match tried {
             Tried::Value(value) => return Ok(value),
             Tried::Next => {}
@@ -1029,19 +1052,21 @@ enum Tried<E> {
     Contradicted,
 }
 
-/// Tries the entry at `index` (its metadata `spec`, its template `segments` whose
-/// placeholders hold the fields at `slots`, `verify` as its table says) on `message`, with
-/// the body's fields object if any; `captures` has room for one text per placeholder.
+/// Tries the entry at `index` (its metadata `spec`, whose placeholders hold the fields at
+/// `slots`, `verify` as its table says) on `message`, with the body's fields object if any;
+/// `captures` has room for one text per placeholder, and `split` splits the message along
+/// the entry's template into them, saying whether it fits.
 #[allow(clippy::too_many_arguments)]
+#[inline]
 fn try_entry<'m, E: Generated>(
     index: usize,
     spec: &ErrorSpec,
     verify: bool,
-    segments: &[Segment<'_>],
     slots: &[u32],
     message: &'m str,
     fields: Option<&'m FieldTexts<'_>>,
     captures: &mut [&'m str],
+    split: impl Fn(&mut [&'m str]) -> bool,
 ) -> Tried<E> {
     // The fields object gives every placeholder its text when it has them all; otherwise
     // (an older server, a proxy that trimmed it) the message is split as without it.
@@ -1066,8 +1091,7 @@ fn try_entry<'m, E: Generated>(
     let verify = if from_fields {
         true
     } else {
-        // A field used several times holds the same text in each of its places.
-        if !error_catalog_template::split_repeated(segments, slots, message, captures) {
+        if !split(captures) {
             return Tried::Next;
         }
         verify
@@ -1085,7 +1109,7 @@ fn try_entry<'m, E: Generated>(
     // contradictory: a later, less specific entry (a catch-all) must not read it as
     // something the server did not mean.
     if from_fields
-        && error_catalog_template::split_repeated(segments, slots, message, captures)
+        && split(captures)
         && E::build(index, captures).is_ok_and(|value| displays_as(&value, message))
     {
         return Tried::Contradicted;

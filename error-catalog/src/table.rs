@@ -174,6 +174,7 @@ impl EntryTable {
     /// Whether the template's first and last literals, where it starts or ends with one, are
     /// where `message` has them: a check in constant time before any splitting, which no
     /// message that the entry reads fails.
+    #[inline]
     pub(crate) fn may_read(&self, message: &str) -> bool {
         let starts = match (self.words.first(), self.literals.first()) {
             (Some(&LITERAL), Some(first)) => message.starts_with(first),
@@ -186,6 +187,30 @@ impl EntryTable {
         starts && ends
     }
 
+    /// For a template of one placeholder of any text, with or without a literal before and
+    /// after it: the placeholder's field and its text in `message`, `None` when the message
+    /// does not fit. `None` for any other template.
+    #[inline]
+    pub(crate) fn one_text_field<'m>(&self, message: &'m str) -> Option<(u32, Option<&'m str>)> {
+        const TEXT: u64 = 0;
+        let text_field = |word: u64| {
+            (word != LITERAL && word & 0xffff_ffff == TEXT).then_some((word >> 32) as u32)
+        };
+        let (slot, prefix, suffix) = match (self.words, self.literals) {
+            ([field], []) => (text_field(*field)?, "", ""),
+            ([LITERAL, field], [prefix]) => (text_field(*field)?, *prefix, ""),
+            ([field, LITERAL], [suffix]) => (text_field(*field)?, "", *suffix),
+            ([LITERAL, field, LITERAL], [prefix, suffix]) => {
+                (text_field(*field)?, *prefix, *suffix)
+            }
+            _ => return None,
+        };
+        let text = message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(suffix));
+        Some((slot, text))
+    }
+
     /// Whether the template has no placeholder.
     pub(crate) fn is_fixed(&self) -> bool {
         self.words.iter().all(|&word| word == LITERAL)
@@ -194,6 +219,7 @@ impl EntryTable {
     /// Calls `then` with the compiled template (the classes of catalog enums from `types`)
     /// and the field of each placeholder, decoded into buffers on the stack, or on the heap
     /// for a template of more than 16 segments.
+    #[inline]
     pub(crate) fn with_template<R>(
         &self,
         types: &'static [TypeSpec],
@@ -277,6 +303,7 @@ impl Tables {
 
     /// The indices of the covered entries with `code`, in the order a client tries them:
     /// a hash table lookup. Empty for a code the enum does not know.
+    #[inline]
     pub fn entries_of(&self, code: &str) -> &'static [u32] {
         let code_at = |index: usize| self.codes.get(index).map(|(code, _)| *code);
         let Some(at) = packed::find_code(self.buckets, code_at, code) else {
@@ -292,6 +319,7 @@ impl Tables {
 
     /// The table of the entry at `index`; `None` for an index out of the tables or runs out
     /// of the arrays, which no generated code gives.
+    #[inline]
     pub(crate) fn entry(&self, index: usize) -> Option<EntryTable> {
         let (words_end, literals_end, verify) = *self.entries.get(index)?;
         let (words_start, literals_start) = match index.checked_sub(1) {
