@@ -1,14 +1,25 @@
 #!/usr/bin/env python3
 """Compile-time comparison: a crate whose error enum the catalog attribute generates from an
 N-entry catalog, against the same errors written by hand (thiserror for Display, a hand-written
-serde Serialize, a match for code and status, and a client match on the code).
+serde Serialize that streams the message with collect_str, a match for code and status, and a
+client match on the code); and, for each, a downstream crate that depends on it and only
+serializes its enum (`serde_json::to_vec`), which measures what the enum's `Serialize` costs
+the crates that use it.
 
-    python3 benches/compile-time/run.py 1000 10000 [--runtime PATH] [--out DIR]
+    python3 benches/compile-time/run.py 1000 10000 [--profile debug|release|both] [--runtime PATH] [--out DIR]
 
-For each N it writes both crates under DIR (default target/compile-time), builds their
-dependencies once, then times `cargo build` (debug) of the leaf crate alone after touching
-its source, with /usr/bin/time for the peak memory, and prints a Markdown table."""
-import os, subprocess, sys, time, pathlib, re, argparse
+For each N it writes the four crates under DIR (default target/compile-time), and for each
+profile (default both) builds each crate's dependencies once, then times `cargo build` of the
+crate alone after touching its source (and its catalog), under /usr/bin/time -v for the CPU
+time (user + system, of cargo and the compilers it runs) and the peak memory (the largest
+resident set of any one process), and prints a Markdown table with the generated / hand-written
+ratios. Wall-clock time is shown too, but on a shared machine the CPU time is the steadier
+figure. The two leaf crates each also hold a `serialize` function (`serde_json::to_vec_pretty` of their
+enum), so that their own build includes one `Serialize` instance, as in the figures of issue 15;
+it uses the pretty formatter so that the serializing crate's `to_vec` (the compact one) is an
+instance of its own: debug builds share generic instances with upstream crates
+(`-Z share-generics`), and an instance for the same serializer upstream would hide the cost."""
+import os, subprocess, sys, time, pathlib, re, argparse, shutil
 
 def entries(n):
     out = []
@@ -46,7 +57,7 @@ def generated(n):
 #[derive(Debug, Clone, PartialEq)]
 pub enum BenchError {}
 
-pub fn serialize(e: &BenchError) -> Vec<u8> { serde_json::to_vec(e).unwrap() }
+pub fn serialize(e: &BenchError) -> Vec<u8> { serde_json::to_vec_pretty(e).unwrap() }
 '''
 
 def hand(n):
@@ -88,12 +99,21 @@ impl BenchError {{
     }}
 }}
 
+/// The message, streamed into the serializer without a `String` of its own.
+struct Message<'e>(&'e BenchError);
+
+impl serde::Serialize for Message<'_> {{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {{
+        s.collect_str(self.0)
+    }}
+}}
+
 impl serde::Serialize for BenchError {{
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {{
         use serde::ser::SerializeMap;
         let mut map = s.serialize_map(Some(2))?;
         map.serialize_entry("errorCode", self.code())?;
-        map.serialize_entry("errorMessage", &self.to_string())?;
+        map.serialize_entry("errorMessage", &Message(self))?;
         map.end()
     }}
 }}
@@ -106,7 +126,7 @@ pub fn entry_of(code: &str) -> Option<usize> {{
     }}
 }}
 
-pub fn serialize(e: &BenchError) -> Vec<u8> {{ serde_json::to_vec(e).unwrap() }}
+pub fn serialize(e: &BenchError) -> Vec<u8> {{ serde_json::to_vec_pretty(e).unwrap() }}
 '''
 
 def write(dir, name, deps, src, extra=None):
@@ -116,35 +136,70 @@ def write(dir, name, deps, src, extra=None):
     if extra:
         (dir / "catalog.toml").write_text(extra)
 
-def build(dir, target):
+def serializer(leaf):
+    """A crate that depends on `leaf` and only serializes its enum."""
+    return f'''/// The wire body of an error of `{leaf}`.
+pub fn body(e: &{leaf}::BenchError) -> Vec<u8> {{ serde_json::to_vec(e).unwrap() }}
+'''
+
+TIME = "/usr/bin/time"
+
+def build(dir, target, profile):
+    """The wall-clock seconds, CPU seconds (user + system) and peak memory (MB) of building the
+    crate at `dir` alone, its dependencies already built."""
     env = dict(os.environ, CARGO_TARGET_DIR=str(target), CARGO_INCREMENTAL="0")
-    subprocess.run(["cargo", "build", "-q"], cwd=dir, env=env, check=True)  # deps and a first build
+    cargo = ["cargo", "build", "-q"] + (["--release"] if profile == "release" else [])
+    subprocess.run(cargo, cwd=dir, env=env, check=True)  # dependencies and a first build
     (dir / "src" / "lib.rs").touch()
     if (dir / "catalog.toml").exists():
         (dir / "catalog.toml").touch()
     start = time.monotonic()
-    r = subprocess.run(["/usr/bin/time", "-v", "cargo", "build", "-q"], cwd=dir, env=env,
-                       check=True, capture_output=True, text=True)
+    r = subprocess.run([TIME, "-v"] + cargo, cwd=dir, env=env, capture_output=True, text=True)
     wall = time.monotonic() - start
-    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1))
-    return wall, peak / 1024
+    if r.returncode != 0:
+        sys.exit(f"`{' '.join(cargo)}` failed in {dir}:\n{r.stderr}")
+    field = lambda name: re.search(re.escape(name) + r": ([\d.]+)", r.stderr).group(1)
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    peak = int(field("Maximum resident set size (kbytes)"))
+    return wall, cpu, peak / 1024
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("sizes", nargs="+", type=int)
-    ap.add_argument("--runtime", default=str(pathlib.Path(__file__).resolve().parents[2] / "error-catalog"))
-    ap.add_argument("--out", default="target/compile-time")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sizes", nargs="+", type=int, help="numbers of catalog entries")
+    ap.add_argument("--profile", choices=["debug", "release", "both"], default="both")
+    ap.add_argument("--runtime", default=str(pathlib.Path(__file__).resolve().parents[2] / "error-catalog"),
+                    help="the error-catalog crate to build against")
+    ap.add_argument("--out", default="target/compile-time", help="where the crates and their target directory go")
     a = ap.parse_args()
+    if not (os.path.isfile(TIME) and os.access(TIME, os.X_OK)):
+        sys.exit(f"{TIME} is missing: it measures the peak memory of each build. Install GNU time, "
+                 "e.g. `sudo apt-get install -y time` on Debian or Ubuntu, and run again.")
+    if shutil.which("cargo") is None:
+        sys.exit("cargo is not on PATH")
+    profiles = ["debug", "release"] if a.profile == "both" else [a.profile]
     out = pathlib.Path(a.out).resolve()
-    print("| entries | crate | debug build (s) | peak memory (MB) |\n|---|---|---|---|")
+    print("| entries | profile | crate | wall (s) | CPU (s) | peak memory (MB) |\n|---:|---|---|---:|---:|---:|", flush=True)
+    ratios = []
     for n in a.sizes:
         g, h = out / f"generated-{n}", out / f"hand-{n}"
+        gs, hs = out / f"serialize-generated-{n}", out / f"serialize-hand-{n}"
         write(g, f"bench-generated-{n}", f'error-catalog = {{ path = "{a.runtime}" }}\nserde_json = "1"\n', generated(n), catalog(n))
         write(h, f"bench-hand-{n}", 'thiserror = "2"\nserde = "1"\nserde_json = "1"\n', hand(n))
-        results = {}
-        for name, d in (("generated", g), ("hand-written", h)):
-            results[name] = build(d, out / "target")
-            print(f"| {n} | {name} | {results[name][0]:.1f} | {results[name][1]:.0f} |", flush=True)
-        print(f"| {n} | ratio | {results['generated'][0] / results['hand-written'][0]:.2f} | {results['generated'][1] / results['hand-written'][1]:.2f} |", flush=True)
+        write(gs, f"bench-serialize-generated-{n}", f'bench-generated-{n} = {{ path = "{g}" }}\nserde_json = "1"\n',
+              serializer(f"bench_generated_{n}"))
+        write(hs, f"bench-serialize-hand-{n}", f'bench-hand-{n} = {{ path = "{h}" }}\nserde_json = "1"\n',
+              serializer(f"bench_hand_{n}"))
+        for profile in profiles:
+            for kind, (gen_dir, hand_dir) in (("leaf crate", (g, h)), ("serializing crate", (gs, hs))):
+                results = {}
+                for side, d in (("generated", gen_dir), ("hand-written", hand_dir)):
+                    results[side] = build(d, out / "target", profile)
+                    wall, cpu, peak = results[side]
+                    print(f"| {n} | {profile} | {kind}, {side} | {wall:.2f} | {cpu:.2f} | {peak:.0f} |", flush=True)
+                (gw, gc, gp), (hw, hc, hp) = results["generated"], results["hand-written"]
+                ratios.append(f"| {n} | {profile} | {kind} | {gw / hw:.2f} | {gc / hc:.2f} | {gp / hp:.2f} |")
+    print("\nGenerated / hand-written:\n")
+    print("| entries | profile | crate | wall | CPU | peak memory |\n|---:|---|---|---:|---:|---:|")
+    print("\n".join(ratios))
 
 main()
