@@ -158,8 +158,8 @@ fn ty_of(catalog: &Catalog, ty: &FieldType) -> Ty {
     }
 }
 
-/// The tables of `catalog`, as `expand.rs` writes them (`metadata`, `wire_tokens`,
-/// `entries_of`), built at run time and leaked.
+/// The tables of `catalog`, as `expand/tables.rs` writes them (`metadata`, `wire_tokens`,
+/// `tables`), built at run time and leaked.
 pub fn tables(catalog: &Catalog) -> &'static Tables {
     let errors: Vec<ErrorSpec> = catalog
         .entries
@@ -248,7 +248,7 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
     }))
 }
 
-/// `expand.rs`'s `verify_rendering`, with the generated catalog enums.
+/// `expand/tables.rs`'s `verify_rendering`, with the generated catalog enums.
 fn verify_rendering(entry: &Entry) -> bool {
     entry.fields.iter().enumerate().any(|(index, field)| {
         matches!(field.ty, FieldType::External(_))
@@ -256,7 +256,7 @@ fn verify_rendering(entry: &Entry) -> bool {
     })
 }
 
-/// `expand.rs`'s `wire_tokens`.
+/// `expand/tables.rs`'s `wire_tokens`.
 fn wire_spec(wire: &Wire) -> error_catalog::WireSpec {
     fn object(members: &[(String, Node)], wire: &Wire) -> &'static [WireMember] {
         leak(
