@@ -975,10 +975,16 @@ pub(crate) fn from_parts<E: Generated>(
             .get(**index as usize)
             .is_some_and(|spec| spec.status == status.as_u16())
     };
+    // A code of one entry (the common case) has nothing to order.
+    let single = entries.len() == 1;
     let ordered = entries
         .iter()
-        .filter(status_matches)
-        .chain(entries.iter().filter(|index| !status_matches(index)));
+        .filter(|index| single || status_matches(index))
+        .chain(
+            entries
+                .iter()
+                .filter(|index| !single && !status_matches(index)),
+        );
     let mut inline = [""; INLINE_CAPTURES];
     let mut spilled = Vec::new();
     for &index in ordered {
@@ -989,6 +995,15 @@ pub(crate) fn from_parts<E: Generated>(
         // With several entries to try, those whose literal ends do not fit are skipped before
         // any decoding; a single entry's splitting checks the same first.
         if entries.len() > 1 && !table.may_read(message) {
+            continue;
+        }
+        // A template without placeholders reads exactly its text.
+        if let Some(text) = table.literal() {
+            if text == message
+                && let Ok(value) = E::build(index, &[])
+            {
+                return Ok(value);
+            }
             continue;
         }
         let tried = match table.one_text_field(message) {

@@ -155,7 +155,8 @@ pub(crate) struct EntryTable {
 
 impl EntryTable {
     /// The template's one literal, when it has no placeholder.
-    fn literal(&self) -> Option<&'static str> {
+    #[inline]
+    pub(crate) fn literal(&self) -> Option<&'static str> {
         match (self.words, self.literals) {
             ([], _) => Some(""),
             ([LITERAL], [text]) => Some(text),
