@@ -2,8 +2,8 @@
 //! using the crates as a downstream crate would. One binary links the runtime, serde and http
 //! once, instead of once per file.
 //!
-//! The UI tests (trybuild) are a package of their own, `tests/ui`, with the fewest
-//! dependencies. The counting allocator of [`alloc`] is this whole binary's
+//! The UI tests (trybuild) and the rebuild of a downstream crate when its catalog changes are a
+//! package of their own, `tests/ui`, with the fewest dependencies. The counting allocator of [`alloc`] is this whole binary's
 //! `#[global_allocator]`: it only forwards to the system allocator, and it counts per thread,
 //! so the tests of other modules, running on other threads, do not change what a test of
 //! [`alloc`] counts.
@@ -27,7 +27,6 @@ mod kitchen_sink;
 mod options;
 mod overlap;
 mod problem;
-mod rebuild;
 mod round_trip;
 mod structured_fields;
 mod wire_shapes;
