@@ -3,7 +3,7 @@
 //! validator). Where Python lacks them the tests say so and pass, unless
 //! `ERROR_CATALOG_REQUIRE_VALIDATORS=1` (as `.ci/run` sets it), where they fail.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::{required, root, run, temp_dir};
@@ -28,11 +28,13 @@ fn python_has(module: &str) -> bool {
     found
 }
 
-/// Runs `python3 -m openapi_spec_validator FILE`: whether it passed, and what it printed.
-fn validate_openapi(file: &Path) -> (bool, String) {
+/// Runs `python3 -m openapi_spec_validator FILE...` on every file at once (one Python start,
+/// not one per file): whether it passed, and what it printed. The command stops at the first
+/// invalid file.
+fn validate_openapi(files: &[PathBuf]) -> (bool, String) {
     let output = Command::new("python3")
         .args(["-m", "openapi_spec_validator"])
-        .arg(file)
+        .args(files)
         .output()
         .expect("python3 runs");
     let text = format!(
@@ -41,6 +43,35 @@ fn validate_openapi(file: &Path) -> (bool, String) {
         String::from_utf8_lossy(&output.stderr)
     );
     (output.status.success(), text)
+}
+
+/// Runs `script` with `args` in one `python3`, and its standard output as lines; panics with
+/// its standard error when it fails.
+fn python_lines(script: &str, args: &[PathBuf]) -> Vec<String> {
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A catalog's file name without its directory and extension.
+fn stem(catalog: &str) -> String {
+    Path::new(catalog)
+        .file_stem()
+        .unwrap_or_default()
+        .display()
+        .to_string()
 }
 
 /// The catalogs both validators read: the seed, one full of markup, one with every feature,
@@ -65,25 +96,58 @@ fn openapi_documents_pass_openapi_spec_validator() {
         return;
     }
     let dir = temp_dir("openapi");
+    let mut documents = Vec::new();
+    let mut broken = Vec::new();
     for catalog in CATALOGS {
         let run = run(&["docs", catalog, "--format", "openapi"]);
         assert_eq!(run.code, 0, "{catalog}: {}", run.stderr);
-        let file = dir.join(format!(
-            "{}.json",
-            Path::new(catalog).file_stem().unwrap_or_default().display()
-        ));
+        let file = dir.join(format!("{}.json", stem(catalog)));
         std::fs::write(&file, &run.stdout).expect("written");
-        let (valid, text) = validate_openapi(&file);
-        assert!(valid, "{catalog}: {text}");
-        assert!(text.contains("OK"), "{catalog}: {text}");
+        documents.push(file);
 
-        // The validator does reject a broken document: without `info`, it is not OpenAPI.
+        // Without `info`, a document is not OpenAPI.
         let mut document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
         document.as_object_mut().expect("an object").remove("info");
-        let broken = dir.join("broken.json");
-        std::fs::write(&broken, document.to_string()).expect("written");
-        let (valid, text) = validate_openapi(&broken);
-        assert!(!valid, "a document without info passed: {text}");
+        let file = dir.join(format!("{}-without-info.json", stem(catalog)));
+        std::fs::write(&file, document.to_string()).expect("written");
+        broken.push(file);
+    }
+
+    let (valid, text) = validate_openapi(&documents);
+    assert!(valid, "{text}");
+    for file in &documents {
+        assert!(
+            text.lines()
+                .any(|line| line == format!("{}: OK", file.display())),
+            "{}: {text}",
+            file.display()
+        );
+    }
+
+    // The validator does reject the broken documents, each of them. The command stops at
+    // the first invalid file, so these go through the same validator's Python function.
+    let verdicts = python_lines(
+        r#"
+import sys, jsonschema
+from openapi_spec_validator import validate
+from openapi_spec_validator.readers import read_from_filename
+for path in sys.argv[1:]:
+    spec, _ = read_from_filename(path)
+    try:
+        validate(spec)
+        print("valid")
+    except jsonschema.exceptions.ValidationError as error:
+        print("invalid: " + error.message)
+"#,
+        &broken,
+    );
+    assert_eq!(verdicts.len(), broken.len(), "{verdicts:?}");
+    for (file, verdict) in broken.iter().zip(&verdicts) {
+        assert!(
+            verdict.starts_with("invalid: ") && verdict.contains("'info'"),
+            "a document without info passed: {}: {verdict}",
+            file.display()
+        );
     }
 }
 
@@ -94,43 +158,44 @@ fn json_output_matches_its_json_schema() {
     }
     let dir = temp_dir("json-schema");
     let schema = root().join("docs/error-catalog-1.schema.json");
-    let check = r#"
-import json, sys, jsonschema
-schema = json.load(open(sys.argv[1]))
-jsonschema.Draft202012Validator.check_schema(schema)
-jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))
-print("valid")
-"#;
+    let mut files = vec![schema];
     for catalog in CATALOGS {
         let run = run(&["docs", catalog, "--format", "json"]);
         assert_eq!(run.code, 0, "{catalog}: {}", run.stderr);
-        let file = dir.join("catalog.json");
+        let file = dir.join(format!("{}.json", stem(catalog)));
         std::fs::write(&file, &run.stdout).expect("written");
-        let output = Command::new("python3")
-            .args(["-c", check])
-            .arg(&schema)
-            .arg(&file)
-            .output()
-            .expect("python3 runs");
-        assert!(
-            output.status.success() && output.stdout == b"valid\n",
-            "{catalog}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        files.push(file);
 
-        // And the schema does reject what breaks it.
+        // And the schema rejects what breaks it.
         let mut json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
         json["schema"] = "error-catalog/0".into();
+        let file = dir.join(format!("{}-schema-0.json", stem(catalog)));
         std::fs::write(&file, json.to_string()).expect("written");
-        let output = Command::new("python3")
-            .args(["-c", check])
-            .arg(&schema)
-            .arg(&file)
-            .output()
-            .expect("python3 runs");
+        files.push(file);
+    }
+    // The schema, then every file: one verdict a line.
+    let verdicts = python_lines(
+        r#"
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+for path in sys.argv[2:]:
+    try:
+        validator.validate(json.load(open(path)))
+        print("valid")
+    except jsonschema.ValidationError as error:
+        print("invalid: " + error.message)
+"#,
+        &files,
+    );
+    assert_eq!(verdicts.len(), 2 * CATALOGS.len(), "{verdicts:?}");
+    for (catalog, pair) in CATALOGS.iter().zip(verdicts.chunks(2)) {
+        assert_eq!(pair[0], "valid", "{catalog}");
         assert!(
-            !output.status.success(),
-            "{catalog}: a wrong schema version passed"
+            pair[1].starts_with("invalid: "),
+            "{catalog}: a wrong schema version passed: {}",
+            pair[1]
         );
     }
 }
@@ -146,47 +211,44 @@ fn openapi_examples_match_the_error_body_schema() {
     let dir = temp_dir("openapi-examples");
     let check = r#"
 import copy, json, sys, jsonschema
-document = json.load(open(sys.argv[1]))
-schema = document["components"]["schemas"]["ErrorBody"]
-jsonschema.Draft202012Validator.check_schema(schema)
-validator = jsonschema.Draft202012Validator(schema)
-count = 0
-for response in document["components"]["responses"].values():
-    for example in response["content"]["application/json"]["examples"].values():
-        body = example["value"]
-        validator.validate(body)
-        count += 1
-        # The code is the first leaf: the first member at every level of the body.
-        wrong = copy.deepcopy(body)
-        target = wrong
-        while isinstance(target[next(iter(target))], dict):
-            target = target[next(iter(target))]
-        target[next(iter(target))] = "not-a-code-of-the-catalog"
-        assert not validator.is_valid(wrong), "a wrong code passed"
-        missing = copy.deepcopy(body)
-        missing.pop(next(iter(missing)))
-        assert not validator.is_valid(missing), "a body without its first member passed"
-print(count)
+for path in sys.argv[1:]:
+    document = json.load(open(path))
+    schema = document["components"]["schemas"]["ErrorBody"]
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    count = 0
+    for response in document["components"]["responses"].values():
+        for example in response["content"]["application/json"]["examples"].values():
+            body = example["value"]
+            validator.validate(body)
+            count += 1
+            # The code is the first leaf: the first member at every level of the body.
+            wrong = copy.deepcopy(body)
+            target = wrong
+            while isinstance(target[next(iter(target))], dict):
+                target = target[next(iter(target))]
+            target[next(iter(target))] = "not-a-code-of-the-catalog"
+            assert not validator.is_valid(wrong), path + ": a wrong code passed"
+            missing = copy.deepcopy(body)
+            missing.pop(next(iter(missing)))
+            assert not validator.is_valid(missing), path + ": a body without its first member passed"
+    print(count)
 "#;
+    let mut files = Vec::new();
     for catalog in CATALOGS {
         let run = run(&["docs", catalog, "--format", "openapi"]);
         assert_eq!(run.code, 0, "{catalog}: {}", run.stderr);
-        let file = dir.join("openapi.json");
+        let file = dir.join(format!("{}.json", stem(catalog)));
         std::fs::write(&file, &run.stdout).expect("written");
-        let output = Command::new("python3")
-            .args(["-c", check])
-            .arg(&file)
-            .output()
-            .expect("python3 runs");
-        assert!(
-            output.status.success(),
-            "{catalog}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        files.push(file);
+    }
+    let counts = python_lines(check, &files);
+    assert_eq!(counts.len(), CATALOGS.len(), "{counts:?}");
+    for (catalog, count) in CATALOGS.iter().zip(&counts) {
         // As many examples as entries: none was skipped.
         let loaded = error_catalog_cli::load(&root().join(catalog)).expect("the catalog loads");
         assert_eq!(
-            String::from_utf8_lossy(&output.stdout).trim(),
+            count.trim(),
             loaded.checked.entries.len().to_string(),
             "{catalog}"
         );

@@ -10,7 +10,7 @@ use crate::catalogs::{self, ENUMS};
 use crate::response::{HEADERS, encode};
 
 /// The repository's catalog files, valid and invalid: `catalog/`, `tests/catalogs/**`,
-/// `tests/ui/*.toml` and `error-catalog-cli/tests/catalogs/`, sorted.
+/// `tests/ui/*.toml` (but its `Cargo.toml`) and `error-catalog-cli/tests/catalogs/`, sorted.
 pub fn catalog_files() -> Vec<PathBuf> {
     let root = crate::fuzz_dir().join("..");
     let mut files = Vec::new();
@@ -35,6 +35,8 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        // `tests/ui/` is also the UI tests' package: its manifest is no catalog.
+        .filter(|path| path.file_name().is_some_and(|name| name != "Cargo.toml"))
         .collect()
 }
 

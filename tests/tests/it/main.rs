@@ -2,10 +2,11 @@
 //! using the crates as a downstream crate would. One binary links the runtime, serde and http
 //! once, instead of once per file.
 //!
-//! The UI tests (`tests/ui.rs`, trybuild) are a binary of their own. The counting allocator
-//! of [`alloc`] is this whole binary's `#[global_allocator]`: it only forwards to the system
-//! allocator, and it counts per thread, so the tests of other modules, running on other
-//! threads, do not change what a test of [`alloc`] counts.
+//! The UI tests (trybuild) and the rebuild of a downstream crate when its catalog changes are a
+//! package of their own, `tests/ui`, with the fewest dependencies. The counting allocator of [`alloc`] is this whole binary's
+//! `#[global_allocator]`: it only forwards to the system allocator, and it counts per thread,
+//! so the tests of other modules, running on other threads, do not change what a test of
+//! [`alloc`] counts.
 //!
 //! Catalog paths are relative to the crate's directory (`tests/`), where Cargo runs the tests.
 
@@ -26,7 +27,6 @@ mod kitchen_sink;
 mod options;
 mod overlap;
 mod problem;
-mod rebuild;
 mod round_trip;
 mod structured_fields;
 mod wire_shapes;

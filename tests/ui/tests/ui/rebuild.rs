@@ -52,7 +52,11 @@ fn run(dir: &Path, target: &Path) -> String {
 
 #[test]
 fn editing_the_catalog_rebuilds_the_crate() {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    // This package is `tests/ui` in the workspace.
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("the workspace's directory");
     let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rebuild-probe");
     let dir = scratch.join("crate");
     let _ = std::fs::remove_dir_all(&dir);
