@@ -873,6 +873,17 @@ pub mod __private {
     {
         crate::wire::serialize(error, serializer)
     }
+
+    /// The body of the generated `Serialize` of a catalog whose shape is flat (the code and
+    /// the message as top-level members, the code a string): the bytes of [`serialize`], with
+    /// less code for each serializer.
+    pub fn serialize_flat<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: Generated,
+        S: serde::Serializer,
+    {
+        crate::wire::serialize_flat(error, serializer)
+    }
 }
 
 /// The `IntoResponse` impl of a generated enum, `$name`: the body is

@@ -68,6 +68,35 @@ where
     })
 }
 
+/// The body of the generated `Serialize` of a catalog whose shape is flat: the code and the
+/// message as top-level members, the code a string. The same bytes as [`serialize`], with
+/// only the code that shape needs, so that each crate that serializes the enum compiles less
+/// for each serializer.
+pub(crate) fn serialize_flat<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
+where
+    E: Generated,
+    S: Serializer,
+{
+    let layout = E::catalog().wire.layout;
+    with_parts(error, |parts| {
+        let mut object = serializer.serialize_struct("ErrorBody", layout.len())?;
+        for member in layout {
+            match member.node {
+                WireNode::Code => object.serialize_field(member.key, parts.spec.code)?,
+                WireNode::Message => object.serialize_field(member.key, &Message(parts))?,
+                // A flat shape has no other member.
+                _ => {}
+            }
+        }
+        object.end()
+    })
+    .unwrap_or_else(|| {
+        Err(serde::ser::Error::custom(
+            "a value out of its catalog's tables",
+        ))
+    })
+}
+
 /// The body of the error of `parts` in the catalog's shape `wire`: generic over the
 /// serializer only, so that each serializer has one copy of it whatever the number of enums
 /// and variants.

@@ -200,6 +200,12 @@ pub(crate) fn impls(
             const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
         )
     });
+    // The flat shape's own function instantiates less code in every crate that serializes.
+    let serialize = if catalog.wire.is_flat() {
+        quote!(serialize_flat)
+    } else {
+        quote!(serialize)
+    };
     let metadata = tables::metadata(catalog, &private);
     let tables = tables::tables(catalog, plan, &private);
     let (specs_doc, examples_doc) = if plan.generated_enums {
@@ -386,7 +392,7 @@ pub(crate) fn impls(
                 where
                     __S: #private::serde::Serializer,
                 {
-                    #private::serialize(self, __serializer)
+                    #private::#serialize(self, __serializer)
                 }
             }
 
