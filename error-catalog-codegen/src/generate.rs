@@ -17,8 +17,9 @@ use crate::{Report, Source};
 /// The enum is `pub` and derives `Debug`; [`Builder`] changes that. Call it from `build.rs`:
 ///
 /// ```no_run
+/// # use error_catalog_codegen as error_catalog_build;
 /// // build.rs, in `fn main`:
-/// error_catalog_codegen::generate("catalog/api.toml", "ApiError").unwrap();
+/// error_catalog_build::generate("catalog/api.toml", "ApiError").unwrap();
 /// ```
 ///
 /// and include the file where the enum belongs:
@@ -37,8 +38,9 @@ pub fn generate(catalog: impl AsRef<Path>, enum_name: &str) -> Result<PathBuf, G
 /// the output directory.
 ///
 /// ```no_run
+/// # use error_catalog_codegen as error_catalog_build;
 /// // build.rs, in `fn main`:
-/// error_catalog_codegen::Builder::new("catalog/api.toml", "ApiError")
+/// error_catalog_build::Builder::new("catalog/api.toml", "ApiError")
 ///     .visibility("pub(crate)")
 ///     .derives(["Clone", "PartialEq", "Eq"])
 ///     .generate()

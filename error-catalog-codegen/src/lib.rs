@@ -29,6 +29,7 @@
 //!
 //! With the `build-script` feature, `generate` and `Builder` run the same expansion from a
 //! build script and write it, formatted, to a file in `OUT_DIR` that the crate `include!`s.
+//! Build scripts depend on the `error-catalog-build` crate, which re-exports them.
 //!
 //! # Examples
 //!

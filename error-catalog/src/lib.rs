@@ -173,8 +173,14 @@
 //!
 //! # Features
 //!
-//! Both are off by default, so that a crate with default features depends on no web framework
-//! or runtime.
+//! - `macros` (on by default): the [`catalog`](macro@catalog) attribute,
+//!   [`#[derive(CatalogError)]`](derive@CatalogError) and
+//!   [`#[derive(CatalogEnum)]`](derive@CatalogEnum). A crate whose build script generates its
+//!   enum with the `error-catalog-build` crate turns it off (`default-features = false`), and
+//!   its build then compiles no procedural macro: the generated code needs only the runtime.
+//!
+//! The two others are off by default, so that a crate with default features depends on no web
+//! framework or runtime.
 //!
 //! - `axum`: every generated error enum, and every enum with
 //!   [`#[derive(CatalogError)]`](derive@CatalogError), implements
@@ -207,6 +213,8 @@
 //! The format of the catalog file is documented in `docs/catalog-format.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// Without `macros`, the links to the macros have nothing to point to.
+#![cfg_attr(not(feature = "macros"), allow(rustdoc::broken_intra_doc_links))]
 
 #[cfg(feature = "axum")]
 mod axum;
@@ -223,6 +231,7 @@ pub use caused::Caused;
 #[cfg(feature = "problem-details")]
 pub use problem::Problem;
 
+#[cfg(feature = "macros")]
 pub use error_catalog_derive::{CatalogEnum, CatalogError, catalog};
 pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
 pub use retry::retry_after;

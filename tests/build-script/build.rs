@@ -1,7 +1,7 @@
 //! Generates `BackupError` from the seed catalog into `OUT_DIR/backup_error.rs`, and
 //! `StorageError`, a few of its entries, into `OUT_DIR/storage_error.rs`.
 
-use error_catalog_codegen::Builder;
+use error_catalog_build::Builder;
 
 const CATALOG: &str = "../../catalog/backup-restore.toml";
 
