@@ -17,7 +17,7 @@ use error_catalog_cli::{EXIT_OK, Outcome, check, diff, docs, explain, use_color}
     after_help = "\
 Examples:
   error-catalog check catalog/backup-restore.toml
-  error-catalog check catalog/*.toml --format github
+  error-catalog check catalog/backup-restore.toml --format github
   error-catalog explain 113
   error-catalog docs catalog/backup-restore.toml --format markdown
   error-catalog docs catalog/backup-restore.toml --format html -o errors.html

@@ -187,6 +187,13 @@
 //! Breaking findings come first, then compatible ones. In each group, findings follow the new
 //! catalog's order (`[catalog]`, the status table, the catalog enums, the entries, then
 //! `[retired]`), then what only the old catalog has, in its order.
+//!
+//! # Where findings point
+//!
+//! Each finding has the place of what it is about ([`Finding::version`], [`Finding::span`]):
+//! the key of the entry, catalog enum, status row or retired code in the new catalog, or in
+//! the old one for what only the old one has (a removed entry); a change of `[catalog]` has
+//! no span. The command-line tool's machine-readable formats point there.
 
 use std::fmt;
 use std::ops::Range;
