@@ -1,5 +1,5 @@
 //! The formats of `check` and `diff` (`--format human|json|sarif|github`): the human one,
-//! and three for machines, which all write the same findings ([`Item`]s) to stdout.
+//! and three for machines, which all write the same findings to stdout.
 //!
 //! - `json`: one JSON object a line in the shape of rustc's diagnostics
 //!   (`--error-format=json`, as cargo's `--message-format json` passes them on): `level`,
