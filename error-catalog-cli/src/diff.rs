@@ -1,48 +1,34 @@
-//! `error-catalog diff OLD NEW [--format text|json]`: the changes between two versions of a
-//! catalog, as [`error_catalog_codegen::diff`] finds them, each with its stable rule name and
-//! its class, breaking or compatible.
+//! `error-catalog diff OLD NEW [--format human|json|sarif|github]`: the changes between two
+//! versions of a catalog, as [`error_catalog_codegen::diff`] finds them, each with its stable
+//! rule name and its class, breaking or compatible.
 //!
-//! The text format has one line per finding, breaking ones first: the class, the rule, the
-//! code and entry it is about, and the message. The JSON format, for CI, is
-//! `{"breaking": n, "compatible": n, "findings": [{"rule", "class", "code", "entry",
-//! "message"}]}`, in the same order, `code` and `entry` `null` for a change to the catalog as
-//! a whole. The exit code is 1 when anything is breaking, 0 otherwise, and 2 when a catalog
-//! does not load.
+//! The human format has one line per finding, breaking ones first: the class, the rule, the
+//! code and entry it is about, and the message. The machine formats ([`crate::formats`])
+//! write the same findings in the same order, breaking ones as errors and compatible ones as
+//! notes, each pointing at what it is about in the new catalog (in the old one for what only
+//! the old one has); a JSON line also has the finding's `rule`, `class`, `entry`,
+//! `error_code` (the catalog code; `entry` and `error_code` are `null` for a change to the
+//! catalog as a whole) and `version` (`"new"` or `"old"`, the catalog its span points into),
+//! and the summary line has the count of each class and both files. The exit code is 1 when
+//! anything is breaking, 0 otherwise, and 2 when a catalog does not load (whose diagnostics
+//! the machine formats write as `check` does).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use error_catalog_codegen::diff::{Class, Finding};
+use error_catalog_codegen::Report;
+use error_catalog_codegen::diff::{Class, Finding, Version};
 
-use crate::json::{Json, Object, pretty};
-use crate::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Outcome};
-
-/// The output formats of `diff`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// One line per finding, for people.
-    Text,
-    /// One JSON document, for CI.
-    Json,
-}
+use crate::formats::{Format, Item, RuleInfo};
+use crate::json::{Json, Object};
+use crate::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Loaded, Outcome};
 
 /// Compares the catalogs at `old` and `new`. Catalogs that do not load get their diagnostics
-/// on stderr and exit code 2.
+/// (on stderr in the human format, on stdout in the others) and exit code 2.
 pub fn run(old: &Path, new: &Path, format: Format, color: bool) -> Outcome {
     let (old, new) = match (crate::load(old), crate::load(new)) {
         (Ok(old), Ok(new)) => (old, new),
-        (old, new) => {
-            let reports: Vec<String> = [old.err(), new.err()]
-                .into_iter()
-                .flatten()
-                .map(|report| crate::report_text(&report, color))
-                .collect();
-            return Outcome {
-                stdout: String::new(),
-                stderr: reports.join("\n"),
-                code: EXIT_USAGE,
-            };
-        }
+        (old, new) => return not_loaded(old, new, format, color),
     };
     let findings = sorted(error_catalog_codegen::diff::diff(
         &old.checked,
@@ -51,8 +37,16 @@ pub fn run(old: &Path, new: &Path, format: Format, color: bool) -> Outcome {
     let breaking = findings.iter().filter(|f| is_breaking(f)).count();
     let compatible = findings.len() - breaking;
     let stdout = match format {
-        Format::Text => render_text(&findings),
-        Format::Json => render_json(&findings),
+        Format::Human => render_text(&findings),
+        _ => {
+            let items: Vec<Item<'_>> = findings.iter().map(|f| item(f, &old, &new)).collect();
+            let summary = Object::new()
+                .with("breaking", breaking)
+                .with("compatible", compatible)
+                .with("old", old.source.name())
+                .with("new", new.source.name());
+            crate::formats::render(format, &items, summary)
+        }
     };
     let stderr = if findings.is_empty() {
         format!(
@@ -71,6 +65,82 @@ pub fn run(old: &Path, new: &Path, format: Format, color: bool) -> Outcome {
         stdout,
         stderr,
         code: if breaking > 0 { EXIT_FAILURE } else { EXIT_OK },
+    }
+}
+
+/// The outcome when a catalog does not load: its diagnostics, exit code 2.
+fn not_loaded(
+    old: Result<Loaded, Report>,
+    new: Result<Loaded, Report>,
+    format: Format,
+    color: bool,
+) -> Outcome {
+    let name = |side: &Result<Loaded, Report>| match side {
+        Ok(loaded) => loaded.source.name().to_owned(),
+        Err(report) => report.source.name().to_owned(),
+    };
+    let (old_name, new_name) = (name(&old), name(&new));
+    let reports: Vec<Report> = [old.err(), new.err()].into_iter().flatten().collect();
+    if format == Format::Human {
+        let texts: Vec<String> = reports
+            .iter()
+            .map(|report| crate::report_text(report, color))
+            .collect();
+        return Outcome {
+            stdout: String::new(),
+            stderr: texts.join("\n"),
+            code: EXIT_USAGE,
+        };
+    }
+    let items: Vec<Item<'_>> = reports
+        .iter()
+        .flat_map(|report| {
+            report
+                .diagnostics
+                .iter()
+                .map(|diagnostic| Item::diagnostic(diagnostic, &report.source))
+        })
+        .collect();
+    let summary = Object::new()
+        .with("breaking", None::<usize>)
+        .with("compatible", None::<usize>)
+        .with("old", old_name)
+        .with("new", new_name);
+    Outcome {
+        stdout: crate::formats::render(format, &items, summary),
+        stderr: reports.iter().map(crate::closing_line).collect(),
+        code: EXIT_USAGE,
+    }
+}
+
+/// A finding for the machine formats, pointing into the version of the catalog it is about.
+fn item<'s>(finding: &Finding, old: &'s Loaded, new: &'s Loaded) -> Item<'s> {
+    let source = match finding.version {
+        Version::Old => &old.source,
+        Version::New => &new.source,
+    };
+    Item {
+        rule: RuleInfo::diff(finding.rule),
+        message: finding.message.clone(),
+        source,
+        span: finding.span.clone(),
+        label: None,
+        related: Vec::new(),
+        children: Vec::new(),
+        rendered: render_text(std::slice::from_ref(finding)),
+        extra: vec![
+            ("rule", Json::from(finding.rule.name())),
+            ("class", Json::from(class_name(finding.rule.class()))),
+            ("entry", Json::from(finding.entry.as_deref())),
+            ("error_code", Json::from(finding.code.as_deref())),
+            ("version", Json::from(finding.version.name())),
+        ],
+        identity: format!(
+            "{}\0{}\0{}",
+            finding.code.as_deref().unwrap_or(""),
+            finding.entry.as_deref().unwrap_or(""),
+            finding.message
+        ),
     }
 }
 
@@ -135,29 +205,6 @@ fn subject(finding: &Finding) -> String {
     }
 }
 
-/// The findings as JSON, with the count of each class.
-pub fn render_json(findings: &[Finding]) -> String {
-    let breaking = findings.iter().filter(|f| is_breaking(f)).count();
-    let items: Vec<Json> = findings
-        .iter()
-        .map(|finding| {
-            Object::new()
-                .with("rule", finding.rule.name())
-                .with("class", class_name(finding.rule.class()))
-                .with("code", finding.code.as_deref())
-                .with("entry", finding.entry.as_deref())
-                .with("message", &finding.message)
-                .into()
-        })
-        .collect();
-    pretty(
-        &Object::new()
-            .with("breaking", breaking)
-            .with("compatible", findings.len() - breaking)
-            .with("findings", items),
-    )
-}
-
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
@@ -174,11 +221,13 @@ mod tests {
             code: code.map(str::to_owned),
             entry: entry.map(str::to_owned),
             message: message.to_owned(),
+            version: Version::New,
+            span: None,
         }
     }
 
     #[test]
-    fn breaking_findings_come_first_in_both_formats() {
+    fn breaking_findings_come_first() {
         let added = finding(
             DiffRule::EntryAdded,
             Some("150"),
@@ -214,22 +263,6 @@ mod tests {
         );
         assert!(render_text(&findings).starts_with("breaking  "));
 
-        let json: serde_json::Value = serde_json::from_str(&render_json(&findings)).expect("JSON");
-        assert_eq!(json["breaking"], 2);
-        assert_eq!(json["compatible"], 1);
-        assert_eq!(
-            json["findings"][0],
-            serde_json::json!({
-                "rule": wire.rule.name(), "class": "breaking", "code": null, "entry": null,
-                "message": "wire\nkey",
-            })
-        );
-        assert_eq!(json["findings"][1]["code"], "143");
-        assert_eq!(json["findings"][2]["class"], "compatible");
         assert_eq!(render_text(&[]), "");
-        assert_eq!(
-            render_json(&[]),
-            "{\n  \"breaking\": 0,\n  \"compatible\": 0,\n  \"findings\": []\n}\n"
-        );
     }
 }

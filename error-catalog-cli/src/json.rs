@@ -39,6 +39,11 @@ impl Object {
         self.0.is_empty()
     }
 
+    /// The keys and values, in order.
+    pub(crate) fn into_entries(self) -> Vec<(String, Json)> {
+        self.0
+    }
+
     /// [`insert`](Self::insert), for building in one expression.
     pub(crate) fn with(mut self, key: impl Into<String>, value: impl Into<Json>) -> Self {
         self.insert(key, value);
@@ -291,8 +296,7 @@ pub(crate) fn pretty(value: &impl Serialize) -> String {
     text
 }
 
-/// Compact JSON.
-#[cfg(test)]
+/// Compact JSON, on one line.
 pub(crate) fn compact(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }

@@ -4,11 +4,13 @@
 //! arguments and writes the outcome.
 //!
 //! - [`check::run`]: every diagnostic of each catalog, rendered as the `catalog` attribute
-//!   renders them.
+//!   renders them, or for machines ([`formats`]: rustc's JSON diagnostics, SARIF, GitHub
+//!   annotations).
 //! - [`explain::run`]: everything the catalogs say about one code.
 //! - [`docs::run`]: the catalog as a Markdown page, a self-contained HTML page, an OpenAPI 3.1
 //!   document or the catalog model as JSON.
-//! - [`diff::run`]: the changes between two versions of a catalog, breaking or compatible.
+//! - [`diff::run`]: the changes between two versions of a catalog, breaking or compatible,
+//!   one a line or in the same machine formats.
 //!
 //! Every renderer reads the one catalog model, [`error_catalog_codegen::model::Catalog`],
 //! as [`error_catalog_codegen::load`] checked it; nothing here parses TOML.
@@ -32,6 +34,7 @@ pub mod check;
 pub mod diff;
 pub mod docs;
 pub mod explain;
+pub mod formats;
 mod json;
 pub mod text;
 
@@ -130,11 +133,16 @@ fn read(path: &Path) -> Result<Source, Report> {
 /// The diagnostics of a catalog that did not load, for stderr, with a closing line that says
 /// how many there are.
 pub(crate) fn report_text(report: &Report, color: bool) -> String {
+    format!("{}\n\n{}", report.render_with(color), closing_line(report))
+}
+
+/// The line that closes the diagnostics of a catalog that did not load:
+/// ``error: `catalog/api.toml` has 2 errors``.
+pub(crate) fn closing_line(report: &Report) -> String {
     let count = report.diagnostics.len();
     let plural = if count == 1 { "" } else { "s" };
     format!(
-        "{}\n\nerror: `{}` has {count} error{plural}\n",
-        report.render_with(color),
+        "error: `{}` has {count} error{plural}\n",
         report.source.name()
     )
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use error_catalog_cli::formats::Format;
 use error_catalog_cli::{EXIT_OK, Outcome, check, diff, docs, explain, use_color};
 
 /// Check, explain, publish and compare catalogs of HTTP API errors.
@@ -16,14 +17,16 @@ use error_catalog_cli::{EXIT_OK, Outcome, check, diff, docs, explain, use_color}
     after_help = "\
 Examples:
   error-catalog check catalog/backup-restore.toml
+  error-catalog check catalog/backup-restore.toml --format github
   error-catalog explain 113
   error-catalog docs catalog/backup-restore.toml --format markdown
   error-catalog docs catalog/backup-restore.toml --format html -o errors.html
-  error-catalog diff old/backup-restore.toml catalog/backup-restore.toml --format json
+  error-catalog diff old/backup-restore.toml catalog/backup-restore.toml --format sarif
 
 Exit codes: 0 success, 1 a problem found (catalog errors, an unknown code, a breaking change),
 2 a usage error (for `diff`, also a catalog that does not load).
-Data goes to stdout, messages to stderr. Colours only on a terminal, never with NO_COLOR."
+Data goes to stdout, messages to stderr. Colours only on a terminal, never with NO_COLOR,
+never in the machine formats (--format json|sarif|github of check and diff)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,14 +37,19 @@ struct Cli {
 enum Command {
     /// Check catalogs: every diagnostic, with file, line, column and the quoted line.
     #[command(after_help = "\
-Example:
+Examples:
   error-catalog check catalog/backup-restore.toml catalog/other.toml
+  error-catalog check catalog/*.toml --format sarif > error-catalog.sarif
 
+The human format writes the diagnostics to stderr; the others write them to stdout.
 Exit code 0 when every catalog is valid, 1 when one has errors.")]
     Check {
         /// The catalog files.
         #[arg(required = true, value_name = "CATALOG")]
         catalogs: Vec<PathBuf>,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
     },
     /// Explain an error code: each entry with it, its status, template, fields, doc, help and
     /// examples.
@@ -79,8 +87,9 @@ Every error has the anchor #<code> on both pages.")]
     },
     /// Compare two versions of a catalog: each change, breaking or compatible.
     #[command(after_help = "\
-Example:
-  error-catalog diff old/backup-restore.toml catalog/backup-restore.toml --format json
+Examples:
+  error-catalog diff old/backup-restore.toml catalog/backup-restore.toml
+  error-catalog diff old/backup-restore.toml catalog/backup-restore.toml --format github
 
 Exit code 1 when a change is breaking, 0 otherwise, 2 when a catalog does not load.")]
     Diff {
@@ -89,8 +98,8 @@ Exit code 1 when a change is breaking, 0 otherwise, 2 when a catalog does not lo
         /// The new version of the catalog.
         new: PathBuf,
         /// The output format.
-        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-        format: DiffFormat,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
     },
 }
 
@@ -107,13 +116,31 @@ enum DocsFormat {
     Json,
 }
 
-/// The formats of `diff`.
+/// The formats of `check` and `diff`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum DiffFormat {
-    /// One line per change.
-    Text,
-    /// One JSON document.
+enum ReportFormat {
+    /// For people: diagnostics as the compiler shows them; one line per change of `diff`.
+    // `text`, the name of `diff`'s human format before there were others.
+    #[value(alias = "text")]
+    Human,
+    /// One JSON object a line, as rustc's diagnostics (`--error-format=json`), then a summary
+    /// line.
     Json,
+    /// A SARIF 2.1.0 log, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...::message`), shown as annotations.
+    Github,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Human => Format::Human,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Sarif => Format::Sarif,
+            ReportFormat::Github => Format::Github,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -123,7 +150,7 @@ fn main() -> ExitCode {
         std::env::var_os("NO_COLOR").as_deref(),
     );
     let outcome = match cli.command {
-        Command::Check { catalogs } => check::run(&catalogs, color),
+        Command::Check { catalogs, format } => check::run(&catalogs, format.into(), color),
         Command::Explain { code, catalogs } => explain::run(&code, &catalogs, color),
         Command::Docs {
             catalog,
@@ -138,13 +165,7 @@ fn main() -> ExitCode {
             };
             docs::run(&catalog, format, output.as_deref(), color)
         }
-        Command::Diff { old, new, format } => {
-            let format = match format {
-                DiffFormat::Text => diff::Format::Text,
-                DiffFormat::Json => diff::Format::Json,
-            };
-            diff::run(&old, &new, format, color)
-        }
+        Command::Diff { old, new, format } => diff::run(&old, &new, format.into(), color),
     };
     finish(&outcome)
 }

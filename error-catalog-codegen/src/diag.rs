@@ -77,39 +77,211 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order of the table in `docs/catalog-format.md`.
+    pub const ALL: &'static [Rule] = &[
+        Rule::TomlSyntax,
+        Rule::UnknownKey,
+        Rule::MissingKey,
+        Rule::WrongType,
+        Rule::InvalidVariantName,
+        Rule::NameCollision,
+        Rule::InvalidTypeName,
+        Rule::InvalidFieldName,
+        Rule::UnusedField,
+        Rule::UnbalancedBrace,
+        Rule::EmptyPlaceholder,
+        Rule::InvalidPlaceholderName,
+        Rule::AdjacentPlaceholders,
+        Rule::StatusOutOfRange,
+        Rule::StatusNotAnError,
+        Rule::StatusNotInTable,
+        Rule::DuplicateCode,
+        Rule::AmbiguousTemplates,
+        Rule::UnknownFieldType,
+        Rule::InvalidEnum,
+        Rule::InvalidExample,
+        Rule::EmptyMessage,
+        Rule::InvalidCode,
+        Rule::RetiredCode,
+        Rule::InvalidWire,
+        Rule::WireConflict,
+        Rule::InvalidDocsUrl,
+        Rule::InvalidProblemBase,
+        Rule::InvalidRetryAfter,
+        Rule::FileNotReadable,
+    ];
+
     /// The rule's stable name.
     pub fn name(self) -> &'static str {
+        self.doc().0
+    }
+
+    /// What the rule rejects, in a few words: the text of its row in the table of rules of
+    /// `docs/catalog-format.md` ("Validation rules"). Machine-readable reports show it as the
+    /// rule's short description.
+    pub fn summary(self) -> &'static str {
+        self.doc().1
+    }
+
+    /// What the rule rejects, in a sentence or two: the rule's full description in
+    /// machine-readable reports.
+    pub fn description(self) -> &'static str {
+        self.doc().2
+    }
+
+    /// The one table of the rules' metadata: name, summary and description.
+    fn doc(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Rule::TomlSyntax => "toml-syntax",
-            Rule::UnknownKey => "unknown-key",
-            Rule::MissingKey => "missing-key",
-            Rule::WrongType => "wrong-type",
-            Rule::InvalidVariantName => "invalid-variant-name",
-            Rule::NameCollision => "name-collision",
-            Rule::InvalidTypeName => "invalid-type-name",
-            Rule::InvalidFieldName => "invalid-field-name",
-            Rule::UnusedField => "unused-field",
-            Rule::UnbalancedBrace => "unbalanced-brace",
-            Rule::EmptyPlaceholder => "empty-placeholder",
-            Rule::InvalidPlaceholderName => "invalid-placeholder-name",
-            Rule::AdjacentPlaceholders => "adjacent-placeholders",
-            Rule::StatusOutOfRange => "status-out-of-range",
-            Rule::StatusNotAnError => "status-not-an-error",
-            Rule::StatusNotInTable => "status-not-in-table",
-            Rule::DuplicateCode => "duplicate-code",
-            Rule::AmbiguousTemplates => "ambiguous-templates",
-            Rule::UnknownFieldType => "unknown-field-type",
-            Rule::InvalidEnum => "invalid-enum",
-            Rule::InvalidExample => "invalid-example",
-            Rule::EmptyMessage => "empty-message",
-            Rule::InvalidCode => "invalid-code",
-            Rule::RetiredCode => "retired-code",
-            Rule::InvalidWire => "invalid-wire",
-            Rule::WireConflict => "wire-conflict",
-            Rule::InvalidDocsUrl => "invalid-docs-url",
-            Rule::InvalidProblemBase => "invalid-problem-base",
-            Rule::InvalidRetryAfter => "invalid-retry-after",
-            Rule::FileNotReadable => "file-not-readable",
+            Rule::TomlSyntax => (
+                "toml-syntax",
+                "a file that is not valid TOML",
+                "The file is not valid TOML. Nothing else is checked until it is.",
+            ),
+            Rule::UnknownKey => (
+                "unknown-key",
+                "a key the format does not know",
+                "A key that the format does not know, at the top level or in any table. When the key is close to a known one, the help suggests it; otherwise it lists the keys allowed there.",
+            ),
+            Rule::MissingKey => (
+                "missing-key",
+                "a required key or table that is missing",
+                "A required key or table is missing: `[catalog]`, `title` in `[catalog]`, `code` and `message` in `wire`, `values` in `[types.Name]`, or `code`, `status` and `message` in `[errors.Name]`.",
+            ),
+            Rule::WrongType => (
+                "wrong-type",
+                "a value of the wrong TOML type",
+                "A value of the wrong TOML type: a table given as something else, a string key given as another type, a `status` that is not an integer, a flag that is not a boolean, `values` that is not an array of strings, or an `example` that is not a string, integer or boolean.",
+            ),
+            Rule::InvalidVariantName => (
+                "invalid-variant-name",
+                "an error name that is not an UpperCamelCase Rust identifier",
+                "An error name that is not an UpperCamelCase Rust identifier, or that is a keyword (`Self`): each error name becomes a variant of the generated enum.",
+            ),
+            Rule::NameCollision => (
+                "name-collision",
+                "two error names, or two enum values, that become the same name",
+                "Two error names that differ only in case, or two values of a catalog enum that become the same variant name.",
+            ),
+            Rule::InvalidTypeName => (
+                "invalid-type-name",
+                "a catalog enum name that is not a usable Rust type name",
+                "A catalog enum name that is not an UpperCamelCase identifier, is a keyword, is a built-in field type, or is a name of Rust's standard prelude.",
+            ),
+            Rule::InvalidFieldName => (
+                "invalid-field-name",
+                "a field name that is not a snake_case identifier, or that cannot be one",
+                "A field name in `fields` that is not a snake_case identifier, or a field or placeholder named `self`, `super` or `crate`, which cannot be Rust field names even as raw identifiers.",
+            ),
+            Rule::UnusedField => (
+                "unused-field",
+                "a declared field that the message does not use",
+                "A field declared in `fields` whose placeholder is not in the message: it would have no place in the message and could not be read back.",
+            ),
+            Rule::UnbalancedBrace => (
+                "unbalanced-brace",
+                "a `{` or `}` without its pair in a message",
+                "A `{` that is not closed, or a `}` that closes nothing, in a message template. Literal braces are written `{{` and `}}`.",
+            ),
+            Rule::EmptyPlaceholder => (
+                "empty-placeholder",
+                "`{}` in a message",
+                "A placeholder without a name, `{}`: every placeholder names the field it holds.",
+            ),
+            Rule::InvalidPlaceholderName => (
+                "invalid-placeholder-name",
+                "a placeholder name that is not a field name",
+                "A placeholder whose name is not a snake_case field name.",
+            ),
+            Rule::AdjacentPlaceholders => (
+                "adjacent-placeholders",
+                "two placeholders side by side that a client cannot split",
+                "Two placeholders with no literal text between them, where the first one's text could contain the second one's first character, so that a client could not tell where one ends.",
+            ),
+            Rule::StatusOutOfRange => (
+                "status-out-of-range",
+                "a status that is not a number from 100 to 599",
+                "A status that is not an HTTP status code from 100 to 599: the `status` of an entry, or the key of a `[status.NNN]` table.",
+            ),
+            Rule::StatusNotAnError => (
+                "status-not-an-error",
+                "an error whose status is below 400",
+                "An entry whose status is from 100 to 399: errors use a client (4xx) or server (5xx) error status; lower statuses may appear only in the status table.",
+            ),
+            Rule::StatusNotInTable => (
+                "status-not-in-table",
+                "an error whose status has no `[status.NNN]`",
+                "An entry whose status has no `[status.NNN]` table in the catalog's status table.",
+            ),
+            Rule::DuplicateCode => (
+                "duplicate-code",
+                "a code used by several entries without `shared_code = true`",
+                "Two entries with the same code, where at least one of them lacks `shared_code = true`.",
+            ),
+            Rule::AmbiguousTemplates => (
+                "ambiguous-templates",
+                "entries with the same code and status whose messages can be the same",
+                "Two entries with the same code and status whose templates can match one and the same message, and which do not both say `overlapping = true`: a client could not tell them apart.",
+            ),
+            Rule::UnknownFieldType => (
+                "unknown-field-type",
+                "a field type that is not built in, not a catalog enum and not a path",
+                "A field type that is not `String`, `bool`, an integer type, a catalog enum of this file, or a path with `::`.",
+            ),
+            Rule::InvalidEnum => (
+                "invalid-enum",
+                "a catalog enum with no values, or a value that is not valid",
+                "A catalog enum with an empty `values` list, or a value that is listed twice, empty or blank, with a control character or a brace, with spaces at its start or end, or giving no Rust variant name.",
+            ),
+            Rule::InvalidExample => (
+                "invalid-example",
+                "an example that is not a value of its type, is missing, or does not split back",
+                "An example that is not a valid value of its field's type, a field of an external type without an example, or examples that do not split back out of the example message.",
+            ),
+            Rule::EmptyMessage => (
+                "empty-message",
+                "an empty message",
+                "An entry whose message is the empty string.",
+            ),
+            Rule::InvalidCode => (
+                "invalid-code",
+                "an empty code, one with characters that are not allowed, or, with `code_type = \"integer\"`, one that is not an integer",
+                "An empty code, or a code with a character other than ASCII letters, digits, `_`, `-`, `.`, `:` and `/`, in an entry or under `[retired]`; with `code_type = \"integer\"`, a code that is not an integer that fits `i64`.",
+            ),
+            Rule::RetiredCode => (
+                "retired-code",
+                "an entry that uses a retired code",
+                "An entry whose code is listed in `[retired]`: a retired code is never used again.",
+            ),
+            Rule::InvalidWire => (
+                "invalid-wire",
+                "a `wire` location that is not a bare key or a JSON pointer, an unknown `code_type`, or a `header` that is not a header name or is a reserved one",
+                "A location of the wire body that is empty, a bare key with a `/`, or a malformed JSON pointer; a `code_type` other than `string` or `integer`; or a code `header` that is not a valid HTTP header name, or that is reserved.",
+            ),
+            Rule::WireConflict => (
+                "wire-conflict",
+                "two members of the wire body at one place, or one inside another",
+                "Two members of the wire body at the same place, or one inside another: the code, the message, the status, the fields object and every constant each need a place of their own.",
+            ),
+            Rule::InvalidDocsUrl => (
+                "invalid-docs-url",
+                "a `docs_url` that is not an absolute `http` or `https` URL without a fragment",
+                "A `docs_url` that cannot be the base of the entries' links (`{docs_url}#{code}`): not an absolute `http` or `https` URL, one without a host, one with a fragment, or one with a space or a control character.",
+            ),
+            Rule::InvalidProblemBase => (
+                "invalid-problem-base",
+                "a `problem_base` that is not an absolute URI, or that has a space or a control character",
+                "A `problem_base` that cannot be the base of the entries' RFC 9457 problem types (`{problem_base}{code}`): not an absolute URI, or one with a space or a control character.",
+            ),
+            Rule::InvalidRetryAfter => (
+                "invalid-retry-after",
+                "a `retry_after` that names no field of its entry, or a field that is not an integer",
+                "A `retry_after` that names no field of its entry, or a field whose type is not an integer: the delay before a retry is a whole number of seconds.",
+            ),
+            Rule::FileNotReadable => (
+                "file-not-readable",
+                "a catalog file that cannot be found or read",
+                "The catalog file cannot be found, cannot be read, or is not UTF-8 text.",
+            ),
         }
     }
 }

@@ -85,3 +85,19 @@ pub fn seed_codes() -> Vec<String> {
 pub fn required(var: &str) -> bool {
     std::env::var(var).is_ok_and(|value| value == "1")
 }
+
+/// The lines of `--format json`: every line one JSON object, every one but the last a
+/// diagnostic, the last the summary. Returns the diagnostics and the summary.
+pub fn json_lines(stdout: &str) -> (Vec<serde_json::Value>, serde_json::Value) {
+    assert!(stdout.ends_with('\n'), "{stdout}");
+    let mut lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect();
+    let summary = lines.pop().expect("a summary line");
+    assert_eq!(summary["$message_type"], "summary", "{stdout}");
+    for line in &lines {
+        assert_eq!(line["$message_type"], "diagnostic", "{line}");
+    }
+    (lines, summary)
+}

@@ -1,8 +1,9 @@
-//! `error-catalog diff OLD NEW`: exit codes, both formats, and catalogs that do not load.
+//! `error-catalog diff OLD NEW`: exit codes, the human and JSON formats, and catalogs that do
+//! not load. (`formats.rs` has every format's snapshot.)
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{self, run, seed, temp_dir};
+use crate::common::{self, json_lines, run, seed, temp_dir};
 
 const SEED: &str = "catalog/backup-restore.toml";
 
@@ -49,16 +50,17 @@ fn the_same_catalog_has_no_changes() {
         run.stderr,
         "no changes between `catalog/backup-restore.toml` and `catalog/backup-restore.toml`\n"
     );
-    let json = run_json(&[SEED, SEED]);
+    let json = common::run(&["diff", SEED, SEED, "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let (findings, summary) = json_lines(&json.stdout);
+    assert_eq!(findings, Vec::<serde_json::Value>::new());
     assert_eq!(
-        json,
-        serde_json::json!({"breaking": 0, "compatible": 0, "findings": []})
+        summary,
+        serde_json::json!({
+            "$message_type": "summary", "errors": 0, "warnings": 0, "notes": 0,
+            "breaking": 0, "compatible": 0, "old": SEED, "new": SEED,
+        })
     );
-}
-
-fn run_json(paths: &[&str]) -> serde_json::Value {
-    let run = run(&["diff", paths[0], paths[1], "--format", "json"]);
-    serde_json::from_str(&run.stdout).expect("JSON on stdout")
 }
 
 #[test]
@@ -80,15 +82,28 @@ fn a_removed_code_is_breaking_and_exits_1() {
 
     let json = diff(&old, &new, true);
     assert_eq!(json.code, 1);
-    let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
-    assert!(json["breaking"].as_u64() >= Some(1), "{json}");
-    let findings = json["findings"].as_array().expect("findings");
-    assert!(
-        findings
-            .iter()
-            .any(|f| f["rule"] == "code-removed" && f["class"] == "breaking" && f["code"] == "143"),
-        "{json}"
+    let (findings, summary) = json_lines(&json.stdout);
+    assert!(summary["breaking"].as_u64() >= Some(1), "{summary}");
+    assert_eq!(summary["errors"], summary["breaking"]);
+    // The removed entry is in the old catalog only: its span points there.
+    let removed = findings
+        .iter()
+        .find(|f| f["code"]["code"] == "code-removed" && f["error_code"] == "143")
+        .expect("code-removed 143");
+    assert_eq!(removed["level"], "error");
+    assert_eq!(removed["class"], "breaking");
+    assert_eq!(removed["version"], "old");
+    let span = &removed["spans"][0];
+    // Named as diagnostics name it: relative to the current directory when below it.
+    let file = span["file_name"].as_str().expect("a file name");
+    assert_eq!(common::root().join(file), old);
+    assert_eq!(
+        span["text"][0]["text"],
+        "[errors.MigrationReportNotAvailable]"
     );
+    let start = span["byte_start"].as_u64().expect("a byte offset") as usize;
+    let end = span["byte_end"].as_u64().expect("a byte offset") as usize;
+    assert_eq!(&seed()[start..end], "MigrationReportNotAvailable");
 }
 
 #[test]
@@ -97,18 +112,21 @@ fn an_added_entry_is_compatible_and_exits_0() {
     let new = catalog("new", &format!("{}{ADDED}", seed()));
     let run = diff(&old, &new, true);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    assert_eq!(json["breaking"], 0, "{json}");
-    assert!(
-        json["findings"]
-            .as_array()
-            .expect("findings")
-            .iter()
-            .any(|f| f["rule"] == "entry-added"
-                && f["class"] == "compatible"
-                && f["code"] == "150"
-                && f["entry"] == "QuotaExceeded"),
-        "{json}"
+    let (findings, summary) = json_lines(&run.stdout);
+    assert_eq!(summary["breaking"], 0, "{summary}");
+    assert_eq!(summary["errors"], 0, "{summary}");
+    let added = findings
+        .iter()
+        .find(|f| f["rule"] == "entry-added")
+        .expect("entry-added");
+    assert_eq!(added["class"], "compatible");
+    assert_eq!(added["level"], "note");
+    assert_eq!(added["error_code"], "150");
+    assert_eq!(added["entry"], "QuotaExceeded");
+    assert_eq!(added["version"], "new");
+    assert_eq!(
+        added["spans"][0]["text"][0]["text"],
+        "[errors.QuotaExceeded]"
     );
 }
 
@@ -138,15 +156,21 @@ fn breaking_changes_come_first() {
     );
 
     let json = diff(&old, &new, true);
-    let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
-    let findings = json["findings"].as_array().expect("findings");
+    let (findings, summary) = json_lines(&json.stdout);
     assert_eq!(findings.len(), classes.len());
     for (finding, class) in findings.iter().zip(&classes) {
         assert_eq!(finding["class"], *class);
+        let level = if *class == "breaking" {
+            "error"
+        } else {
+            "note"
+        };
+        assert_eq!(finding["level"], level);
     }
     let breaking = classes.iter().filter(|c| **c == "breaking").count();
-    assert_eq!(json["breaking"], breaking);
-    assert_eq!(json["compatible"], classes.len() - breaking);
+    assert_eq!(summary["breaking"], breaking);
+    assert_eq!(summary["compatible"], classes.len() - breaking);
+    assert_eq!(summary["notes"], classes.len() - breaking);
 }
 
 #[test]
@@ -161,14 +185,21 @@ fn a_catalog_that_does_not_load_exits_2_with_its_diagnostics() {
         assert_eq!(run.stdout, "");
         assert_eq!(run.stderr, check, "{args:?}");
     }
+    // In a machine format, the diagnostics are data, on stdout.
     let missing = run(&["diff", SEED, "catalog/nope.toml", "--format", "json"]);
     assert_eq!(missing.code, 2);
-    assert_eq!(missing.stdout, "");
-    assert!(
-        missing.stderr.contains("[file-not-readable]"),
+    assert_eq!(
+        missing.stderr, "error: `catalog/nope.toml` has 1 error\n",
         "{}",
         missing.stderr
     );
+    let (diagnostics, summary) = json_lines(&missing.stdout);
+    assert_eq!(diagnostics.len(), 1, "{}", missing.stdout);
+    assert_eq!(diagnostics[0]["code"]["code"], "file-not-readable");
+    assert_eq!(diagnostics[0]["spans"], serde_json::json!([]));
+    assert_eq!(summary["errors"], 1);
+    assert_eq!(summary["breaking"], serde_json::Value::Null);
+    assert_eq!(summary["new"], "catalog/nope.toml");
 }
 
 /// Changes to the wire shape: a constant's value changed is `wire-changed` (breaking, exit 1),
@@ -188,13 +219,29 @@ fn wire_shape_changes_are_classified() {
     let added = catalog("wire-added", &with_header);
     let run = diff(&old, &added, true);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let (findings, _) = json_lines(&run.stdout);
+    assert_eq!(findings.len(), 1, "{}", run.stdout);
+    let keys = [
+        "message",
+        "rule",
+        "class",
+        "entry",
+        "error_code",
+        "version",
+        "spans",
+    ];
+    let found: serde_json::Map<String, serde_json::Value> = keys
+        .iter()
+        .map(|key| ((*key).to_owned(), findings[0][*key].clone()))
+        .collect();
+    // A change of `[catalog]` points at the file, at no span.
     assert_eq!(
-        json["findings"],
-        serde_json::json!([{
-            "rule": "wire-member-added", "class": "compatible", "code": null, "entry": null,
+        serde_json::Value::Object(found),
+        serde_json::json!({
             "message": "the header `x-error-code` now carries the code",
-        }])
+            "rule": "wire-member-added", "class": "compatible", "entry": null,
+            "error_code": null, "version": "new", "spans": [],
+        })
     );
 
     let changed = catalog(
@@ -234,13 +281,11 @@ fn a_field_added_under_a_fields_object_is_breaking() {
     );
     let run = diff(&old, &new, true);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    let rules: Vec<&str> = json["findings"]
-        .as_array()
-        .expect("findings")
+    let (findings, summary) = json_lines(&run.stdout);
+    let rules: Vec<&str> = findings
         .iter()
         .map(|f| f["rule"].as_str().expect("a rule"))
         .collect();
     assert_eq!(rules, ["field-moved", "field-added"], "{}", run.stdout);
-    assert_eq!(json["breaking"], 2);
+    assert_eq!(summary["breaking"], 2);
 }

@@ -5,4 +5,5 @@ mod chromium;
 mod cli;
 mod common;
 mod diff;
+mod formats;
 mod validators;

@@ -187,8 +187,16 @@
 //! Breaking findings come first, then compatible ones. In each group, findings follow the new
 //! catalog's order (`[catalog]`, the status table, the catalog enums, the entries, then
 //! `[retired]`), then what only the old catalog has, in its order.
+//!
+//! # Where findings point
+//!
+//! Each finding has the place of what it is about ([`Finding::version`], [`Finding::span`]):
+//! the key of the entry, catalog enum, status row or retired code in the new catalog, or in
+//! the old one for what only the old one has (a removed entry); a change of `[catalog]` has
+//! no span. The command-line tool's machine-readable formats point there.
 
 use std::fmt;
+use std::ops::Range;
 
 use error_catalog_template as template;
 use template::Segment;
@@ -328,34 +336,160 @@ impl DiffRule {
 
     /// The rule's stable kebab-case name, such as `"message-changed"`.
     pub fn name(self) -> &'static str {
+        self.doc().0
+    }
+
+    /// What changed, in a few words: the text of the rule's row in the table of changes of
+    /// `docs/catalog-format.md` ("Changes between versions"). Machine-readable reports show it
+    /// as the rule's short description.
+    pub fn summary(self) -> &'static str {
+        self.doc().1
+    }
+
+    /// When the rule reports a change, in full (the "When" column of the [module docs](self)):
+    /// the rule's full description in machine-readable reports.
+    pub fn description(self) -> &'static str {
+        self.doc().2
+    }
+
+    /// The one table of the rules' metadata: name, summary and description.
+    fn doc(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            DiffRule::CodeRemoved => "code-removed",
-            DiffRule::StatusChanged => "status-changed",
-            DiffRule::MessageChanged => "message-changed",
-            DiffRule::FieldRemoved => "field-removed",
-            DiffRule::FieldRenamed => "field-renamed",
-            DiffRule::FieldRetyped => "field-retyped",
-            DiffRule::FieldMoved => "field-moved",
-            DiffRule::FieldAdded => "field-added",
-            DiffRule::SharedCodeAmbiguous => "shared-code-ambiguous",
-            DiffRule::WireKeyChanged => "wire-key-changed",
-            DiffRule::WireChanged => "wire-changed",
-            DiffRule::RetiredCodeReused => "retired-code-reused",
-            DiffRule::RetiredCodeRemoved => "retired-code-removed",
-            DiffRule::TypeRemoved => "type-removed",
-            DiffRule::EntryAdded => "entry-added",
-            DiffRule::TypeAdded => "type-added",
-            DiffRule::WireMemberAdded => "wire-member-added",
-            DiffRule::RetryableWithdrawn => "retryable-withdrawn",
-            DiffRule::RetryAfterChanged => "retry-after-changed",
-            DiffRule::ProblemTypeChanged => "problem-type-changed",
-            DiffRule::RetryableGranted => "retryable-granted",
-            DiffRule::RetryAfterAdded => "retry-after-added",
-            DiffRule::ProblemTypeAdded => "problem-type-added",
-            DiffRule::DocChanged => "doc-changed",
-            DiffRule::HelpChanged => "help-changed",
-            DiffRule::ExampleChanged => "example-changed",
-            DiffRule::StatusMeaningChanged => "status-meaning-changed",
+            DiffRule::CodeRemoved => (
+                "code-removed",
+                "a code, or an entry of a shared code, is gone without being retired",
+                "A code of the old catalog that no entry of the new one has and that the new one does not list in `[retired]`; for a shared code, also an old entry that no new entry matches.",
+            ),
+            DiffRule::StatusChanged => (
+                "status-changed",
+                "an entry's HTTP status changed",
+                "An entry's HTTP status changed.",
+            ),
+            DiffRule::MessageChanged => (
+                "message-changed",
+                "the new template can give a message that the old one does not match",
+                "The new template can give a message that the old template does not match, so old clients do not recognize it; the finding gives the shortest such message.",
+            ),
+            DiffRule::FieldRemoved => (
+                "field-removed",
+                "a field of an entry is gone",
+                "A field of the old entry has no field of the same name in the new one, and is not renamed.",
+            ),
+            DiffRule::FieldRenamed => (
+                "field-renamed",
+                "a field has another name, at the same position with the same type",
+                "A field's name is gone, and the new entry has a field of a new name at the same position with the same type.",
+            ),
+            DiffRule::FieldRetyped => (
+                "field-retyped",
+                "a field has another type",
+                "A field of the same name has a different type (as written).",
+            ),
+            DiffRule::FieldMoved => (
+                "field-moved",
+                "old clients read a field from another part of the message than the one the new template puts it in",
+                "Old clients read a field that the new entry keeps (by name, or renamed) from other text of a message than the new template puts in it: fields that swapped places, or literal text or another field's text that its old placeholder now takes in; the finding gives the message, the text old clients read and the value sent.",
+            ),
+            DiffRule::FieldAdded => (
+                "field-added",
+                "an entry has a field that it did not have",
+                "The new entry has a field that the old one does not have (by name, nor as a rename): old clients that have the fields render their template without it and do not recognize the message, and those that split the message read its text into other fields or not at all.",
+            ),
+            DiffRule::SharedCodeAmbiguous => (
+                "shared-code-ambiguous",
+                "old clients read a message of an entry as another entry of its code",
+                "A new or changed entry has a code that old entries have, and an old client would read some message of it as another old entry; the finding gives the message.",
+            ),
+            DiffRule::WireKeyChanged => (
+                "wire-key-changed",
+                "the location of the code or the message in the error body changed",
+                "The location of the code or the message (`wire.code`, `wire.message`) changed.",
+            ),
+            DiffRule::WireChanged => (
+                "wire-changed",
+                "the code type changed, or the status location, the fields object, a constant or the header was removed or changed",
+                "The rest of the body's shape changed in a way old clients or servers notice: `wire.code_type` changed; `wire.status` or `wire.fields` removed or moved; a constant of `wire.constants` removed or given another value; `wire.header` removed or renamed.",
+            ),
+            DiffRule::RetiredCodeReused => (
+                "retired-code-reused",
+                "an entry uses a code that the old catalog retired",
+                "An entry of the new catalog has a code that the old one listed in `[retired]`.",
+            ),
+            DiffRule::RetiredCodeRemoved => (
+                "retired-code-removed",
+                "a code that the old catalog retired no longer is, and no entry uses it",
+                "A code that the old catalog listed in `[retired]` is no longer listed, and no entry of the new one uses it (that is `retired-code-reused`): the catalog takes back its promise never to use the code again.",
+            ),
+            DiffRule::TypeRemoved => (
+                "type-removed",
+                "a catalog enum (`[types.Name]`) is gone",
+                "A catalog enum (`[types.Name]`) is gone: the public Rust enum generated from it disappears.",
+            ),
+            DiffRule::EntryAdded => (
+                "entry-added",
+                "an entry with a new code",
+                "An entry of the new catalog with a code that no old entry has (and that the old catalog did not retire); for a shared code, also a new entry that no old entry matches.",
+            ),
+            DiffRule::TypeAdded => (
+                "type-added",
+                "a catalog enum (`[types.Name]`) was added",
+                "A catalog enum (`[types.Name]`) was added.",
+            ),
+            DiffRule::WireMemberAdded => (
+                "wire-member-added",
+                "the status location, the fields object, a constant or the header was added to the wire shape",
+                "The body gained a member or the response a header: `wire.status` or `wire.fields` added, a constant added to `wire.constants` at a new location, or `wire.header` added.",
+            ),
+            DiffRule::RetryableWithdrawn => (
+                "retryable-withdrawn",
+                "an entry that was retryable no longer is",
+                "An entry that was retryable (by its `retryable`, or by default for its status) no longer is.",
+            ),
+            DiffRule::RetryAfterChanged => (
+                "retry-after-changed",
+                "an entry's `retry_after` was removed or names another field",
+                "An entry's `retry_after` was removed or names another field.",
+            ),
+            DiffRule::ProblemTypeChanged => (
+                "problem-type-changed",
+                "the RFC 9457 problem types of the entries changed",
+                "The RFC 9457 problem type of the entries changed: `problem_base` removed or changed, or added where the types were `{docs_url}#{code}`, or, without `problem_base`, `docs_url` changed or removed.",
+            ),
+            DiffRule::RetryableGranted => (
+                "retryable-granted",
+                "an entry that was not retryable now is",
+                "An entry that was not retryable now is.",
+            ),
+            DiffRule::RetryAfterAdded => (
+                "retry-after-added",
+                "an entry names a `retry_after` field where it named none",
+                "An entry that had no `retry_after` has one.",
+            ),
+            DiffRule::ProblemTypeAdded => (
+                "problem-type-added",
+                "entries whose problem type was `about:blank` have their own",
+                "The entries' problem types were `about:blank` (neither `problem_base` nor `docs_url`) and now have a type of their own.",
+            ),
+            DiffRule::DocChanged => (
+                "doc-changed",
+                "documentation changed",
+                "Documentation changed: the catalog's `title`, `doc` or `docs_url`, a catalog enum's `doc`, an entry's `doc`, a field's `doc`, or a retired code's note.",
+            ),
+            DiffRule::HelpChanged => (
+                "help-changed",
+                "an entry's help changed",
+                "An entry's `help` changed.",
+            ),
+            DiffRule::ExampleChanged => (
+                "example-changed",
+                "a field's example changed",
+                "A field's example changed, where either version gives it (an example derived from the name and type on both sides changes only with them, which other rules report).",
+            ),
+            DiffRule::StatusMeaningChanged => (
+                "status-meaning-changed",
+                "the status table changed",
+                "The status table changed: a row's `meaning` or `reason`, or a row added or removed.",
+            ),
         }
     }
 
@@ -411,6 +545,34 @@ pub struct Finding {
     pub entry: Option<String>,
     /// What changed, in one sentence, with the code and the entry's name when there are.
     pub message: String,
+    /// The version of the catalog that [`span`](Self::span) points into: the new one, or the
+    /// old one for what only the old one has (a removed entry, status row, catalog enum or
+    /// retired code).
+    pub version: Version,
+    /// The byte range, in that version's file, of the key of what the finding is about: the
+    /// name of `[errors.Name]` or `[types.Name]`, the status of `[status.NNN]`, or the
+    /// retired code; `None` for a change of `[catalog]` (the wire shape, the catalog's docs,
+    /// the problem types).
+    pub span: Option<Range<usize>>,
+}
+
+/// One of the two versions of a catalog that [`diff`] compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Version {
+    /// The old version, which deployed clients were generated from.
+    Old,
+    /// The new version.
+    New,
+}
+
+impl Version {
+    /// `"old"` or `"new"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Version::Old => "old",
+            Version::New => "new",
+        }
+    }
 }
 
 /// One line: `breaking: <message> [rule-name]`.
@@ -817,11 +979,26 @@ impl Diff<'_, '_> {
         message: String,
     ) {
         let message = escape_controls(&message).into_owned();
+        let (version, side) = if place.only_old {
+            (Version::Old, self.old.catalog)
+        } else {
+            (Version::New, self.new.catalog)
+        };
+        let index = place.index;
+        let span = match place.section {
+            Section::Header => None,
+            Section::Statuses => side.statuses.get(index).map(|s| s.code.span.clone()),
+            Section::Types => side.types.get(index).map(|t| t.name.span.clone()),
+            Section::Entries => side.entries.get(index).map(|e| e.name.span.clone()),
+            Section::Retired => side.retired.get(index).map(|r| r.code.span.clone()),
+        };
         let finding = Finding {
             rule,
             code,
             entry,
             message,
+            version,
+            span,
         };
         self.found.push((finding, place));
     }

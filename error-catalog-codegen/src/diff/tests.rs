@@ -954,3 +954,54 @@ pub(super) fn busy(status: u16, more: &str) -> String {
         &format!("fields.seconds = \"u32\"\nfields.attempts = \"i64\"\n{more}"),
     )
 }
+
+/// Each finding points at the key of what it is about, in the version that has it: an entry,
+/// status row, catalog enum or retired code of the new catalog, or of the old one for what
+/// only the old one has; a change of `[catalog]` points at nothing.
+#[test]
+fn findings_point_at_their_key_in_the_version_that_has_it() {
+    let old = format!(
+        "[catalog]\ntitle = \"Storage API\"\n\n[status.404]\n\n[status.409]\n\n\
+         [types.Job]\nvalues = [\"EXPORT\"]\n\n{}{}[retired]\n\"101\" = \"gone\"\n",
+        storage_not_found(STORAGE, ""),
+        entry("Gone", "143", 404, "Gone {id}", ""),
+    );
+    let new = format!(
+        "[catalog]\ntitle = \"Storage API v2\"\n\n[status.404]\n\n[status.410]\n\n\
+         [types.Tier]\nvalues = [\"GOLD\"]\n\n{}{}",
+        storage_not_found(STORAGE, "help = \"Create it.\""),
+        entry("QuotaExceeded", "150", 410, "Quota {id}", ""),
+    );
+    let at = |text: &str, finding: &Finding| {
+        finding
+            .span
+            .clone()
+            .map(|span| text[span].to_owned())
+            .unwrap_or_default()
+    };
+    let findings = diff_texts(&old, &new);
+    let mut seen: Vec<(&str, Version, String)> = findings
+        .iter()
+        .map(|f| {
+            let text = match f.version {
+                Version::Old => &old,
+                Version::New => &new,
+            };
+            (f.rule.name(), f.version, at(text, f))
+        })
+        .collect();
+    seen.sort();
+    let mut expected = vec![
+        ("code-removed", Version::Old, "Gone".to_owned()),
+        ("doc-changed", Version::New, String::new()),
+        ("entry-added", Version::New, "QuotaExceeded".to_owned()),
+        ("help-changed", Version::New, "StorageNotFound".to_owned()),
+        ("retired-code-removed", Version::Old, "\"101\"".to_owned()),
+        ("status-meaning-changed", Version::New, "410".to_owned()),
+        ("status-meaning-changed", Version::Old, "409".to_owned()),
+        ("type-added", Version::New, "Tier".to_owned()),
+        ("type-removed", Version::Old, "Job".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(seen, expected, "{findings:#?}");
+}
