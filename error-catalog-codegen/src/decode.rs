@@ -673,16 +673,21 @@ mod tests {
         serde_json::from_str(&text).expect("the schema is JSON")
     }
 
+    /// The schema object that a `$ref` such as `#/definitions/entry` names.
+    fn object_at<'s>(schema: &'s Json, reference: &str) -> &'s Json {
+        let pointer = reference.strip_prefix('#').expect("a local reference");
+        schema
+            .pointer(pointer)
+            .unwrap_or_else(|| panic!("no {pointer} in the schema"))
+    }
+
     /// The schema object at `pointer`, following a `$ref` to `#/definitions/...`.
     fn object<'s>(schema: &'s Json, pointer: &str) -> &'s Json {
         let mut at = schema
             .pointer(pointer)
             .unwrap_or_else(|| panic!("no {pointer} in the schema"));
         while let Some(reference) = at.get("$ref").and_then(Json::as_str) {
-            let target = reference.strip_prefix('#').expect("a local reference");
-            at = schema
-                .pointer(target)
-                .unwrap_or_else(|| panic!("no {target} in the schema"));
+            at = object_at(schema, reference);
         }
         at
     }
@@ -729,7 +734,20 @@ mod tests {
                 "{table}: the loader rejects unknown keys, so the schema must too"
             );
             for key in &known {
-                let description = object["properties"][key]["description"].as_str();
+                let property = &object["properties"][key];
+                // Taplo's hover shows the description of what `allOf` or `$ref` leads to, not
+                // the property's own: a property has one or the other.
+                let description = match property["allOf"][0].get("$ref").or(property.get("$ref")) {
+                    Some(reference) => {
+                        assert!(
+                            property.get("description").is_none(),
+                            "{table}: `{key}`'s own description would not show"
+                        );
+                        let target = reference.as_str().expect("a reference");
+                        object_at(&schema, target)["description"].as_str()
+                    }
+                    None => property["description"].as_str(),
+                };
                 assert!(
                     description.is_some_and(|d| !d.is_empty()),
                     "{table}: `{key}` has no description for editors"

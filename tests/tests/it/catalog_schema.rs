@@ -21,7 +21,7 @@ use std::process::{Command, Stdio};
 
 use error_catalog_codegen::{Source, load};
 
-use crate::format_doc::{blocks, document, other_cases};
+use crate::format_doc::{blocks, document, is_catalog, other_cases};
 
 const REQUIRE: &str = "ERROR_CATALOG_REQUIRE_VALIDATORS";
 
@@ -331,7 +331,7 @@ fn document_catalogs() -> Vec<Catalog> {
         let markdown = document(relative);
         let name = relative.trim_start_matches("../");
         for (index, (info, body, _)) in blocks(&markdown).into_iter().enumerate() {
-            if info == "toml" && body.starts_with("[catalog]") {
+            if info == "toml" && is_catalog(&body) {
                 catalogs.push(Catalog::new(format!("{name}, block {index}"), body));
             }
         }

@@ -1,7 +1,7 @@
 //! `docs/catalog-format.md` and the README show catalogs and the validator's messages for
 //! them. This keeps them true: every complete catalog in them (a TOML block that starts with
-//! `[catalog]`) is validated, and where a document shows the messages right after it, they
-//! must be exactly what the validator prints. The "other cases" of a rule, a bullet that
+//! `[catalog]`, after a `#:schema` directive if any) is validated, and where a document shows
+//! the messages right after it, they must be exactly what the validator prints. The "other cases" of a rule, a bullet that
 //! gives a one-line change (`- \`code = 129\`:`) and the `error:` line it gives, are checked
 //! too: the change is made to the catalog the section last showed (in the table the bullet
 //! names, as in ``- `shared_code = "yes"` in `[errors.StorageNotFound]`:``), and the validator
@@ -41,6 +41,15 @@ pub(crate) fn blocks(markdown: &str) -> Vec<(String, String, String)> {
     out
 }
 
+/// Whether a TOML block is a complete catalog: it starts with `[catalog]`, after the
+/// directives of editors (`#:schema ...`) if any.
+pub(crate) fn is_catalog(block: &str) -> bool {
+    block
+        .lines()
+        .find(|line| !line.starts_with("#:"))
+        .is_some_and(|line| line == "[catalog]")
+}
+
 fn validate(catalog: &str) -> String {
     let source = Source::new("catalog/api.toml", "/doc/catalog/api.toml", catalog);
     match load(&source) {
@@ -62,7 +71,7 @@ fn check_document(relative: &str) -> (usize, usize) {
     let blocks = blocks(&markdown);
     let (mut valid, mut messages) = (0, 0);
     for (i, (info, body, _)) in blocks.iter().enumerate() {
-        if info != "toml" || !body.starts_with("[catalog]") {
+        if info != "toml" || !is_catalog(body) {
             continue;
         }
         let rendered = validate(body);
@@ -156,7 +165,7 @@ pub(crate) fn other_cases(markdown: &str) -> Vec<OtherCase> {
         if between.lines().any(|l| l.starts_with('#')) {
             catalog = None;
         }
-        if info == "toml" && body.starts_with("[catalog]") {
+        if info == "toml" && is_catalog(body) {
             catalog = Some(body);
             continue;
         }
@@ -289,7 +298,7 @@ fn every_catalog_and_message_in_the_format_document_is_real() {
 
 #[test]
 fn every_catalog_and_message_in_the_readme_is_real() {
-    assert_eq!(check_document("../README.md"), (2, 1));
+    assert_eq!(check_document("../README.md"), (3, 1));
 }
 
 /// The error bodies the format document shows: a JSON block right after a valid catalog is
@@ -305,7 +314,7 @@ fn every_body_after_a_catalog_in_the_format_document_is_the_one_it_sends() {
             continue;
         };
         if info != "toml"
-            || !catalog.starts_with("[catalog]")
+            || !is_catalog(catalog)
             || next_info != "json"
             || !between.trim().is_empty()
         {
