@@ -18,23 +18,49 @@ use crate::toml_shape::{self as shape, Table, Value};
 use crate::types;
 use crate::wire::{CodeType, Constant};
 
+/// The keys each table of a catalog knows; any other is [`Rule::UnknownKey`]. The catalog
+/// format's JSON Schema, `docs/catalog.schema.json`, lists the same keys (a test below keeps
+/// them in step).
+pub(crate) mod keys {
+    /// The top-level tables.
+    pub(crate) const TOP_LEVEL: &[&str] = &["catalog", "status", "types", "errors", "retired"];
+    /// `[catalog]`.
+    pub(crate) const CATALOG: &[&str] = &["title", "doc", "docs_url", "problem_base", "wire"];
+    /// `[catalog] wire`.
+    pub(crate) const WIRE: &[&str] = &[
+        "code",
+        "message",
+        "code_type",
+        "status",
+        "fields",
+        "constants",
+        "header",
+    ];
+    /// `[status.NNN]`.
+    pub(crate) const STATUS: &[&str] = &["reason", "meaning"];
+    /// `[types.Name]`.
+    pub(crate) const ENUM: &[&str] = &["values", "doc"];
+    /// `[errors.Name]`.
+    pub(crate) const ENTRY: &[&str] = &[
+        "code",
+        "status",
+        "message",
+        "doc",
+        "help",
+        "shared_code",
+        "overlapping",
+        "retryable",
+        "retry_after",
+        "fields",
+    ];
+    /// The long form of a field, `fields.name = { ... }`.
+    pub(crate) const FIELD: &[&str] = &["type", "example", "doc"];
+}
+
 /// `wire = { code = "/error/code", message = "/error/message", ... }`. `code` and `message`
 /// are required; the rest is optional. Every key is read even when another is broken.
 fn wire(cx: &mut Ctxt, table: &Table<'_>, span: &Range<usize>) -> Wire {
-    shape::known_keys(
-        cx,
-        table,
-        &[
-            "code",
-            "message",
-            "code_type",
-            "status",
-            "fields",
-            "constants",
-            "header",
-        ],
-        "in `wire`",
-    );
+    shape::known_keys(cx, table, keys::WIRE, "in `wire`");
     let mut wire = Wire::default();
     if let Some(code) = shape::string(cx, table, "code", span, "`wire`", true) {
         wire.code = code;
@@ -106,12 +132,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
     }
     let root = root.into_inner();
     let decoder = Decoder { source };
-    shape::known_keys(
-        cx,
-        &root,
-        &["catalog", "status", "types", "errors", "retired"],
-        "at the top level",
-    );
+    shape::known_keys(cx, &root, keys::TOP_LEVEL, "at the top level");
 
     let header = match root.get("catalog") {
         Some(value) => shape::table(cx, value, "`[catalog]`"),
@@ -193,12 +214,7 @@ struct Decoder<'s> {
 impl Decoder<'_> {
     /// `[catalog]`: title, doc, docs URL and wire shape.
     fn header(&self, cx: &mut Ctxt, table: &Table<'_>, span: Range<usize>) -> Header {
-        shape::known_keys(
-            cx,
-            table,
-            &["title", "doc", "docs_url", "problem_base", "wire"],
-            "in `[catalog]`",
-        );
+        shape::known_keys(cx, table, keys::CATALOG, "in `[catalog]`");
         let span = shape::header_span(self.source.text(), span);
         let title = shape::string(cx, table, "title", &span, "`[catalog]`", true)
             .map(|s| s.value)
@@ -259,7 +275,7 @@ impl Decoder<'_> {
         body: &Table<'_>,
         span: Range<usize>,
     ) -> (Vec<Spanned<String>>, String) {
-        shape::known_keys(cx, body, &["values", "doc"], &format!("in {what}"));
+        shape::known_keys(cx, body, keys::ENUM, &format!("in {what}"));
         let doc = shape::string(cx, body, "doc", &span, what, false)
             .map(|s| s.value)
             .unwrap_or_default();
@@ -322,7 +338,7 @@ impl Decoder<'_> {
             let Some((body, span)) = shape::table(cx, value, &what) else {
                 continue;
             };
-            shape::known_keys(cx, body, &["reason", "meaning"], &format!("in {what}"));
+            shape::known_keys(cx, body, keys::STATUS, &format!("in {what}"));
             let reason = shape::string(cx, body, "reason", &span, &what, false)
                 .map(|s| s.value)
                 .or_else(|| names::canonical_reason(code).map(str::to_owned))
@@ -385,23 +401,7 @@ impl Decoder<'_> {
     ) -> Option<Entry> {
         let what = format!("`[errors.{}]`", name.value);
         let (body, _) = shape::table(cx, value, &what)?;
-        shape::known_keys(
-            cx,
-            body,
-            &[
-                "code",
-                "status",
-                "message",
-                "doc",
-                "help",
-                "shared_code",
-                "overlapping",
-                "retryable",
-                "retry_after",
-                "fields",
-            ],
-            &format!("in {what}"),
-        );
+        shape::known_keys(cx, body, keys::ENTRY, &format!("in {what}"));
         let owner = name.span.clone();
         let code = shape::string(cx, body, "code", &owner, &what, true);
         let status = match body.get("status") {
@@ -500,12 +500,7 @@ impl Decoder<'_> {
                     String::new(),
                 ),
                 DeValue::Table(long) => {
-                    shape::known_keys(
-                        cx,
-                        long,
-                        &["type", "example", "doc"],
-                        &format!("in field `{}`", name.value),
-                    );
+                    shape::known_keys(cx, long, keys::FIELD, &format!("in field `{}`", name.value));
                     let ty = shape::string(cx, long, "type", &value.span(), "the field", false)
                         .unwrap_or_else(|| Spanned::new("String".to_owned(), value.span()));
                     let example = long
@@ -657,4 +652,150 @@ struct Declared {
     example: Option<Spanned<String>>,
     /// The field's docs, or empty.
     doc: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value as Json;
+
+    use super::keys;
+    use crate::diag::Rule;
+    use crate::source::Source;
+
+    /// The catalog format's JSON Schema, for editors; the workspace's copy, which this crate's
+    /// package does not include.
+    fn schema() -> Json {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/catalog.schema.json");
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|error| panic!("{path}: {error}: the test runs in the workspace"));
+        serde_json::from_str(&text).expect("the schema is JSON")
+    }
+
+    /// The schema object that a `$ref` such as `#/definitions/entry` names.
+    fn object_at<'s>(schema: &'s Json, reference: &str) -> &'s Json {
+        let pointer = reference.strip_prefix('#').expect("a local reference");
+        schema
+            .pointer(pointer)
+            .unwrap_or_else(|| panic!("no {pointer} in the schema"))
+    }
+
+    /// The schema object at `pointer`, following a `$ref` to `#/definitions/...`.
+    fn object<'s>(schema: &'s Json, pointer: &str) -> &'s Json {
+        let mut at = schema
+            .pointer(pointer)
+            .unwrap_or_else(|| panic!("no {pointer} in the schema"));
+        while let Some(reference) = at.get("$ref").and_then(Json::as_str) {
+            at = object_at(schema, reference);
+        }
+        at
+    }
+
+    /// Each table of the loader, and where the schema describes it.
+    const TABLES: [(&str, &[&str], &str); 7] = [
+        ("the top level", keys::TOP_LEVEL, ""),
+        ("[catalog]", keys::CATALOG, "/properties/catalog"),
+        ("wire", keys::WIRE, "/properties/catalog/properties/wire"),
+        (
+            "[status.NNN]",
+            keys::STATUS,
+            "/properties/status/additionalProperties",
+        ),
+        (
+            "[types.Name]",
+            keys::ENUM,
+            "/properties/types/additionalProperties",
+        ),
+        (
+            "[errors.Name]",
+            keys::ENTRY,
+            "/properties/errors/additionalProperties",
+        ),
+        ("a field's table", keys::FIELD, "/definitions/field/anyOf/1"),
+    ];
+
+    #[test]
+    fn the_schema_knows_exactly_the_keys_the_loader_knows() {
+        let schema = schema();
+        for (table, known, pointer) in TABLES {
+            let object = object(&schema, pointer);
+            let properties: BTreeSet<&str> = object["properties"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{table}: no properties at {pointer}"))
+                .keys()
+                .map(String::as_str)
+                .collect();
+            let known: BTreeSet<&str> = known.iter().copied().collect();
+            assert_eq!(properties, known, "{table} ({pointer})");
+            assert_eq!(
+                object["additionalProperties"],
+                Json::Bool(false),
+                "{table}: the loader rejects unknown keys, so the schema must too"
+            );
+            for key in &known {
+                let property = &object["properties"][key];
+                // Taplo's hover shows the description of what `allOf` or `$ref` leads to, not
+                // the property's own: a property has one or the other.
+                let description = match property["allOf"][0].get("$ref").or(property.get("$ref")) {
+                    Some(reference) => {
+                        assert!(
+                            property.get("description").is_none(),
+                            "{table}: `{key}`'s own description would not show"
+                        );
+                        let target = reference.as_str().expect("a reference");
+                        object_at(&schema, target)["description"].as_str()
+                    }
+                    None => property["description"].as_str(),
+                };
+                assert!(
+                    description.is_some_and(|d| !d.is_empty()),
+                    "{table}: `{key}` has no description for editors"
+                );
+            }
+        }
+    }
+
+    /// What the loader reports missing in a catalog whose tables are all empty is what the
+    /// schema requires, table by table.
+    #[test]
+    fn the_schema_requires_exactly_the_keys_the_loader_requires() {
+        let schema = schema();
+        let mut required: BTreeSet<(String, String)> = BTreeSet::new();
+        for (table, _, pointer) in TABLES {
+            if let Some(keys) = object(&schema, pointer)["required"].as_array() {
+                for key in keys {
+                    let key = key.as_str().expect("a key").to_owned();
+                    required.insert((table.to_owned(), key));
+                }
+            }
+        }
+
+        let mut missing = BTreeSet::new();
+        let empty = "[catalog]\nwire = {}\n\n[status.404]\n\n[types.Job]\n\n\
+                     [errors.Gone]\nfields.id = {}\n";
+        for text in [empty, ""] {
+            let source = Source::new("t.toml", "/t.toml", text);
+            let diagnostics = crate::load(&source).err().unwrap_or_default();
+            for diagnostic in diagnostics {
+                assert_eq!(diagnostic.rule, Rule::MissingKey, "{}", diagnostic.message);
+                let message = diagnostic.message;
+                let (key, owner) = match message.as_str() {
+                    "missing `[catalog]` table" => ("catalog", "the top level"),
+                    other => other
+                        .strip_prefix("missing `")
+                        .and_then(|rest| rest.split_once("` in "))
+                        .expect("a missing key in a table"),
+                };
+                let table = match owner {
+                    "`[types.Job]`" => "[types.Name]",
+                    "`[errors.Gone]`" => "[errors.Name]",
+                    "`wire`" => "wire",
+                    owner => owner.trim_matches('`'),
+                };
+                missing.insert((table.to_owned(), key.to_owned()));
+            }
+        }
+        assert_eq!(missing, required);
+    }
 }

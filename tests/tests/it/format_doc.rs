@@ -1,7 +1,7 @@
 //! `docs/catalog-format.md` and the README show catalogs and the validator's messages for
 //! them. This keeps them true: every complete catalog in them (a TOML block that starts with
-//! `[catalog]`) is validated, and where a document shows the messages right after it, they
-//! must be exactly what the validator prints. The "other cases" of a rule, a bullet that
+//! `[catalog]`, after a `#:schema` directive if any) is validated, and where a document shows
+//! the messages right after it, they must be exactly what the validator prints. The "other cases" of a rule, a bullet that
 //! gives a one-line change (`- \`code = 129\`:`) and the `error:` line it gives, are checked
 //! too: the change is made to the catalog the section last showed (in the table the bullet
 //! names, as in ``- `shared_code = "yes"` in `[errors.StorageNotFound]`:``), and the validator
@@ -13,7 +13,7 @@ use error_catalog_codegen::{Report, Source, load};
 
 /// The fenced code blocks of a Markdown text, indented ones (in a list item) too: (info
 /// string, body without the fence's indentation, text since the last block).
-fn blocks(markdown: &str) -> Vec<(String, String, String)> {
+pub(crate) fn blocks(markdown: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     let mut lines = markdown.lines();
     let mut between = String::new();
@@ -41,6 +41,15 @@ fn blocks(markdown: &str) -> Vec<(String, String, String)> {
     out
 }
 
+/// Whether a TOML block is a complete catalog: it starts with `[catalog]`, after the
+/// directives of editors (`#:schema ...`) if any.
+pub(crate) fn is_catalog(block: &str) -> bool {
+    block
+        .lines()
+        .find(|line| !line.starts_with("#:"))
+        .is_some_and(|line| line == "[catalog]")
+}
+
 fn validate(catalog: &str) -> String {
     let source = Source::new("catalog/api.toml", "/doc/catalog/api.toml", catalog);
     match load(&source) {
@@ -49,15 +58,20 @@ fn validate(catalog: &str) -> String {
     }
 }
 
+/// The text of a document, by its path relative to this package's directory.
+pub(crate) fn document(relative: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
 /// Checks the catalogs of one document; returns how many were valid and how many were
 /// followed by their messages.
 fn check_document(relative: &str) -> (usize, usize) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    let markdown = std::fs::read_to_string(path).expect("the document");
+    let markdown = document(relative);
     let blocks = blocks(&markdown);
     let (mut valid, mut messages) = (0, 0);
     for (i, (info, body, _)) in blocks.iter().enumerate() {
-        if info != "toml" || !body.starts_with("[catalog]") {
+        if info != "toml" || !is_catalog(body) {
             continue;
         }
         let rendered = validate(body);
@@ -128,20 +142,30 @@ fn substitute(catalog: &str, line: &str, table: Option<&str>) -> String {
     lines.join("\n") + "\n"
 }
 
-/// Checks the bullets of one document that give a one-line change and the `error:` line it
-/// gives; returns how many there were.
-fn check_other_cases(relative: &str) -> usize {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    let markdown = std::fs::read_to_string(path).expect("the document");
-    let blocks = blocks(&markdown);
+/// A bullet of a rule's "other cases": the catalog the section last showed, the same with the
+/// bullet's one-line change made, and the `error:` line the document shows for it.
+pub(crate) struct OtherCase {
+    /// The bullet's text.
+    pub(crate) bullet: String,
+    /// The catalog the section last showed.
+    pub(crate) base: String,
+    /// That catalog with the bullet's change.
+    pub(crate) changed: String,
+    /// The `error:` line the document shows.
+    pub(crate) expected: String,
+}
+
+/// The bullets of a Markdown document that give a one-line change and the `error:` line it
+/// gives.
+pub(crate) fn other_cases(markdown: &str) -> Vec<OtherCase> {
+    let blocks = blocks(markdown);
     let mut catalog: Option<&str> = None;
-    let mut checked = 0;
-    let mut failures = Vec::new();
+    let mut cases = Vec::new();
     for (i, (info, body, between)) in blocks.iter().enumerate() {
         if between.lines().any(|l| l.starts_with('#')) {
             catalog = None;
         }
-        if info == "toml" && body.starts_with("[catalog]") {
+        if info == "toml" && is_catalog(body) {
             catalog = Some(body);
             continue;
         }
@@ -187,11 +211,27 @@ fn check_other_cases(relative: &str) -> usize {
             "a bullet gives several changes or tables, which this test cannot make: {bullet}"
         );
         let catalog = catalog.unwrap_or_else(|| panic!("no catalog before the bullet: {bullet}"));
-        let changed = substitute(catalog, changes[0], tables.first().copied());
+        cases.push(OtherCase {
+            bullet: bullet.to_owned(),
+            base: catalog.to_owned(),
+            changed: substitute(catalog, changes[0], tables.first().copied()),
+            expected: body.trim_end().to_owned(),
+        });
+    }
+    cases
+}
+
+/// Checks the bullets of one document that give a one-line change and the `error:` line it
+/// gives; returns how many there were.
+fn check_other_cases(relative: &str) -> usize {
+    let markdown = document(relative);
+    let cases = other_cases(&markdown);
+    let mut failures = Vec::new();
+    for case in &cases {
         // The change gives the error shown and no other: the errors of the section's
         // catalog itself (`missing-key` shows one without `message`) stay as they were.
-        let before = validate(catalog);
-        let rendered = validate(&changed);
+        let before = validate(&case.base);
+        let rendered = validate(&case.changed);
         let mut errors: Vec<&str> = rendered
             .lines()
             .filter(|l| l.starts_with("error:"))
@@ -201,13 +241,12 @@ fn check_other_cases(relative: &str) -> usize {
                 errors.remove(at);
             }
         }
-        let expected = body.trim_end();
-        if errors != [expected] {
+        if errors != [case.expected.as_str()] {
             failures.push(format!(
-                "{bullet}\nshows {expected}\nbut the catalog\n{changed}gives\n{rendered}"
+                "{}\nshows {}\nbut the catalog\n{}gives\n{rendered}",
+                case.bullet, case.expected, case.changed
             ));
         }
-        checked += 1;
     }
     assert!(
         failures.is_empty(),
@@ -215,7 +254,7 @@ fn check_other_cases(relative: &str) -> usize {
         failures.len(),
         failures.join("\n----\n")
     );
-    checked
+    cases.len()
 }
 
 #[test]
@@ -259,7 +298,7 @@ fn every_catalog_and_message_in_the_format_document_is_real() {
 
 #[test]
 fn every_catalog_and_message_in_the_readme_is_real() {
-    assert_eq!(check_document("../README.md"), (2, 1));
+    assert_eq!(check_document("../README.md"), (3, 1));
 }
 
 /// The error bodies the format document shows: a JSON block right after a valid catalog is
@@ -267,8 +306,7 @@ fn every_catalog_and_message_in_the_readme_is_real() {
 /// object (if the shape has one) holding every field's example.
 #[test]
 fn every_body_after_a_catalog_in_the_format_document_is_the_one_it_sends() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/catalog-format.md");
-    let markdown = std::fs::read_to_string(path).expect("the document");
+    let markdown = document("../docs/catalog-format.md");
     let blocks = blocks(&markdown);
     let mut bodies = 0;
     for pair in blocks.windows(2) {
@@ -276,7 +314,7 @@ fn every_body_after_a_catalog_in_the_format_document_is_the_one_it_sends() {
             continue;
         };
         if info != "toml"
-            || !catalog.starts_with("[catalog]")
+            || !is_catalog(catalog)
             || next_info != "json"
             || !between.trim().is_empty()
         {

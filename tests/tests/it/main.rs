@@ -13,6 +13,7 @@
 mod alloc;
 mod axum;
 mod backup_restore;
+mod catalog_schema;
 mod check;
 mod client;
 mod derive;
