@@ -211,12 +211,15 @@
 #[cfg(feature = "axum")]
 mod axum;
 mod caused;
+pub mod openapi;
 #[cfg(feature = "problem-details")]
 mod problem;
 mod response;
 mod retry;
 mod spec;
 mod table;
+#[cfg(feature = "utoipa")]
+mod utoipa_impls;
 mod wire;
 
 pub use caused::Caused;
@@ -486,6 +489,15 @@ pub mod __private {
     /// `IntoResponse` for a generated enum when the runtime has the feature `axum`; nothing
     /// otherwise. Generated code cannot test the features of the runtime, so it calls this.
     pub use crate::__impl_into_response as impl_into_response;
+
+    #[cfg(feature = "utoipa")]
+    pub use crate::utoipa_impls::{responses as utoipa_responses, schema as utoipa_schema};
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
+
+    /// `IntoResponses`, `PartialSchema` and `ToSchema` for a generated enum when the runtime
+    /// has the feature `utoipa`; nothing otherwise.
+    pub use crate::__impl_utoipa as impl_utoipa;
 
     pub use crate::wire::{WireMember, WireNode};
     use crate::{
@@ -908,6 +920,49 @@ macro_rules! __impl_into_response {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __impl_into_response {
+    ($name:ty) => {};
+}
+
+/// The utoipa impls of a generated enum, `$name`: `IntoResponses` (one response per status of
+/// its entries, with their examples), `PartialSchema` (the body's schema) and `ToSchema`
+/// (under the enum's name). Emitted by every generated enum, it expands to nothing when the
+/// runtime lacks the feature `utoipa`.
+#[cfg(feature = "utoipa")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __impl_utoipa {
+    ($name:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa::IntoResponses for $name {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::Response,
+                >,
+            > {
+                $crate::__private::utoipa_responses::<Self>()
+            }
+        }
+
+        #[automatically_derived]
+        impl $crate::__private::utoipa::PartialSchema for $name {
+            fn schema() -> $crate::__private::utoipa::openapi::RefOr<
+                $crate::__private::utoipa::openapi::schema::Schema,
+            > {
+                $crate::__private::utoipa_schema::<Self>()
+            }
+        }
+
+        #[automatically_derived]
+        impl $crate::__private::utoipa::ToSchema for $name {}
+    };
+}
+
+/// Without the feature `utoipa`, a generated enum has no utoipa impls.
+#[cfg(not(feature = "utoipa"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __impl_utoipa {
     ($name:ty) => {};
 }
 
