@@ -34,11 +34,6 @@ impl Object {
         self.0.push((key.into(), value.into()));
     }
 
-    /// Whether the object has no key.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// [`insert`](Self::insert), for building in one expression.
     pub(crate) fn with(mut self, key: impl Into<String>, value: impl Into<Json>) -> Self {
         self.insert(key, value);

@@ -44,8 +44,8 @@
 //!   `application/problem+json` for problem details) with the schema, inline or as a `$ref`
 //!   ([`Errors::schema_ref`]), and one example per documented entry of the status, in catalog
 //!   order. An example's name is the entry's name; its `summary` the first line of the
-//!   entry's doc (the code and the template when it has none); its `description` the doc
-//!   and the help; its `value` the example body.
+//!   entry's doc (the code and the template when it has none); its `description` the doc,
+//!   the help, then the code and the template; its `value` the example body.
 //!
 //! Descriptions are CommonMark. The catalog's own text goes into them as [`Prose`] writes it:
 //! as written by default; the command-line tool rewrites it as on its Markdown page.
@@ -151,6 +151,7 @@ pub fn problems<E: Generated>() -> Errors<'static, crate::Problem<E>> {
 
 /// The entries that `E` covers without their examples, for the schema alone, which needs no
 /// example value built.
+#[cfg(feature = "utoipa")]
 pub(crate) fn schema_only<E: Generated>() -> Errors<'static, ()> {
     let covered = E::tables().variants.iter().map(|&index| index as usize);
     Errors::new(E::catalog(), covered.map(|index| (index, Err(String::new()))))
@@ -440,12 +441,15 @@ impl<'p, B> Errors<'p, B> {
                 .filter(|text| !text.is_empty())
                 .map(|text| self.prose.block(text))
                 .collect();
+            description.push(Cow::Owned(format!(
+                "Code {}, message template {}.",
+                code_span(entry.code),
+                code_span(entry.message)
+            )));
             if let Err(why) = body {
                 description.push(Cow::Owned(format!("(No example value: {why}.)")));
             }
-            if !description.is_empty() {
-                example.insert("description", description.join("\n\n"));
-            }
+            example.insert("description", description.join("\n\n"));
             if let Ok(body) = body {
                 example.insert("value", Node::Body(body));
             }
@@ -562,6 +566,26 @@ fn summary(entry: &ErrorSpec) -> String {
         Some(line) => line.to_owned(),
         None => format!("{}: {}", entry.code, entry.message),
     }
+}
+
+/// `text` as a CommonMark code span, which shows it literally: delimited by one backtick more
+/// than its longest run of backticks, with a space inside each end when it starts or ends
+/// with a backtick or a space.
+fn code_span(text: &str) -> String {
+    let longest = text
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']) {
+        " "
+    } else {
+        ""
+    };
+    // Line breaks in a code span are spaces; a template has none, but a code might.
+    let text = text.replace(['\n', '\r'], " ");
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// A piece of an OpenAPI document (a schema, a response): its [`Serialize`] writes the
