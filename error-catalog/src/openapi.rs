@@ -15,7 +15,7 @@
 //! pub enum BackupError {}
 //!
 //! let errors = error_catalog::openapi::errors::<BackupError>();
-//! assert_eq!(errors.statuses(), [400, 404, 409, 500]);
+//! assert_eq!(errors.statuses(), [400, 404, 409, 422]);
 //! let response = serde_json::to_value(errors.response(404)).unwrap();
 //! let example = &response["content"]["application/json"]["examples"]["StorageNotFound"];
 //! assert_eq!(example["summary"], "No storage has this ID.");
@@ -154,7 +154,10 @@ pub fn problems<E: Generated>() -> Errors<'static, crate::Problem<E>> {
 #[cfg(feature = "utoipa")]
 pub(crate) fn schema_only<E: Generated>() -> Errors<'static, ()> {
     let covered = E::tables().variants.iter().map(|&index| index as usize);
-    Errors::new(E::catalog(), covered.map(|index| (index, Err(String::new()))))
+    Errors::new(
+        E::catalog(),
+        covered.map(|index| (index, Err(String::new()))),
+    )
 }
 
 /// Each entry that `E` covers, in catalog order, with its example value or why it has none.
@@ -472,9 +475,7 @@ impl<'p, B> Errors<'p, B> {
             SchemaAt::Inline => self.schema().0,
             SchemaAt::Ref(reference) => Map::new().with("$ref", reference.as_str()).into(),
         };
-        let media = Map::new()
-            .with("schema", schema)
-            .with("examples", examples);
+        let media = Map::new().with("schema", schema).with("examples", examples);
         let mut response = Map::new().with("description", description);
         let mut headers = Map::new();
         if let Some(header) = self.catalog.wire.header {
@@ -552,17 +553,18 @@ fn reason(catalog: &CatalogSpec, status: u16) -> Option<&'static str> {
         .iter()
         .find(|row| row.code == status && !row.reason.is_empty())
         .map(|row| row.reason)
-        .or_else(|| {
-            http::StatusCode::from_u16(status)
-                .ok()?
-                .canonical_reason()
-        })
+        .or_else(|| http::StatusCode::from_u16(status).ok()?.canonical_reason())
 }
 
 /// An example's summary, which OpenAPI reads as plain text: the first line of the entry's
 /// doc, or its code and template when it has no doc.
 fn summary(entry: &ErrorSpec) -> String {
-    match entry.doc.lines().map(str::trim).find(|line| !line.is_empty()) {
+    match entry
+        .doc
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+    {
         Some(line) => line.to_owned(),
         None => format!("{}: {}", entry.code, entry.message),
     }
@@ -572,11 +574,7 @@ fn summary(entry: &ErrorSpec) -> String {
 /// than its longest run of backticks, with a space inside each end when it starts or ends
 /// with a backtick or a space.
 fn code_span(text: &str) -> String {
-    let longest = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']) {
         " "
@@ -674,5 +672,264 @@ impl<B: Serialize> Serialize for Node<'_, B> {
             }
             Node::Body(body) => body.serialize(serializer),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::__private::{catalog_spec, error_spec, field_spec, status_spec, wire_spec};
+
+    const LAYOUT: &[WireMember] = &[
+        WireMember {
+            key: "error",
+            node: WireNode::Object(&[
+                WireMember {
+                    key: "code",
+                    node: WireNode::Code,
+                },
+                WireMember {
+                    key: "message",
+                    node: WireNode::Message,
+                },
+            ]),
+        },
+        WireMember {
+            key: "kind",
+            node: WireNode::Constant("Error"),
+        },
+    ];
+
+    const fn entry(
+        name: &'static str,
+        code: &'static str,
+        status: u16,
+        doc: &'static str,
+        fields: &'static [crate::FieldSpec],
+        retry_after: Option<&'static str>,
+    ) -> ErrorSpec {
+        error_spec(
+            name,
+            code,
+            status,
+            "Failed {n}",
+            "Failed 1",
+            fields,
+            doc,
+            "",
+            None,
+            false,
+            false,
+            false,
+            retry_after,
+        )
+    }
+
+    static ERRORS: [ErrorSpec; 4] = [
+        entry(
+            "Busy",
+            "7",
+            503,
+            "",
+            &[field_spec("n", "u32", "1", "")],
+            Some("n"),
+        ),
+        entry("Gone", "x", 404, "\n  First line.\nSecond line.", &[], None),
+        entry(
+            "Late",
+            "7",
+            503,
+            "Late.",
+            &[field_spec("n", "i32", "1", "")],
+            Some("n"),
+        ),
+        entry("Same", "7", 404, "Same code.", &[], None),
+    ];
+
+    static CATALOG: CatalogSpec = catalog_spec(
+        "Hand-made",
+        "",
+        None,
+        None,
+        wire_spec(
+            "/error/code",
+            "/error/message",
+            true,
+            None,
+            None,
+            &[],
+            Some("x-code"),
+            LAYOUT,
+        ),
+        &[status_spec(404, "Gone Away", "The thing is gone.")],
+        &[],
+        &ERRORS,
+        &[],
+    );
+
+    fn errors(indices: &[usize]) -> Errors<'static, Value> {
+        Errors::new(
+            &CATALOG,
+            indices
+                .iter()
+                .map(|&index| (index, Ok(json!({"at": index})))),
+        )
+    }
+
+    fn json(fragment: Fragment<'_, Value>) -> Value {
+        serde_json::to_value(fragment).unwrap()
+    }
+
+    #[test]
+    fn statuses_follow_the_table_then_the_catalog_and_codes_appear_once() {
+        let errors = errors(&[3, 0, 9, 1, 0]);
+        assert_eq!(errors.entries().count(), 3, "9 is out of the catalog");
+        assert_eq!(errors.statuses(), [404, 503]);
+        assert_eq!(errors.codes(), ["7", "x"]);
+        assert_eq!(errors.status_text(404), "404 Gone Away");
+        assert_eq!(errors.status_text(503), "503 Service Unavailable");
+        assert_eq!(errors.status_text(599), "599");
+    }
+
+    #[test]
+    fn a_code_that_is_not_an_integer_makes_the_type_either() {
+        let schema = json(errors(&[0, 1]).schema());
+        let code = &schema["properties"]["error"]["properties"]["code"];
+        assert_eq!(code["type"], json!(["integer", "string"]));
+        assert_eq!(code["enum"], json!([7, "x"]));
+        assert_eq!(schema["required"], json!(["error", "kind"]));
+        assert_eq!(schema["properties"]["kind"]["enum"], json!(["Error"]));
+
+        let code = &json(errors(&[0, 2]).schema())["properties"]["error"]["properties"]["code"];
+        assert_eq!(code["type"], "integer");
+        assert_eq!(code["enum"], json!([7]));
+    }
+
+    #[test]
+    fn no_entry_gives_a_code_of_any_value() {
+        let code = &json(errors(&[]).schema())["properties"]["error"]["properties"]["code"];
+        assert!(code.get("enum").is_none());
+        assert_eq!(code["type"], "integer");
+    }
+
+    #[test]
+    fn examples_have_the_entry_name_first_doc_line_and_code_and_template() {
+        let errors = Errors::new(
+            &CATALOG,
+            [
+                (1, Ok(json!({"gone": true}))),
+                (3, Err("the example of `n` does not parse".to_owned())),
+            ],
+        );
+        let response = json(errors.response(404));
+        assert_eq!(response["description"], "404 Gone Away: The thing is gone.");
+        let examples = &response["content"]["application/json"]["examples"];
+        assert_eq!(examples["Gone"]["summary"], "First line.");
+        assert_eq!(
+            examples["Gone"]["description"],
+            "\n  First line.\nSecond line.\n\nCode `x`, message template `Failed {n}`."
+        );
+        assert_eq!(examples["Gone"]["value"], json!({"gone": true}));
+        // No value, and the description says why.
+        assert!(examples["Same"].get("value").is_none());
+        assert!(
+            examples["Same"]["description"]
+                .as_str()
+                .unwrap()
+                .ends_with("(No example value: the example of `n` does not parse.)")
+        );
+        let header = &response["headers"]["x-code"];
+        assert_eq!(header["schema"]["enum"], json!(["x", "7"]));
+        assert_eq!(header["required"], true);
+        assert!(response["headers"].get("Retry-After").is_none());
+    }
+
+    #[test]
+    fn a_summary_without_doc_is_the_code_and_template() {
+        let response = json(errors(&[0]).response(503));
+        let busy = &response["content"]["application/json"]["examples"]["Busy"];
+        assert_eq!(busy["summary"], "7: Failed {n}");
+        assert_eq!(busy["value"], json!({"at": 0}));
+    }
+
+    #[test]
+    fn retry_after_is_required_when_every_entry_sends_it() {
+        let header = |indices: &[usize]| {
+            json(errors(indices).response(503))["headers"]["Retry-After"].clone()
+        };
+        assert_eq!(header(&[0])["required"], true);
+        assert_eq!(
+            header(&[0])["description"],
+            "How many seconds to wait before retrying: the field `n` of Busy."
+        );
+        // An `i32` may be negative, and a negative delay sends no header.
+        assert_eq!(header(&[0, 2])["required"], false);
+        assert_eq!(
+            header(&[0, 2])["schema"],
+            json!({"type": "integer", "minimum": 0})
+        );
+    }
+
+    #[test]
+    fn a_response_can_refer_to_its_schema_and_be_problem_details() {
+        let errors = errors(&[1]).schema_ref("#/components/schemas/E");
+        let response = json(errors.response(404));
+        assert_eq!(
+            response["content"]["application/json"]["schema"],
+            json!({"$ref": "#/components/schemas/E"})
+        );
+        let problem = errors.problem_details();
+        assert_eq!(problem.media_type(), PROBLEM_JSON);
+        let schema = json(problem.schema());
+        assert_eq!(
+            schema["required"],
+            json!(["type", "title", "status", "detail", "code"])
+        );
+        assert_eq!(schema["properties"]["code"]["enum"], json!(["x"]));
+        assert!(
+            json(problem.response(404))["content"]
+                .get(PROBLEM_JSON)
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn prose_rewrites_the_catalogs_text_only() {
+        struct Shout;
+        impl Prose for Shout {
+            fn block<'t>(&self, text: &'t str) -> Cow<'t, str> {
+                Cow::Owned(text.to_uppercase())
+            }
+            fn inline<'t>(&self, text: &'t str) -> Cow<'t, str> {
+                Cow::Owned(format!("*{text}*"))
+            }
+        }
+        let errors = errors(&[3]).prose(&Shout);
+        let response = json(errors.response(404));
+        assert_eq!(
+            response["description"],
+            "*404 Gone Away*: THE THING IS GONE."
+        );
+        let same = &response["content"]["application/json"]["examples"]["Same"];
+        assert_eq!(same["summary"], "Same code.");
+        assert_eq!(
+            same["description"],
+            "SAME CODE.\n\nCode `7`, message template `Failed {n}`."
+        );
+        assert_eq!(
+            json(errors.schema())["description"],
+            "The error body of the *Hand-made*."
+        );
+    }
+
+    #[test]
+    fn code_spans_show_backticks_literally() {
+        assert_eq!(code_span("a"), "`a`");
+        assert_eq!(code_span("a `b` c"), "``a `b` c``");
+        assert_eq!(code_span("`x``"), "``` `x`` ```");
+        assert_eq!(code_span(" a"), "`  a `");
+        assert_eq!(code_span("a\nb"), "`a b`");
     }
 }

@@ -15,8 +15,8 @@ use serde::de::DeserializeOwned;
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{RefOr, Response};
 
-use crate::Caused;
 use crate::__private::Generated;
+use crate::Caused;
 use crate::openapi::Errors;
 
 /// The body of the generated `IntoResponses::responses`: one response per status of the

@@ -924,8 +924,14 @@ fn openapi_error_body_is_the_nested_shape() {
         serde_json::json!(["NotFound", "AlreadyExists", "Invalid"])
     );
     assert_eq!(body["properties"]["code"]["type"], "integer");
-    assert_eq!(body["properties"]["kind"]["enum"], serde_json::json!(["Status"]));
-    assert_eq!(body["properties"]["status"]["enum"], serde_json::json!(["Failure"]));
+    assert_eq!(
+        body["properties"]["kind"]["enum"],
+        serde_json::json!(["Status"])
+    );
+    assert_eq!(
+        body["properties"]["status"]["enum"],
+        serde_json::json!(["Failure"])
+    );
     assert!(
         kubernetes["components"]["responses"]["Status404NotFound"]
             .get("headers")
@@ -942,7 +948,10 @@ fn openapi_error_body_is_the_nested_shape() {
     assert_eq!(message["type"], "object");
     assert_eq!(message["required"], serde_json::json!(["value", "lang"]));
     assert_eq!(message["properties"]["value"]["type"], "string");
-    assert_eq!(message["properties"]["lang"]["enum"], serde_json::json!(["en-US"]));
+    assert_eq!(
+        message["properties"]["lang"]["enum"],
+        serde_json::json!(["en-US"])
+    );
     let header =
         &odata["components"]["responses"]["Status409Conflict"]["headers"]["x-ms-error-code"];
     assert_eq!(header["required"], true);
