@@ -55,7 +55,8 @@
 //!   import the trait, and `examples()`, one value
 //!   of each variant built from the catalog's examples, for round-trip tests;
 //! - rustdoc on the enum and every variant: code, status, template and docs;
-//! - with the feature `axum`, `axum::response::IntoResponse` (see [Features](#features)).
+//! - with the feature `axum`, `axum::response::IntoResponse`, and with `utoipa`, utoipa's
+//!   `IntoResponses` and `ToSchema` (see [Features](#features)).
 //!
 //! The path is relative to the directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`);
 //! when no file is there, it is relative to the directory of the source file that holds the
@@ -173,8 +174,8 @@
 //!
 //! # Features
 //!
-//! Both are off by default, so that a crate with default features depends on no web framework
-//! or runtime.
+//! All three are off by default, so that a crate with default features depends on no web
+//! framework, runtime or OpenAPI library.
 //!
 //! - `axum`: every generated error enum, and every enum with
 //!   [`#[derive(CatalogError)]`](derive@CatalogError), implements
@@ -188,6 +189,15 @@
 //!   the generated `from_response` reading such a body back into the same variant when the
 //!   catalog's own code or message is missing from it. With `axum` as well, `Problem<E>`
 //!   implements `IntoResponse` with `content-type: application/problem+json`.
+//! - `utoipa`: every generated error enum, and every enum with
+//!   [`#[derive(CatalogError)]`](derive@CatalogError), implements utoipa 5's
+//!   `IntoResponses`, `PartialSchema` and `ToSchema` (named after the enum): one response
+//!   per status of the enum's entries, with the body's schema and one example per entry, as
+//!   [`openapi::errors`] describes them. With `problem-details` as well, `Problem<E>` does the
+//!   same in `application/problem+json` (its schema named `<E>Problem`); `Caused<E>` documents
+//!   what `E` does. An enum that implements these traits itself conflicts with them.
+//!
+//! The OpenAPI descriptions themselves come from [`openapi`], which needs no feature.
 //!
 //! ```
 //! # #[cfg(all(feature = "axum", feature = "problem-details"))]
