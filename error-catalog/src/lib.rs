@@ -55,7 +55,8 @@
 //!   import the trait, and `examples()`, one value
 //!   of each variant built from the catalog's examples, for round-trip tests;
 //! - rustdoc on the enum and every variant: code, status, template and docs;
-//! - with the feature `axum`, `axum::response::IntoResponse` (see [Features](#features)).
+//! - with the feature `axum`, `axum::response::IntoResponse`, and with `utoipa`, utoipa's
+//!   `IntoResponses` and `ToSchema` (see [Features](#features)).
 //!
 //! The path is relative to the directory of the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`);
 //! when no file is there, it is relative to the directory of the source file that holds the
@@ -179,8 +180,8 @@
 //!   enum with the `error-catalog-build` crate turns it off (`default-features = false`), and
 //!   its build then compiles no procedural macro: the generated code needs only the runtime.
 //!
-//! The two others are off by default, so that a crate with default features depends on no web
-//! framework or runtime.
+//! The three others are off by default, so that a crate with default features depends on no
+//! web framework, runtime or OpenAPI library.
 //!
 //! - `axum`: every generated error enum, and every enum with
 //!   [`#[derive(CatalogError)]`](derive@CatalogError), implements
@@ -194,6 +195,15 @@
 //!   the generated `from_response` reading such a body back into the same variant when the
 //!   catalog's own code or message is missing from it. With `axum` as well, `Problem<E>`
 //!   implements `IntoResponse` with `content-type: application/problem+json`.
+//! - `utoipa`: every generated error enum, and every enum with
+//!   [`#[derive(CatalogError)]`](derive@CatalogError), implements utoipa 5's
+//!   `IntoResponses`, `PartialSchema` and `ToSchema` (named after the enum): one response
+//!   per status of the enum's entries, with the body's schema and one example per entry, as
+//!   [`openapi::errors`] describes them. With `problem-details` as well, `Problem<E>` does the
+//!   same in `application/problem+json` (its schema named `<E>Problem`); `Caused<E>` documents
+//!   what `E` does. An enum that implements these traits itself conflicts with them.
+//!
+//! The OpenAPI descriptions themselves come from [`openapi`], which needs no feature.
 //!
 //! ```
 //! # #[cfg(all(feature = "axum", feature = "problem-details"))]
@@ -219,12 +229,15 @@
 #[cfg(feature = "axum")]
 mod axum;
 mod caused;
+pub mod openapi;
 #[cfg(feature = "problem-details")]
 mod problem;
 mod response;
 mod retry;
 mod spec;
 mod table;
+#[cfg(feature = "utoipa")]
+mod utoipa_impls;
 mod wire;
 
 pub use caused::Caused;
@@ -495,6 +508,15 @@ pub mod __private {
     /// `IntoResponse` for a generated enum when the runtime has the feature `axum`; nothing
     /// otherwise. Generated code cannot test the features of the runtime, so it calls this.
     pub use crate::__impl_into_response as impl_into_response;
+
+    #[cfg(feature = "utoipa")]
+    pub use crate::utoipa_impls::{responses as utoipa_responses, schema as utoipa_schema};
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
+
+    /// `IntoResponses`, `PartialSchema` and `ToSchema` for a generated enum when the runtime
+    /// has the feature `utoipa`; nothing otherwise.
+    pub use crate::__impl_utoipa as impl_utoipa;
 
     pub use crate::wire::{WireMember, WireNode};
     use crate::{
@@ -917,6 +939,49 @@ macro_rules! __impl_into_response {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __impl_into_response {
+    ($name:ty) => {};
+}
+
+/// The utoipa impls of a generated enum, `$name`: `IntoResponses` (one response per status of
+/// its entries, with their examples), `PartialSchema` (the body's schema) and `ToSchema`
+/// (under the enum's name). Emitted by every generated enum, it expands to nothing when the
+/// runtime lacks the feature `utoipa`.
+#[cfg(feature = "utoipa")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __impl_utoipa {
+    ($name:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa::IntoResponses for $name {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::Response,
+                >,
+            > {
+                $crate::__private::utoipa_responses::<Self>()
+            }
+        }
+
+        #[automatically_derived]
+        impl $crate::__private::utoipa::PartialSchema for $name {
+            fn schema() -> $crate::__private::utoipa::openapi::RefOr<
+                $crate::__private::utoipa::openapi::schema::Schema,
+            > {
+                $crate::__private::utoipa_schema::<Self>()
+            }
+        }
+
+        #[automatically_derived]
+        impl $crate::__private::utoipa::ToSchema for $name {}
+    };
+}
+
+/// Without the feature `utoipa`, a generated enum has no utoipa impls.
+#[cfg(not(feature = "utoipa"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __impl_utoipa {
     ($name:ty) => {};
 }
 

@@ -442,36 +442,46 @@ pub(crate) fn retry_after<E: Generated>(error: &E) -> Option<std::time::Duration
 /// The body of the generated `examples()`: one value of each variant, in the enum's order,
 /// with the catalog's example in every field.
 pub(crate) fn examples<E: Generated>() -> Vec<E> {
-    let (catalog, tables) = (E::catalog(), E::tables());
-    let mut texts = Vec::new();
-    tables
+    E::tables()
         .variants
         .iter()
-        .filter_map(|&index| {
-            let index = index as usize;
-            let spec = catalog.errors.get(index)?;
-            let table = tables.entry(index)?;
-            texts.clear();
-            texts.extend(table.slots().map(|slot| {
-                spec.fields
-                    .get(slot as usize)
-                    .map_or("", |field| field.example)
-            }));
-            Some(E::build(index, &texts).unwrap_or_else(|placeholder| {
-                let field = table
-                    .slots()
-                    .nth(placeholder)
-                    .and_then(|slot| spec.fields.get(slot as usize));
-                let (name, ty, example) = field.map_or(("?", "?", "?"), |field| {
-                    (field.name, field.ty, field.example)
-                });
-                panic!(
-                    "the example {example:?} of field `{name}` of `{}` does not parse as `{ty}`",
-                    spec.name
-                )
-            }))
+        .filter_map(|&index| match example::<E>(index as usize) {
+            Ok(value) => Some(value),
+            Err(why) if why.is_empty() => None,
+            Err(why) => panic!("{why}"),
         })
         .collect()
+}
+
+/// The value of the entry at `index` with the catalog's example in every field; `Err` with
+/// why when the example of a field does not parse as its type (an external type, which the
+/// build cannot check), or with `""` for an index out of the tables.
+pub(crate) fn example<E: Generated>(index: usize) -> Result<E, String> {
+    let (catalog, tables) = (E::catalog(), E::tables());
+    let (Some(spec), Some(table)) = (catalog.errors.get(index), tables.entry(index)) else {
+        return Err(String::new());
+    };
+    let texts: Vec<&str> = table
+        .slots()
+        .map(|slot| {
+            spec.fields
+                .get(slot as usize)
+                .map_or("", |field| field.example)
+        })
+        .collect();
+    E::build(index, &texts).map_err(|placeholder| {
+        let field = table
+            .slots()
+            .nth(placeholder)
+            .and_then(|slot| spec.fields.get(slot as usize));
+        let (name, ty, example) = field.map_or(("?", "?", "?"), |field| {
+            (field.name, field.ty, field.example)
+        });
+        format!(
+            "the example {example:?} of field `{name}` of `{}` does not parse as `{ty}`",
+            spec.name
+        )
+    })
 }
 
 #[cfg(test)]

@@ -22,41 +22,129 @@
 //! An unknown storage ID is a failure of the store, an I/O error: the handler attaches it to
 //! the catalog error with `caused_by`, logs both with `tracing`, and sends only the catalog
 //! error.
+//!
+//! Each handler returns an enum of exactly the errors it sends, derived from its version's
+//! catalog (`#[derive(CatalogError)]`), which documents them with utoipa: `GET /openapi.json`
+//! serves the OpenAPI document ([`ApiDoc`]), whose every route lists its errors' responses,
+//! in both media types, with one example per error.
 
+use std::collections::BTreeMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Json;
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use error_catalog::{CatalogError, Problem};
+use error_catalog::{CatalogError, Caused, Problem};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::{RefOr, Response as DocResponse};
+use utoipa::{IntoResponses, OpenApi, ToSchema};
 
-/// The errors of `/v1`: the backup and restore API's catalog.
+/// The errors of `/v1`: the backup and restore API's catalog, and the few each route sends.
 pub mod v1 {
+    /// Every error of the catalog, for clients.
     #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum BackupError {}
+
+    /// What `POST /v1/policies` sends.
+    #[derive(Debug, Clone, PartialEq, Eq, error_catalog::CatalogError)]
+    #[catalog(path = "../catalog/backup-restore.toml")]
+    pub enum PolicyError {
+        /// The policy exists.
+        BackupPolicyAlreadyExists {
+            /// The organization.
+            org_id: String,
+            /// The cloud site.
+            cloud_id: String,
+            /// The product.
+            product: String,
+        },
+    }
+
+    /// What `POST /v1/exports` sends.
+    #[derive(Debug, Clone, PartialEq, Eq, error_catalog::CatalogError)]
+    #[catalog(path = "../catalog/backup-restore.toml")]
+    pub enum ExportError {
+        /// An export runs.
+        ExportAlreadyInProgress,
+    }
+
+    /// What `GET /v1/storages/{id}` sends.
+    #[derive(Debug, Clone, PartialEq, Eq, error_catalog::CatalogError)]
+    #[catalog(path = "../catalog/backup-restore.toml")]
+    pub enum StorageError {
+        /// No storage has the ID.
+        StorageNotFound {
+            /// The ID.
+            storage_id: String,
+        },
+    }
 }
 
-/// The errors of `/v2`: the service's own catalog, with fields sent as data.
+/// The errors of `/v2`: the service's own catalog, with fields sent as data, and the few each
+/// route sends.
 pub mod v2 {
+    /// Every error of the catalog, for clients.
     #[error_catalog::catalog(path = "backup-service.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum ServiceError {}
-}
 
-use v1::BackupError;
-use v2::ServiceError;
+    /// What `POST /v2/policies` sends.
+    #[derive(Debug, Clone, PartialEq, Eq, error_catalog::CatalogError)]
+    #[catalog(path = "backup-service.toml")]
+    pub enum PolicyError {
+        /// The policy exists.
+        BackupPolicyAlreadyExists {
+            /// The organization.
+            org_id: String,
+            /// The cloud site.
+            cloud_id: String,
+            /// The product.
+            product: String,
+        },
+    }
+
+    /// What `POST /v2/exports` sends.
+    #[derive(Debug, Clone, PartialEq, Eq, error_catalog::CatalogError)]
+    #[catalog(path = "backup-service.toml")]
+    pub enum ExportError {
+        /// An export runs.
+        ExportAlreadyInProgress,
+    }
+
+    /// What `GET /v2/storages/{id}` sends.
+    #[derive(Debug, Clone, PartialEq, Eq, error_catalog::CatalogError)]
+    #[catalog(path = "backup-service.toml")]
+    pub enum StorageError {
+        /// No storage has the ID.
+        StorageNotFound {
+            /// The ID.
+            storage_id: String,
+        },
+    }
+
+    /// What `GET /v2/reports` sends.
+    #[derive(Debug, Clone, PartialEq, Eq, error_catalog::CatalogError)]
+    #[catalog(path = "backup-service.toml")]
+    pub enum ReportsError {
+        /// Too many requests.
+        RateLimited {
+            /// The delay, in seconds.
+            seconds: u32,
+        },
+    }
+}
 
 /// How long a rate-limited client waits, in seconds.
 pub const RETRY_AFTER_SECONDS: u32 = 30;
 
 /// A backup policy, as the API receives and returns it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Policy {
     /// The organization.
@@ -68,7 +156,7 @@ pub struct Policy {
 }
 
 /// A storage, as the API returns it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Storage {
     /// Its ID.
@@ -85,18 +173,6 @@ struct Store {
     storages: HashMap<String, Storage>,
     /// Requests to `/reports`, per API version.
     reports: HashMap<u8, u32>,
-}
-
-impl Store {
-    /// A store's storage lookup fails like a database would: with an I/O error.
-    fn storage(&self, id: &str) -> std::io::Result<Storage> {
-        self.storages.get(id).cloned().ok_or_else(|| {
-            std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("no row with id {id:?} in table storages"),
-            )
-        })
-    }
 }
 
 /// The service's state.
@@ -127,102 +203,101 @@ impl AppState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+
+    /// Adds a policy; `false` when it exists.
+    fn add_policy(&self, policy: &Policy) -> bool {
+        self.store().policies.insert(policy.clone())
+    }
+
+    /// Starts the export; `false` when one runs.
+    fn start_export(&self) -> bool {
+        !std::mem::replace(&mut self.store().export_running, true)
+    }
+
+    /// A storage's lookup fails like a database's would: with an I/O error.
+    fn storage(&self, id: &str) -> std::io::Result<Storage> {
+        self.store().storages.get(id).cloned().ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("no row with id {id:?} in table storages"),
+            )
+        })
+    }
+
+    /// Counts a request for reports to API `version`; `false` past the first.
+    fn report(&self, version: u8) -> bool {
+        let mut store = self.store();
+        let count = store.reports.entry(version).or_default();
+        *count += 1;
+        *count == 1
+    }
 }
 
-/// What went wrong, whatever the API version.
+/// Whether the request prefers RFC 9457 problem details (`accept: application/problem+json`),
+/// an extractor that never fails.
+#[derive(Clone, Copy, Debug)]
+pub struct Accept {
+    problem: bool,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Accept {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let problem = parts
+            .headers
+            .get_all(header::ACCEPT)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .any(|accept| accept.contains("application/problem+json"));
+        Ok(Accept { problem })
+    }
+}
+
+impl Accept {
+    /// `error`, to be sent in the media type the request accepts.
+    fn reply<E>(self, error: E) -> Reply<E> {
+        Reply {
+            error,
+            problem: self.problem,
+        }
+    }
+
+    /// `error`, logged with its internal cause, to be sent without it.
+    fn reply_caused<E: CatalogError>(self, error: Caused<E>) -> Reply<E> {
+        tracing::warn!(
+            code = error.code(),
+            error = %error,
+            cause = error.cause(),
+            "request failed"
+        );
+        self.reply(error.into_inner())
+    }
+}
+
+/// An error of a handler, sent as the catalog's body or, when the request accepts them, as
+/// problem details. It documents both: each status's response has the two media types.
 #[derive(Debug)]
-enum Failure {
-    PolicyExists(Policy),
-    ExportRunning,
-    StorageNotFound {
-        storage_id: String,
-        cause: std::io::Error,
-    },
-    RateLimited,
+pub struct Reply<E> {
+    error: E,
+    problem: bool,
 }
 
-/// One API version: how it turns a failure into a response.
-trait Version: Send + Sync + 'static {
-    /// The version's number, for the rate limit's books.
-    const NUMBER: u8;
-
-    /// The response to `failure`, as problem details when `problem`.
-    fn reject(failure: Failure, problem: bool) -> Response;
-}
-
-/// `/v1`: the backup and restore API's errors, in its flat body.
-struct V1;
-
-/// `/v2`: the service's own errors, with fields, a code header and a rate-limit error.
-struct V2;
-
-impl Version for V1 {
-    const NUMBER: u8 = 1;
-
-    fn reject(failure: Failure, problem: bool) -> Response {
-        let error = match failure {
-            Failure::PolicyExists(policy) => BackupError::BackupPolicyAlreadyExists {
-                org_id: policy.org_id,
-                cloud_id: policy.cloud_id,
-                product: policy.product,
-            },
-            Failure::ExportRunning => BackupError::ExportAlreadyInProgress,
-            Failure::StorageNotFound { storage_id, cause } => {
-                return send(
-                    BackupError::StorageNotFound { storage_id }.caused_by(cause),
-                    problem,
-                );
-            }
-            // The v1 API has no error for its rate limit: its gateway answers with a bare
-            // `429`, which a client can only read by its status and `Retry-After`.
-            Failure::RateLimited => {
-                return (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    [
-                        (header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS)),
-                        (
-                            header::CONTENT_TYPE,
-                            HeaderValue::from_static("text/plain; charset=utf-8"),
-                        ),
-                    ],
-                    "Too Many Requests",
-                )
-                    .into_response();
-            }
-        };
-        respond(error, problem)
-    }
-}
-
-impl Version for V2 {
-    const NUMBER: u8 = 2;
-
-    fn reject(failure: Failure, problem: bool) -> Response {
-        let error = match failure {
-            Failure::PolicyExists(policy) => ServiceError::BackupPolicyAlreadyExists {
-                org_id: policy.org_id,
-                cloud_id: policy.cloud_id,
-                product: policy.product,
-            },
-            Failure::ExportRunning => ServiceError::ExportAlreadyInProgress,
-            Failure::StorageNotFound { storage_id, cause } => {
-                return send(
-                    ServiceError::StorageNotFound { storage_id }.caused_by(cause),
-                    problem,
-                );
-            }
-            Failure::RateLimited => ServiceError::RateLimited {
-                seconds: RETRY_AFTER_SECONDS,
-            },
-        };
-        respond(error, problem)
-    }
-}
-
-/// The error's response: its body, or its problem details.
-fn respond<E>(error: E, problem: bool) -> Response
+impl<E> IntoResponse for Reply<E>
 where
-    E: CatalogError + IntoResponse,
+    E: IntoResponse,
+    Problem<E>: IntoResponse,
+{
+    fn into_response(self) -> Response {
+        error_response(self.error, self.problem)
+    }
+}
+
+/// The response of `error`, as every handler sends it: its body, or with `problem` its
+/// problem details.
+pub fn error_response<E>(error: E, problem: bool) -> Response
+where
+    E: IntoResponse,
     Problem<E>: IntoResponse,
 {
     if problem {
@@ -232,95 +307,224 @@ where
     }
 }
 
-/// Logs an error with its internal cause, then sends the error alone: the cause stays in the
-/// server's logs.
-fn send<E>(error: error_catalog::Caused<E>, problem: bool) -> Response
+/// Both media types of each status: `E`'s responses, with `Problem<E>`'s content beside.
+impl<E> IntoResponses for Reply<E>
 where
-    E: CatalogError + IntoResponse,
-    Problem<E>: IntoResponse,
+    E: IntoResponses,
+    Problem<E>: IntoResponses,
 {
-    tracing::warn!(
-        code = error.code(),
-        error = %error,
-        cause = error.cause(),
-        "request failed"
-    );
-    respond(error.into_inner(), problem)
+    fn responses() -> BTreeMap<String, RefOr<DocResponse>> {
+        let mut responses = E::responses();
+        for (status, problem) in Problem::<E>::responses() {
+            if let (Some(RefOr::T(response)), RefOr::T(problem)) =
+                (responses.get_mut(&status), problem)
+            {
+                response.content.extend(problem.content);
+            }
+        }
+        responses
+    }
 }
 
-/// Whether the request prefers RFC 9457 problem details.
-fn wants_problem(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::ACCEPT)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .any(|accept| accept.contains("application/problem+json"))
+/// The v1 API's rate limit: its gateway's bare `429`, which is no error of the catalog.
+#[derive(Debug)]
+pub struct GatewayLimit;
+
+impl IntoResponse for GatewayLimit {
+    fn into_response(self) -> Response {
+        (
+            StatusCode::TOO_MANY_REQUESTS,
+            [
+                (header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS)),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/plain; charset=utf-8"),
+                ),
+            ],
+            "Too Many Requests",
+        )
+            .into_response()
+    }
 }
 
-async fn create_policy<V: Version>(
+/// The reports, which a client may fetch once.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Reports {
+    /// The reports.
+    pub reports: Vec<String>,
+}
+
+/// The export, once started.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Export {
+    /// `RUNNING`.
+    pub status: String,
+}
+
+fn export() -> (StatusCode, Json<Export>) {
+    let status = "RUNNING".to_owned();
+    (StatusCode::ACCEPTED, Json(Export { status }))
+}
+
+fn reports() -> Json<Reports> {
+    Json(Reports {
+        reports: Vec::new(),
+    })
+}
+
+/// Creates a backup policy.
+#[utoipa::path(post, path = "/v1/policies", tag = "v1", request_body = Policy,
+    responses((status = 201, description = "The policy, created.", body = Policy), Reply<v1::PolicyError>))]
+async fn create_policy_v1(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    accept: Accept,
     Json(policy): Json<Policy>,
-) -> Response {
-    if !state.store().policies.insert(policy.clone()) {
-        return V::reject(Failure::PolicyExists(policy), wants_problem(&headers));
+) -> Result<(StatusCode, Json<Policy>), Reply<v1::PolicyError>> {
+    if !state.add_policy(&policy) {
+        return Err(accept.reply(v1::PolicyError::BackupPolicyAlreadyExists {
+            org_id: policy.org_id,
+            cloud_id: policy.cloud_id,
+            product: policy.product,
+        }));
     }
-    (StatusCode::CREATED, Json(policy)).into_response()
+    Ok((StatusCode::CREATED, Json(policy)))
 }
 
-async fn start_export<V: Version>(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let mut store = state.store();
-    if store.export_running {
-        return V::reject(Failure::ExportRunning, wants_problem(&headers));
-    }
-    store.export_running = true;
-    (
-        StatusCode::ACCEPTED,
-        Json(serde_json::json!({ "status": "RUNNING" })),
-    )
-        .into_response()
-}
-
-async fn get_storage<V: Version>(
+/// Creates a backup policy.
+#[utoipa::path(post, path = "/v2/policies", tag = "v2", request_body = Policy,
+    responses((status = 201, description = "The policy, created.", body = Policy), Reply<v2::PolicyError>))]
+async fn create_policy_v2(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    accept: Accept,
+    Json(policy): Json<Policy>,
+) -> Result<(StatusCode, Json<Policy>), Reply<v2::PolicyError>> {
+    if !state.add_policy(&policy) {
+        return Err(accept.reply(v2::PolicyError::BackupPolicyAlreadyExists {
+            org_id: policy.org_id,
+            cloud_id: policy.cloud_id,
+            product: policy.product,
+        }));
+    }
+    Ok((StatusCode::CREATED, Json(policy)))
+}
+
+/// Starts an export, unless one runs.
+#[utoipa::path(post, path = "/v1/exports", tag = "v1",
+    responses((status = 202, description = "The export, started.", body = Export), Reply<v1::ExportError>))]
+async fn start_export_v1(
+    State(state): State<AppState>,
+    accept: Accept,
+) -> Result<(StatusCode, Json<Export>), Reply<v1::ExportError>> {
+    if !state.start_export() {
+        return Err(accept.reply(v1::ExportError::ExportAlreadyInProgress));
+    }
+    Ok(export())
+}
+
+/// Starts an export, unless one runs.
+#[utoipa::path(post, path = "/v2/exports", tag = "v2",
+    responses((status = 202, description = "The export, started.", body = Export), Reply<v2::ExportError>))]
+async fn start_export_v2(
+    State(state): State<AppState>,
+    accept: Accept,
+) -> Result<(StatusCode, Json<Export>), Reply<v2::ExportError>> {
+    if !state.start_export() {
+        return Err(accept.reply(v2::ExportError::ExportAlreadyInProgress));
+    }
+    Ok(export())
+}
+
+/// A storage.
+#[utoipa::path(get, path = "/v1/storages/{id}", tag = "v1", params(("id" = String, Path, description = "The storage's ID.")),
+    responses((status = 200, description = "The storage.", body = Storage), Reply<v1::StorageError>))]
+async fn get_storage_v1(
+    State(state): State<AppState>,
+    accept: Accept,
     Path(storage_id): Path<String>,
-) -> Response {
-    let found = state.store().storage(&storage_id);
-    match found {
-        Ok(storage) => Json(storage).into_response(),
-        Err(cause) => V::reject(
-            Failure::StorageNotFound { storage_id, cause },
-            wants_problem(&headers),
-        ),
+) -> Result<Json<Storage>, Reply<v1::StorageError>> {
+    state.storage(&storage_id).map(Json).map_err(|cause| {
+        accept.reply_caused(v1::StorageError::StorageNotFound { storage_id }.caused_by(cause))
+    })
+}
+
+/// A storage.
+#[utoipa::path(get, path = "/v2/storages/{id}", tag = "v2", params(("id" = String, Path, description = "The storage's ID.")),
+    responses((status = 200, description = "The storage.", body = Storage), Reply<v2::StorageError>))]
+async fn get_storage_v2(
+    State(state): State<AppState>,
+    accept: Accept,
+    Path(storage_id): Path<String>,
+) -> Result<Json<Storage>, Reply<v2::StorageError>> {
+    state.storage(&storage_id).map(Json).map_err(|cause| {
+        accept.reply_caused(v2::StorageError::StorageNotFound { storage_id }.caused_by(cause))
+    })
+}
+
+/// The reports, once; the gateway's rate limit afterwards.
+#[utoipa::path(get, path = "/v1/reports", tag = "v1",
+    responses(
+        (status = 200, description = "The reports.", body = Reports),
+        (status = 429, description = "The gateway's rate limit: no error of the catalog.",
+            content_type = "text/plain", body = String,
+            headers(("retry-after" = u32, description = "Seconds to wait.")))))]
+async fn reports_v1(State(state): State<AppState>) -> Result<Json<Reports>, GatewayLimit> {
+    if !state.report(1) {
+        return Err(GatewayLimit);
     }
+    Ok(reports())
 }
 
-async fn reports<V: Version>(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let count = {
-        let mut store = state.store();
-        let count = store.reports.entry(V::NUMBER).or_default();
-        *count += 1;
-        *count
-    };
-    if count > 1 {
-        return V::reject(Failure::RateLimited, wants_problem(&headers));
+/// The reports, once; the service's own rate limit afterwards.
+#[utoipa::path(get, path = "/v2/reports", tag = "v2",
+    responses((status = 200, description = "The reports.", body = Reports), Reply<v2::ReportsError>))]
+async fn reports_v2(
+    State(state): State<AppState>,
+    accept: Accept,
+) -> Result<Json<Reports>, Reply<v2::ReportsError>> {
+    if !state.report(2) {
+        return Err(accept.reply(v2::ReportsError::RateLimited {
+            seconds: RETRY_AFTER_SECONDS,
+        }));
     }
-    Json(serde_json::json!({ "reports": [] })).into_response()
+    Ok(reports())
 }
 
-fn routes<V: Version>() -> Router<AppState> {
-    Router::new()
-        .route("/policies", post(create_policy::<V>))
-        .route("/exports", post(start_export::<V>))
-        .route("/storages/{id}", get(get_storage::<V>))
-        .route("/reports", get(reports::<V>))
+/// The service's OpenAPI document, which `GET /openapi.json` serves.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Backup service",
+        version = "0.0.0",
+        description = "The example backup service: `/v1` sends the backup and restore API's errors, `/v2` the service's own."
+    ),
+    paths(
+        create_policy_v1,
+        start_export_v1,
+        get_storage_v1,
+        reports_v1,
+        create_policy_v2,
+        start_export_v2,
+        get_storage_v2,
+        reports_v2,
+    )
+)]
+pub struct ApiDoc;
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
 }
 
-/// The service: both API versions over a fresh store.
+/// The service: both API versions over a fresh store, and its OpenAPI document.
 pub fn app() -> Router {
     Router::new()
-        .nest("/v1", routes::<V1>())
-        .nest("/v2", routes::<V2>())
+        .route("/v1/policies", post(create_policy_v1))
+        .route("/v1/exports", post(start_export_v1))
+        .route("/v1/storages/{id}", get(get_storage_v1))
+        .route("/v1/reports", get(reports_v1))
+        .route("/v2/policies", post(create_policy_v2))
+        .route("/v2/exports", post(start_export_v2))
+        .route("/v2/storages/{id}", get(get_storage_v2))
+        .route("/v2/reports", get(reports_v2))
+        .route("/openapi.json", get(openapi))
         .with_state(AppState::new())
 }

@@ -261,3 +261,208 @@ async fn problem_details_on_request() {
     assert_eq!(limited.header("retry-after"), Some("30"));
     assert_eq!(error, ServiceError::RateLimited { seconds: 30 });
 }
+
+/// `error-catalog docs CATALOG --format openapi`, through the command's library.
+fn cli_document(catalog: &str) -> serde_json::Value {
+    let loaded = error_catalog_cli::load(std::path::Path::new(catalog))
+        .unwrap_or_else(|_| panic!("{catalog} loads"));
+    let text =
+        error_catalog_cli::docs::render(&loaded.checked, error_catalog_cli::docs::Format::Openapi);
+    serde_json::from_str(&text).expect("JSON")
+}
+
+/// The CLI's example of the entry `name`, from whichever response holds it.
+fn cli_example<'d>(document: &'d serde_json::Value, name: &str) -> &'d serde_json::Value {
+    let responses = document["components"]["responses"]
+        .as_object()
+        .expect("responses");
+    responses
+        .values()
+        .find_map(|response| response["content"][JSON]["examples"].get(name))
+        .unwrap_or_else(|| panic!("no example {name} in the CLI's document"))
+}
+
+/// `python3 -m openapi_spec_validator` on `document`; skipped when Python lacks it, unless
+/// `ERROR_CATALOG_REQUIRE_VALIDATORS=1`.
+fn validate_openapi(document: &[u8]) {
+    const REQUIRE: &str = "ERROR_CATALOG_REQUIRE_VALIDATORS";
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import openapi_spec_validator"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        assert!(
+            std::env::var(REQUIRE).as_deref() != Ok("1"),
+            "{REQUIRE}=1 but python3 cannot import openapi_spec_validator: \
+             python3 -m pip install openapi-spec-validator"
+        );
+        eprintln!("skipped: python3 cannot import openapi_spec_validator");
+        return;
+    }
+    let file =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("backup-service-openapi.json");
+    std::fs::write(&file, document).expect("written");
+    let output = std::process::Command::new("python3")
+        .args(["-m", "openapi_spec_validator"])
+        .arg(&file)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The response that the server's own response path (`error_response`, which every handler's
+/// error goes through) gives the example value of the entry `name` of `E`.
+async fn sent<E>(name: &str, problem: bool, examples: Vec<E>) -> (u16, String, serde_json::Value)
+where
+    E: CatalogError + axum::response::IntoResponse,
+    error_catalog::Problem<E>: axum::response::IntoResponse,
+{
+    let value = examples
+        .into_iter()
+        .find(|value| value.spec().name == name)
+        .unwrap_or_else(|| panic!("no entry {name}"));
+    let response = error_catalog_examples::error_response(value, problem);
+    let status = response.status().as_u16();
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("a body");
+    (
+        status,
+        content_type,
+        serde_json::from_slice(&body).expect("a JSON body"),
+    )
+}
+
+/// `/openapi.json`, fetched from the running service, is a valid OpenAPI document whose every
+/// error example is the body the service sends for that error, in its status and media type,
+/// and, in the catalog's own shape, the example of `error-catalog docs --format openapi` for
+/// the same entry.
+#[tokio::test]
+async fn openapi_json_documents_every_error_as_it_is_sent() {
+    let base = serve().await;
+    let fetched = Received::from(reqwest::Client::new().get(format!("{base}/openapi.json"))).await;
+    assert_eq!(fetched.status, StatusCode::OK);
+    assert_eq!(fetched.header("content-type"), Some(JSON));
+    validate_openapi(&fetched.body);
+    let document: serde_json::Value = serde_json::from_slice(&fetched.body).expect("JSON");
+    let v1 = cli_document("../catalog/backup-restore.toml");
+    let v2 = cli_document("backup-service.toml");
+
+    let mut checked = Vec::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("operations") {
+            for (status, response) in operation["responses"].as_object().expect("responses") {
+                let Some(content) = response["content"].as_object() else {
+                    continue;
+                };
+                for (media, content) in content {
+                    let Some(examples) = content["examples"].as_object() else {
+                        continue;
+                    };
+                    for (name, example) in examples {
+                        let problem = media == PROBLEM;
+                        let (sent_status, sent_type, body) = if path.starts_with("/v1/") {
+                            sent(name, problem, BackupError::examples()).await
+                        } else {
+                            sent(name, problem, ServiceError::examples()).await
+                        };
+                        let at = format!("{method} {path} {status} {media} {name}");
+                        assert_eq!(sent_status.to_string(), *status, "{at}");
+                        assert_eq!(sent_type, *media, "{at}");
+                        assert_eq!(example["value"], body, "{at}");
+                        if !problem {
+                            let cli = if path.starts_with("/v1/") { &v1 } else { &v2 };
+                            assert_eq!(example["value"], cli_example(cli, name)["value"], "{at}");
+                        }
+                        checked.push(at);
+                    }
+                }
+            }
+        }
+    }
+    // Each route's own errors, in both media types: 3 in v1, 4 in v2.
+    assert_eq!(checked.len(), 2 * (3 + 4), "{checked:#?}");
+}
+
+/// Every error that the routes really send is one that `/openapi.json` documents for that
+/// route: its status, its media type, and an example with its code.
+#[tokio::test]
+async fn every_error_sent_is_documented_for_its_route() {
+    let base = serve().await;
+    let client = reqwest::Client::new();
+    let document: serde_json::Value = serde_json::from_slice(
+        &Received::from(client.get(format!("{base}/openapi.json")))
+            .await
+            .body,
+    )
+    .expect("JSON");
+    let mut documented = 0;
+    for version in ["v1", "v2"] {
+        for accept in [JSON, PROBLEM] {
+            // Each request once to succeed, once to fail.
+            let requests = [
+                ("post", "policies", "policies"),
+                ("post", "exports", "exports"),
+                ("get", "storages/s-9", "storages/{id}"),
+                ("get", "reports", "reports"),
+            ];
+            for (method, path, template) in requests {
+                let url = format!("{base}/{version}/{path}");
+                let request = || {
+                    let request = match method {
+                        "post" => client.post(&url).json(&policy()),
+                        _ => client.get(&url),
+                    };
+                    request.header("accept", accept)
+                };
+                let mut received = Received::from(request()).await;
+                if received.status.is_success() {
+                    received = Received::from(request()).await;
+                }
+                assert!(!received.status.is_success(), "{url}");
+                let route = format!("/{version}/{template}");
+                let response =
+                    &document["paths"][&route][method]["responses"][received.status.as_str()];
+                assert!(
+                    response.is_object(),
+                    "{route}: {} is not documented",
+                    received.status
+                );
+                let media = received.header("content-type").expect("a content type");
+                let content = &response["content"][media.split(';').next().unwrap()];
+                assert!(content.is_object(), "{route}: {media} is not documented");
+                if let Ok(body) = serde_json::from_slice::<serde_json::Value>(&received.body) {
+                    let code = if media == PROBLEM {
+                        &body["code"]
+                    } else {
+                        &body["errorCode"]
+                    };
+                    let examples = content["examples"].as_object().expect("examples");
+                    assert!(
+                        examples.values().any(|example| {
+                            let value = &example["value"];
+                            let documented = if media == PROBLEM {
+                                &value["code"]
+                            } else {
+                                &value["errorCode"]
+                            };
+                            documented == code
+                        }),
+                        "{route}: no example of code {code}"
+                    );
+                }
+                documented += 1;
+            }
+        }
+    }
+    assert_eq!(documented, 16);
+}

@@ -23,6 +23,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod openapi;
+mod spec;
 
 /// The output formats of `docs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -212,22 +213,6 @@ pub(crate) fn sharing<'a>(catalog: &'a Catalog, entry: &'a Entry) -> Vec<&'a Ent
         .iter()
         .filter(|other| other.code.value == entry.code.value && other.name != entry.name)
         .collect()
-}
-
-/// The statuses that entries use, in the order of the status table, then any not in it.
-pub(crate) fn statuses_used(catalog: &Catalog) -> Vec<u16> {
-    let mut used: Vec<u16> = catalog
-        .statuses
-        .iter()
-        .map(|row| row.code.value)
-        .filter(|code| catalog.entries.iter().any(|e| e.status.value == *code))
-        .collect();
-    for entry in &catalog.entries {
-        if !used.contains(&entry.status.value) {
-            used.push(entry.status.value);
-        }
-    }
-    used
 }
 
 /// The catalog enum a field has as its type, if any.

@@ -1,5 +1,7 @@
 //! The catalog as an OpenAPI 3.1.0 document (JSON), for an API's own document to reference or
-//! merge:
+//! merge. The schema and the responses are those of the runtime's OpenAPI writer
+//! ([`error_catalog::openapi`], which also gives the `utoipa` feature's `IntoResponses`), for
+//! every entry of the catalog:
 //!
 //! - `components.schemas.ErrorBody`: the error body in the catalog's wire shape
 //!   (`[catalog] wire`), as JSON Schema 2020-12 (which OpenAPI 3.1 uses): an object that
@@ -10,14 +12,16 @@
 //!     catalog without errors, where it would match nothing);
 //!   - the message: `type: string`;
 //!   - the status, when `wire.status` gives its location: `type: integer`;
-//!   - each constant of `wire.constants`: `type: string` with `const: "<value>"`;
+//!   - the fields object, when `wire.fields` gives its location: `type: object`;
+//!   - each constant of `wire.constants`: `type: string` with a one-value `enum`;
 //!
 //!   members in the order the body has them (the order of
 //!   [`Wire::layout`](error_catalog_codegen::wire::Wire::layout));
 //! - `components.responses.Status<code><Reason>` (such as `Status404NotFound`): one response
 //!   per status that entries use, its body a `$ref` to `ErrorBody`, with one named example
-//!   per entry of that status (the key is the entry's name; `summary` its code and message
-//!   template, `description` its doc and help, `value` its example body, exactly as
+//!   per entry of that status (the key is the entry's name; `summary` the first line of its
+//!   doc, or its code and message template when it has no doc; `description` its doc, its
+//!   help, then its code and template; `value` its example body, exactly as
 //!   [`Wire::body`](error_catalog_codegen::wire::Wire::body) writes it), so that errors
 //!   that share a status stay distinct in Swagger UI and Redoc. When `wire.header` names a
 //!   header that carries the code too, each response declares it under `headers`, required,
@@ -32,10 +36,12 @@
 //! catalog has no version of its own. `paths` is empty: an API's operations refer to the
 //! responses, as `$ref: '#/components/responses/Status404NotFound'`.
 
-use error_catalog_codegen::model::{Catalog, FieldType};
-use error_catalog_codegen::wire::{CodeType, Member, Node, integer_code};
+use std::borrow::Cow;
 
-use super::{example_body_json, status_meaning, status_text, statuses_used};
+use error_catalog::openapi::{Errors, Prose};
+use error_catalog_codegen::model::Catalog;
+
+use super::example_body_json;
 use crate::json::{Json, Object, pretty};
 use crate::text::{md_block, md_inline};
 
@@ -45,6 +51,19 @@ pub const OPENAPI_VERSION: &str = "3.1.0";
 /// The name of the error body's schema under `components.schemas`.
 pub const BODY_SCHEMA: &str = "ErrorBody";
 
+/// Catalog text as the Markdown page writes it ([`md_block`], [`md_inline`]).
+struct PageMarkdown;
+
+impl Prose for PageMarkdown {
+    fn block<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        Cow::Owned(md_block(text))
+    }
+
+    fn inline<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        Cow::Owned(md_inline(text))
+    }
+}
+
 /// Renders the document, pretty-printed.
 pub fn render(catalog: &Catalog) -> String {
     let mut info = Object::new().with("title", &catalog.title);
@@ -53,9 +72,20 @@ pub fn render(catalog: &Catalog) -> String {
     }
     info.insert("version", "0");
 
+    let examples = catalog
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (index, Ok(example_body_json(catalog, entry))));
+    let errors = Errors::new(super::spec::catalog_spec(catalog), examples)
+        .schema_ref(format!("#/components/schemas/{BODY_SCHEMA}"))
+        .prose(&PageMarkdown);
     let mut responses = Object::new();
-    for status in statuses_used(catalog) {
-        responses.insert(response_name(catalog, status), response(catalog, status));
+    for status in errors.statuses() {
+        responses.insert(
+            response_name(catalog, status),
+            fragment(&errors.response(status)),
+        );
     }
     let document = Object::new()
         .with("openapi", OPENAPI_VERSION)
@@ -66,220 +96,18 @@ pub fn render(catalog: &Catalog) -> String {
             Object::new()
                 .with(
                     "schemas",
-                    Object::new().with(BODY_SCHEMA, body_schema(catalog)),
+                    Object::new().with(BODY_SCHEMA, fragment(&errors.schema())),
                 )
                 .with("responses", responses),
         );
     pretty(&document)
 }
 
-/// Every code of the catalog, once each, in catalog order.
-fn codes(catalog: &Catalog) -> Vec<&str> {
-    let mut codes: Vec<&str> = Vec::new();
-    for entry in &catalog.entries {
-        if !codes.contains(&entry.code.value.as_str()) {
-            codes.push(&entry.code.value);
-        }
-    }
-    codes
-}
-
-/// The schema of the error body: the object tree of
-/// [`Wire::layout`](error_catalog_codegen::wire::Wire::layout).
-fn body_schema(catalog: &Catalog) -> Object {
-    let description = format!("The error body of the {}.", md_inline(&catalog.title));
-    object_schema(catalog, &catalog.wire.layout(), Some(description))
-}
-
-/// The schema of one object of the body: `type: object`, every member required.
-fn object_schema(
-    catalog: &Catalog,
-    members: &[(String, Node)],
-    description: Option<String>,
-) -> Object {
-    let mut object = Object::new().with("type", "object");
-    if let Some(description) = description {
-        object.insert("description", description);
-    }
-    let mut properties = Object::new();
-    for (key, node) in members {
-        let schema = match node {
-            Node::Object(children) => object_schema(catalog, children, None),
-            Node::Member(member) => member_schema(catalog, *member),
-        };
-        properties.insert(key, schema);
-    }
-    object
-        .with(
-            "required",
-            members
-                .iter()
-                .map(|(key, _)| Json::from(key))
-                .collect::<Vec<_>>(),
-        )
-        .with("properties", properties)
-}
-
-/// The schema of one member of the body.
-fn member_schema(catalog: &Catalog, member: Member) -> Object {
-    let wire = &catalog.wire;
-    match member {
-        Member::Code => {
-            let codes = codes(catalog);
-            let integers: Vec<i64> = codes.iter().filter_map(|c| integer_code(c)).collect();
-            // A checked catalog with integer codes has only integers; a code that is not one
-            // is sent as a string.
-            let (ty, values): (Json, Vec<Json>) = match wire.code_type.value {
-                CodeType::Integer if integers.len() == codes.len() => (
-                    "integer".into(),
-                    integers
-                        .into_iter()
-                        .map(|n| Json::Value(n.into()))
-                        .collect(),
-                ),
-                CodeType::Integer => (
-                    vec![Json::from("integer"), Json::from("string")].into(),
-                    codes
-                        .into_iter()
-                        .map(|c| integer_code(c).map_or(Json::from(c), |n| Json::Value(n.into())))
-                        .collect(),
-                ),
-                CodeType::String => ("string".into(), codes.into_iter().map(Json::from).collect()),
-            };
-            let schema = Object::new().with("type", ty).with(
-                "description",
-                "The error code, which tells the errors apart.",
-            );
-            // An empty `enum` would match no code: a catalog without errors says only the type.
-            if values.is_empty() {
-                schema
-            } else {
-                schema.with("enum", values)
-            }
-        }
-        Member::Message => Object::new().with("type", "string").with(
-            "description",
-            "The message, which follows the template of its error.",
-        ),
-        Member::Status => Object::new()
-            .with("type", "integer")
-            .with("description", "The HTTP status of the response."),
-        Member::Fields => Object::new().with("type", "object").with(
-            "description",
-            "The error's typed fields, each under its name: integers as numbers, booleans as booleans, the rest as strings.",
-        ),
-        Member::Constant(index) => {
-            let value = wire
-                .constants
-                .get(index)
-                .map_or("", |constant| constant.value.value.as_str());
-            Object::new()
-                .with("type", "string")
-                .with("description", "Always the same value.")
-                .with("const", value)
-        }
-    }
-}
-
-/// The response of one status: the error body, with an example per entry of the status.
-fn response(catalog: &Catalog, status: u16) -> Object {
-    let mut examples = Object::new();
-    for entry in catalog.entries.iter().filter(|e| e.status.value == status) {
-        let mut example = Object::new().with(
-            "summary",
-            format!("{}: {}", entry.code.value, entry.message.value),
-        );
-        let description: Vec<String> = [entry.doc.as_str(), entry.help.as_str()]
-            .into_iter()
-            .filter(|text| !text.is_empty())
-            .map(md_block)
-            .collect();
-        if !description.is_empty() {
-            example.insert("description", description.join("\n\n"));
-        }
-        example.insert("value", example_body_json(catalog, entry));
-        examples.insert(&entry.name.value, example);
-    }
-    let meaning = status_meaning(catalog, status);
-    let status_text = md_inline(&status_text(catalog, status));
-    let description = if meaning.is_empty() {
-        status_text
-    } else {
-        format!("{status_text}: {}", md_block(meaning))
-    };
-    let media = Object::new()
-        .with(
-            "schema",
-            Object::new().with("$ref", format!("#/components/schemas/{BODY_SCHEMA}")),
-        )
-        .with("examples", examples);
-    let mut response = Object::new().with("description", description);
-    let mut headers = Object::new();
-    if let Some(header) = &catalog.wire.header {
-        let codes: Vec<Json> = codes(catalog).into_iter().map(Json::from).collect();
-        let schema = Object::new().with("type", "string").with("enum", codes);
-        headers.insert(
-            &header.value,
-            Object::new()
-                .with("description", "The error code, as in the body.")
-                .with("required", true)
-                .with("schema", schema),
-        );
-    }
-    if let Some(header) = retry_after_header(catalog, status) {
-        headers.insert("Retry-After", header);
-    }
-    if !headers.is_empty() {
-        response.insert("headers", headers);
-    }
-    response.with("content", Object::new().with("application/json", media))
-}
-
-/// The `Retry-After` header of a status's response, when an entry of the status names a
-/// `retry_after` field: the delay in whole seconds, required when every entry of the status
-/// sends it, which an entry does only when its field cannot be negative nor beyond `u64`
-/// (the server sends no header for such a value).
-fn retry_after_header(catalog: &Catalog, status: u16) -> Option<Object> {
-    let entries: Vec<_> = catalog
-        .entries
-        .iter()
-        .filter(|e| e.status.value == status)
-        .collect();
-    let with: Vec<String> = entries
-        .iter()
-        .filter_map(|entry| {
-            let field = entry.retry_after.as_ref()?;
-            Some(format!("`{}` of {}", field.value, entry.name.value))
-        })
-        .collect();
-    if with.is_empty() {
-        return None;
-    }
-    let always_sent = entries.iter().all(|entry| {
-        entry
-            .retry_after_field()
-            .is_some_and(|field| match &field.ty {
-                FieldType::Integer(int) => {
-                    matches!(int.name(), "u8" | "u16" | "u32" | "u64" | "usize")
-                }
-                _ => false,
-            })
-    });
-    Some(
-        Object::new()
-            .with(
-                "description",
-                format!(
-                    "How many seconds to wait before retrying: the field {}.",
-                    with.join(", the field ")
-                ),
-            )
-            .with("required", always_sent)
-            .with(
-                "schema",
-                Object::new().with("type", "integer").with("minimum", 0u16),
-            ),
-    )
+/// A fragment of the runtime's OpenAPI writer in the document, its members in their order.
+fn fragment(fragment: &impl serde::Serialize) -> Json {
+    // The fragments hold strings, integers, booleans and the example bodies, which the
+    // catalog's wire shape writes: nothing that fails to serialize.
+    Json::parse(&serde_json::to_string(fragment).unwrap_or_default())
 }
 
 /// The name of a status's response under `components.responses`: `Status`, the code, and the

@@ -622,11 +622,15 @@ fn openapi_has_one_response_per_status_and_one_example_per_entry() {
         let media = &responses[&name]["content"]["application/json"];
         assert_eq!(media["schema"]["$ref"], "#/components/schemas/ErrorBody");
         let example = &media["examples"][&entry.name.value];
+        // The seed's docs are one line each: the summary is the doc.
+        assert_eq!(example["summary"], entry.doc);
         assert_eq!(
-            example["summary"],
-            format!("{}: {}", entry.code.value, entry.message.value)
+            example["description"],
+            format!(
+                "{}\n\nCode `{}`, message template `{}`.",
+                entry.doc, entry.code.value, entry.message.value
+            )
         );
-        assert_eq!(example["description"], entry.doc);
         assert_eq!(
             example["value"],
             serde_json::json!({"errorCode": entry.code.value, "errorMessage": entry.example_message()})
@@ -900,7 +904,8 @@ fn nested_wire_shapes_give_nested_bodies() {
 }
 
 /// The OpenAPI `ErrorBody` follows the pointers down: nested objects, every member required,
-/// integer codes as an integer `enum`, the status an integer, constants as `const`, and a
+/// integer codes as an integer `enum`, the status an integer, constants as a one-value `enum`,
+/// and a
 /// header on each response.
 #[test]
 fn openapi_error_body_is_the_nested_shape() {
@@ -919,8 +924,14 @@ fn openapi_error_body_is_the_nested_shape() {
         serde_json::json!(["NotFound", "AlreadyExists", "Invalid"])
     );
     assert_eq!(body["properties"]["code"]["type"], "integer");
-    assert_eq!(body["properties"]["kind"]["const"], "Status");
-    assert_eq!(body["properties"]["status"]["const"], "Failure");
+    assert_eq!(
+        body["properties"]["kind"]["enum"],
+        serde_json::json!(["Status"])
+    );
+    assert_eq!(
+        body["properties"]["status"]["enum"],
+        serde_json::json!(["Failure"])
+    );
     assert!(
         kubernetes["components"]["responses"]["Status404NotFound"]
             .get("headers")
@@ -937,7 +948,10 @@ fn openapi_error_body_is_the_nested_shape() {
     assert_eq!(message["type"], "object");
     assert_eq!(message["required"], serde_json::json!(["value", "lang"]));
     assert_eq!(message["properties"]["value"]["type"], "string");
-    assert_eq!(message["properties"]["lang"]["const"], "en-US");
+    assert_eq!(
+        message["properties"]["lang"]["enum"],
+        serde_json::json!(["en-US"])
+    );
     let header =
         &odata["components"]["responses"]["Status409Conflict"]["headers"]["x-ms-error-code"];
     assert_eq!(header["required"], true);
@@ -1315,8 +1329,10 @@ fn openapi_descriptions_keep_only_safe_links() {
         ["examples"]["Evil"];
     assert_eq!(
         example["description"],
-        "Doc line\n#### Injected entry heading\nj \u{1b}[2J\u{1b}[H\n\nHelp h `code` &lt;b>bold&lt;/b>\n#### Injected help heading"
+        "Doc line\n#### Injected entry heading\nj \u{1b}[2J\u{1b}[H\n\nHelp h `code` &lt;b>bold&lt;/b>\n#### Injected help heading\n\nCode `EVIL`, message template `` Evil {kind} | `x` ``."
     );
+    // A summary is plain text: the doc's first line as written.
+    assert_eq!(example["summary"], "Doc line");
 }
 
 #[test]

@@ -398,6 +398,8 @@ pub(crate) fn impls(
 
             // `IntoResponse` when the runtime has the feature `axum`; nothing otherwise.
             #private::impl_into_response!(#name);
+            // `IntoResponses` and `ToSchema` when the runtime has the feature `utoipa`.
+            #private::impl_utoipa!(#name);
         };
     }
 }

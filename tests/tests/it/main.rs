@@ -30,4 +30,5 @@ mod overlap;
 mod problem;
 mod round_trip;
 mod structured_fields;
+mod utoipa_responses;
 mod wire_shapes;

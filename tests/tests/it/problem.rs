@@ -10,42 +10,42 @@ pub enum BackupError {}
 
 // `problem::problem`: the module is named after its catalog, as in `axum` and `round_trip`.
 #[allow(clippy::module_inception)]
-mod problem {
+pub(crate) mod problem {
     #[error_catalog::catalog(path = "catalogs/problem.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum ProblemError {}
 }
 use problem::ProblemError;
 
-mod integer {
+pub(crate) mod integer {
     #[error_catalog::catalog(path = "catalogs/problem-integer.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum IntegerError {}
 }
 use integer::IntegerError;
 
-mod names {
+pub(crate) mod names {
     #[error_catalog::catalog(path = "catalogs/problem-names.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum NamesError {}
 }
 use names::NamesError;
 
-mod default_keys {
+pub(crate) mod default_keys {
     #[error_catalog::catalog(path = "catalogs/problem-default-keys.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum DefaultKeysError {}
 }
 use default_keys::DefaultKeysError;
 
-mod nested {
+pub(crate) mod nested {
     #[error_catalog::catalog(path = "catalogs/problem-nested.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum NestedError {}
 }
 use nested::NestedError;
 
-mod shaped {
+pub(crate) mod shaped {
     #[error_catalog::catalog(path = "catalogs/problem-shaped.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum ShapedError {}

@@ -12,37 +12,37 @@ use error_catalog::{
 use http::StatusCode;
 use serde::Serialize;
 
-mod flat {
+pub(crate) mod flat {
     #[error_catalog::catalog(path = "catalogs/wire/flat.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum FlatError {}
 }
-mod azure {
+pub(crate) mod azure {
     #[error_catalog::catalog(path = "catalogs/wire/azure.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum AzureError {}
 }
-mod kubernetes {
+pub(crate) mod kubernetes {
     #[error_catalog::catalog(path = "catalogs/wire/kubernetes.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum KubeError {}
 }
-mod odata {
+pub(crate) mod odata {
     #[error_catalog::catalog(path = "catalogs/wire/odata.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum TableError {}
 }
-mod google {
+pub(crate) mod google {
     #[error_catalog::catalog(path = "catalogs/wire/google.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum GoogleError {}
 }
-mod twilio {
+pub(crate) mod twilio {
     #[error_catalog::catalog(path = "catalogs/wire/twilio.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum TwilioError {}
 }
-mod translator {
+pub(crate) mod translator {
     #[error_catalog::catalog(path = "catalogs/wire/translator.toml")]
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum TranslatorError {}
