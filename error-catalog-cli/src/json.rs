@@ -34,11 +34,6 @@ impl Object {
         self.0.push((key.into(), value.into()));
     }
 
-    /// Whether the object has no key.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// The keys and values, in order.
     pub(crate) fn into_entries(self) -> Vec<(String, Json)> {
         self.0
