@@ -200,7 +200,9 @@
 //!   `IntoResponses`, `PartialSchema` and `ToSchema` (named after the enum): one response
 //!   per status of the enum's entries, with the body's schema and one example per entry, as
 //!   [`openapi::errors`] describes them. With `problem-details` as well, `Problem<E>` does the
-//!   same in `application/problem+json` (its schema named `<E>Problem`); `Caused<E>` documents
+//!   same in `application/problem+json` (its schema named `<E>Problem`; to register it with
+//!   `#[openapi(components(schemas(...)))]`, name it through a type alias, as utoipa's derive
+//!   takes a generic type only through a hidden trait of its own); `Caused<E>` documents
 //!   what `E` does. An enum that implements these traits itself conflicts with them.
 //!
 //! The OpenAPI descriptions themselves come from [`openapi`], which needs no feature.

@@ -256,13 +256,11 @@ impl<'p, B> Errors<'p, B> {
 
     /// The codes of the documented entries, each once, in catalog order.
     pub fn codes(&self) -> Vec<&'static str> {
-        let mut codes: Vec<&'static str> = Vec::new();
-        for entry in self.entries() {
-            if !codes.contains(&entry.code) {
-                codes.push(entry.code);
-            }
-        }
-        codes
+        let mut seen = std::collections::HashSet::new();
+        self.entries()
+            .map(|entry| entry.code)
+            .filter(|code| seen.insert(*code))
+            .collect()
     }
 
     /// The schema of the body (see the [module docs](self)).
