@@ -10,13 +10,14 @@ use crate::check;
 use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::examples::default_example;
 use crate::model::{
-    Catalog, Entry, EnumType, Field, FieldType, Part, Retired, Spanned, Status, Wire,
+    Catalog, Entry, EnumType, Field, FieldType, Locales, Part, Retired, Spanned, Status,
+    Translated, Translation, Wire,
 };
-use crate::names;
 use crate::source::Source;
 use crate::toml_shape::{self as shape, Table, Value};
 use crate::types;
 use crate::wire::{CodeType, Constant};
+use crate::{locale, names};
 
 /// `wire = { code = "/error/code", message = "/error/message", ... }`. `code` and `message`
 /// are required; the rest is optional. Every key is read even when another is broken.
@@ -130,6 +131,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
         docs_url,
         problem_base,
         wire,
+        locales,
     } = match header {
         Some((table, span)) => decoder.header(cx, table, span),
         None => Header {
@@ -138,6 +140,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
             docs_url: None,
             problem_base: None,
             wire: Wire::default(),
+            locales: Locales::default(),
         },
     };
 
@@ -172,6 +175,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
         types,
         entries,
         retired,
+        locales,
     })
 }
 
@@ -182,6 +186,7 @@ struct Header {
     docs_url: Option<Spanned<String>>,
     problem_base: Option<Spanned<String>>,
     wire: Wire,
+    locales: Locales,
 }
 
 /// Decodes the tables of one catalog file.
@@ -196,7 +201,15 @@ impl Decoder<'_> {
         shape::known_keys(
             cx,
             table,
-            &["title", "doc", "docs_url", "problem_base", "wire"],
+            &[
+                "title",
+                "doc",
+                "docs_url",
+                "problem_base",
+                "wire",
+                "default_locale",
+                "locales",
+            ],
             "in `[catalog]`",
         );
         let span = shape::header_span(self.source.text(), span);
@@ -215,12 +228,17 @@ impl Decoder<'_> {
             },
             None => Wire::default(),
         };
+        let locales = Locales {
+            default: shape::string(cx, table, "default_locale", &span, "`[catalog]`", false),
+            declared: locale::declared(cx, table),
+        };
         Header {
             title,
             doc,
             docs_url,
             problem_base,
             wire,
+            locales,
         }
     }
 
@@ -322,7 +340,12 @@ impl Decoder<'_> {
             let Some((body, span)) = shape::table(cx, value, &what) else {
                 continue;
             };
-            shape::known_keys(cx, body, &["reason", "meaning"], &format!("in {what}"));
+            shape::known_keys(
+                cx,
+                body,
+                &["reason", "meaning", "reasons", "meanings"],
+                &format!("in {what}"),
+            );
             let reason = shape::string(cx, body, "reason", &span, &what, false)
                 .map(|s| s.value)
                 .or_else(|| names::canonical_reason(code).map(str::to_owned))
@@ -330,10 +353,20 @@ impl Decoder<'_> {
             let meaning = shape::string(cx, body, "meaning", &span, &what, false)
                 .map(|s| s.value)
                 .unwrap_or_default();
+            let translated = |cx: &mut Ctxt, key: &str| {
+                locale::texts(cx, body, key)
+                    .into_iter()
+                    .map(|(locale, text)| Translated { locale, text })
+                    .collect()
+            };
+            let reasons = translated(cx, "reasons");
+            let meanings = translated(cx, "meanings");
             statuses.push(Status {
                 code: Spanned::new(code, key.span()),
                 reason,
                 meaning,
+                reasons,
+                meanings,
             });
         }
         statuses
@@ -399,6 +432,7 @@ impl Decoder<'_> {
                 "retryable",
                 "retry_after",
                 "fields",
+                "messages",
             ],
             &format!("in {what}"),
         );
@@ -456,6 +490,7 @@ impl Decoder<'_> {
             },
             None => Vec::new(),
         };
+        let texts = locale::texts(cx, body, "messages");
         let (code, status, message) = (code?, status?, message?);
         let text = self.source.text();
         let pieces = check::template(
@@ -463,7 +498,32 @@ impl Decoder<'_> {
             |range| shape::in_string(text, &message, range),
             cx,
         );
+        let template_ok = pieces.is_some();
         let (parts, fields) = self.resolve_template(cx, &name, &message, pieces, declared, types);
+        let translations = texts
+            .into_iter()
+            .map(|(locale, message)| {
+                let in_file = |range| shape::in_string(text, &message, range);
+                let pieces = check::template(&message, in_file, cx);
+                // Without the default's fields, the translation's placeholders are unknown.
+                let parts = match pieces.filter(|_| template_ok) {
+                    Some(pieces) => locale::resolve(
+                        cx,
+                        in_file,
+                        (&name, &parts),
+                        &fields,
+                        (&locale, &message),
+                        pieces,
+                    ),
+                    None => Vec::new(),
+                };
+                Translation {
+                    locale,
+                    message,
+                    parts,
+                }
+            })
+            .collect();
         Some(Entry {
             name,
             code,
@@ -477,6 +537,7 @@ impl Decoder<'_> {
             overlapping,
             retryable,
             retry_after,
+            translations,
         })
     }
 

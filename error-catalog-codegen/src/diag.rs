@@ -72,6 +72,18 @@ pub enum Rule {
     InvalidProblemBase,
     /// `retry_after` names no field of its entry, or a field that is not an integer.
     InvalidRetryAfter,
+    /// A locale tag that is not a well-formed BCP 47 language tag in its canonical case, or
+    /// one listed twice in `locales`.
+    InvalidLocale,
+    /// A locale that `locales` does not list: `default_locale`, or the locale of a
+    /// translation.
+    UndeclaredLocale,
+    /// A translation into the default locale, whose text is the entry's `message` (or the
+    /// status's `reason` or `meaning`).
+    DuplicateTranslation,
+    /// A translated message whose placeholders are not exactly those of the entry's
+    /// `message`: one missing, one more, or one used more often than there.
+    TranslationPlaceholders,
     /// The catalog file cannot be found or read.
     FileNotReadable,
 }
@@ -109,6 +121,10 @@ impl Rule {
             Rule::InvalidDocsUrl => "invalid-docs-url",
             Rule::InvalidProblemBase => "invalid-problem-base",
             Rule::InvalidRetryAfter => "invalid-retry-after",
+            Rule::InvalidLocale => "invalid-locale",
+            Rule::UndeclaredLocale => "undeclared-locale",
+            Rule::DuplicateTranslation => "duplicate-translation",
+            Rule::TranslationPlaceholders => "translation-placeholders",
             Rule::FileNotReadable => "file-not-readable",
         }
     }
