@@ -15,12 +15,12 @@ use error_catalog_template::{Class, Piece, Segment, TemplateErrorKind, split_rep
 use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::examples::known_external_example;
 use crate::model::{
-    Catalog, Classes, Entry, EnumType, Field, FieldType, INTEGER_TYPES, Part, Spanned,
+    Catalog, Classes, Entry, EnumType, Field, FieldType, INTEGER_TYPES, Part, Spanned, Translation,
 };
 use crate::names;
 use crate::source::Source;
 use crate::wire::{self, CodeType, LocationError, Member};
-use crate::{decode, types};
+use crate::{decode, locale, types};
 
 /// A catalog that breaks no rule: what [`expand`](crate::expand::expand) takes. The only way
 /// to get one is [`load`](crate::load), so generated code is never made from a catalog that
@@ -85,27 +85,79 @@ fn rules(catalog: &Catalog, error_enum: Option<&str>, cx: &mut Ctxt) {
     enum_values(catalog, cx);
     variant_names(catalog, cx);
     retired_code_text(catalog, cx);
+    locale::rules(catalog, cx);
     let classes = Classes::new(catalog);
-    // Compiled once, for the per-entry rules and for comparing entries two by two.
-    let segments: Vec<Vec<Segment<'_>>> = catalog
+    // Compiled once, for the per-entry rules and for comparing entries two by two: each
+    // entry's message, then its translations that could be resolved, in catalog order.
+    let templates: Vec<Vec<Template<'_>>> = catalog
         .entries
         .iter()
-        .map(|e| classes.segments(e))
+        .map(|entry| Template::all(entry, &classes))
         .collect();
-    for (entry, segments) in catalog.entries.iter().zip(&segments) {
+    for (entry, templates) in catalog.entries.iter().zip(&templates) {
         code_text(entry, cx);
-        empty_message(entry, cx);
         status(catalog, entry, cx);
         retired(catalog, entry, cx);
         field_names(entry, cx);
         retry_after(entry, cx);
-        let adjacent_ok = adjacent_placeholders(entry, segments, cx);
         let examples_ok = external_examples(entry, cx) & examples(catalog, entry, cx);
-        if adjacent_ok && examples_ok {
-            example_round_trip(entry, segments, cx);
+        empty_message(entry, &entry.message, None, cx);
+        for translation in &entry.translations {
+            empty_message(entry, &translation.message, Some(translation), cx);
+        }
+        for (index, template) in templates.iter().enumerate() {
+            let adjacent_ok = adjacent_placeholders(entry, template, cx);
+            if adjacent_ok && examples_ok {
+                example_round_trip(entry, template, cx);
+                read_in_its_locale(entry, &templates[..index], template, cx);
+            }
         }
     }
-    duplicate_codes(catalog, &segments, cx);
+    duplicate_codes(catalog, &templates, cx);
+}
+
+/// One message of an entry, in the default locale or a translation, compiled.
+struct Template<'c> {
+    /// The translation, or `None` for the entry's `message`.
+    translation: Option<&'c Translation>,
+    /// The resolved template.
+    parts: &'c [Part],
+    /// The template as written, with its span.
+    message: &'c Spanned<String>,
+    /// The compiled template.
+    segments: Vec<Segment<'c>>,
+}
+
+impl<'c> Template<'c> {
+    /// The message of `entry` and each of its translations that resolved; a translation that
+    /// did not parse, or whose placeholders are not the entry's, has its own diagnostics.
+    fn all(entry: &'c Entry, classes: &'c Classes<'c>) -> Vec<Template<'c>> {
+        let default = Template {
+            translation: None,
+            parts: &entry.parts,
+            message: &entry.message,
+            segments: classes.segments(entry),
+        };
+        let translations = entry
+            .translations
+            .iter()
+            .filter(|translation| !translation.parts.is_empty())
+            .map(|translation| Template {
+                translation: Some(translation),
+                parts: &translation.parts,
+                message: &translation.message,
+                segments: classes.segments_of(entry, &translation.parts),
+            });
+        std::iter::once(default).chain(translations).collect()
+    }
+
+    /// How a diagnostic names the message: `message`, or `the `de` message`.
+    fn what(&self) -> String {
+        match self.translation {
+            None => "message".to_owned(),
+            Some(translation) => format!("`{}` message", translation.locale.value),
+        }
+    }
 }
 
 /// Characters a code may contain: ASCII letters, digits, and `_ - . : /`.
@@ -967,17 +1019,35 @@ fn code_rule(
     }
 }
 
-/// `message = ""`.
-fn empty_message(entry: &Entry, cx: &mut Ctxt) {
-    if entry.message.value.is_empty() {
+/// `message = ""`, `messages.de = ""`: the message, and each translation of it.
+fn empty_message(
+    entry: &Entry,
+    message: &Spanned<String>,
+    translation: Option<&Translation>,
+    cx: &mut Ctxt,
+) {
+    if message.value.is_empty() {
+        let (what, help) = match translation {
+            None => (
+                "an empty message".to_owned(),
+                "write the message exactly as the API sends it".to_owned(),
+            ),
+            Some(translation) => (
+                format!("an empty `{}` message", translation.locale.value),
+                format!(
+                    "write the message exactly as the API sends it in `{}`, or remove the translation: the message in the default locale stands in for it",
+                    translation.locale.value
+                ),
+            ),
+        };
         cx.push(
             Diagnostic::new(
                 Rule::EmptyMessage,
-                entry.message.span.clone(),
-                format!("`{}` has an empty message", entry.name.value),
+                message.span.clone(),
+                format!("`{}` has {what}", entry.name.value),
             )
             .label("empty message")
-            .help("write the message exactly as the API sends it"),
+            .help(help),
         );
     }
 }
@@ -1043,11 +1113,12 @@ fn retired(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) {
     }
 }
 
-/// `"{id}{name}"`: two placeholders side by side, where the first could swallow the second.
-fn adjacent_placeholders(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) -> bool {
+/// `"{id}{name}"`: two placeholders side by side, where the first could swallow the second; in
+/// the message and in each translation.
+fn adjacent_placeholders(entry: &Entry, template: &Template<'_>, cx: &mut Ctxt) -> bool {
     let mut ok = true;
     // Segments are compiled from the parts, one for one.
-    for (parts, segments) in entry.parts.windows(2).zip(segments.windows(2)) {
+    for (parts, segments) in template.parts.windows(2).zip(template.segments.windows(2)) {
         let (
             [
                 Part::Placeholder {
@@ -1174,21 +1245,21 @@ fn examples(catalog: &Catalog, entry: &Entry, cx: &mut Ctxt) -> bool {
 }
 
 /// `message = "{a} = {b}"` with `a`'s example `"x = y"`: the example message must split back
-/// into the examples, or a client would read it differently.
-fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
-    let placeholders: Vec<&Field> = entry
-        .placeholders()
+/// into the examples, or a client would read it differently; in every locale.
+fn example_round_trip(entry: &Entry, template: &Template<'_>, cx: &mut Ctxt) {
+    let placeholders: Vec<&Field> = crate::model::placeholders(template.parts)
         .filter_map(|index| entry.fields.get(index))
         .collect();
-    let message = entry.example_message();
+    let message = entry.example_message_of(template.parts);
     let expected: Vec<&str> = placeholders
         .iter()
         .map(|field| field.example.value.as_str())
         .collect();
     // Read as a client reads it: a field used several times with the same text each time.
-    let keys: Vec<usize> = entry.placeholders().collect();
+    let keys: Vec<usize> = crate::model::placeholders(template.parts).collect();
     let mut captures = vec![""; expected.len()];
-    let got = split_repeated(segments, &keys, &message, &mut captures).then_some(captures);
+    let got =
+        split_repeated(&template.segments, &keys, &message, &mut captures).then_some(captures);
     if got.as_deref() == Some(&expected[..]) {
         return;
     }
@@ -1210,26 +1281,83 @@ fn example_round_trip(entry: &Entry, segments: &[Segment<'_>], cx: &mut Ctxt) {
             .join(", "),
         None => "no match".to_owned(),
     };
+    let mut diagnostic = Diagnostic::new(
+        Rule::InvalidExample,
+        field.example.span.clone(),
+        format!(
+            "the example {} of `{}` does not split back into its examples",
+            template.what(),
+            entry.name.value
+        ),
+    )
+    .label("this example contains text that follows its placeholder");
+    if let Some(translation) = template.translation {
+        diagnostic = diagnostic.related(translation.message.span.clone(), "in this translation");
+    }
     cx.push(
-        Diagnostic::new(
-            Rule::InvalidExample,
-            field.example.span.clone(),
-            format!(
-                "the example message of `{}` does not split back into its examples",
-                entry.name.value
-            ),
-        )
-        .label("this example contains text that follows its placeholder")
-        .note(format!("the example message is `{message}`"))
-        .note(format!("a client reads it as {reading}"))
-        .help("choose an example without the message's literal text in it"),
+        diagnostic
+            .note(format!("the example message is `{message}`"))
+            .note(format!("a client reads it as {reading}"))
+            .help("choose an example without the message's literal text in it"),
     );
+}
+
+/// `message = "Error: {detail}"` with `messages.de = "{detail}"` and `detail`'s example
+/// `"Error: disk"`: a client reads a message in any locale, trying the entry's message first,
+/// then its translations in catalog order, so the example message of each translation must
+/// not be read by an earlier one with other values (here the English message reads the German
+/// example as `detail = "disk"`). `earlier` are the templates the client tries before
+/// `template`.
+fn read_in_its_locale(
+    entry: &Entry,
+    earlier: &[Template<'_>],
+    template: &Template<'_>,
+    cx: &mut Ctxt,
+) {
+    let message = entry.example_message_of(template.parts);
+    for other in earlier {
+        let keys: Vec<usize> = crate::model::placeholders(other.parts).collect();
+        let mut captures = vec![""; keys.len()];
+        if !split_repeated(&other.segments, &keys, &message, &mut captures) {
+            continue;
+        }
+        let Some((field, text)) = keys
+            .iter()
+            .zip(&captures)
+            .filter_map(|(&key, text)| entry.fields.get(key).map(|field| (field, *text)))
+            .find(|(field, text)| field.example.value != *text)
+        else {
+            continue;
+        };
+        cx.push(
+            Diagnostic::new(
+                Rule::InvalidExample,
+                field.example.span.clone(),
+                format!(
+                    "the example {} of `{}` reads as its {}, with other values",
+                    template.what(),
+                    entry.name.value,
+                    other.what()
+                ),
+            )
+            .label("this example contains text of another locale's message")
+            .related(other.message.span.clone(), "a client tries this message first")
+            .note(format!("the example message is `{message}`"))
+            .note(format!(
+                "a client reads it with the {} as {} = `{text}`",
+                other.what(),
+                field.name.value
+            ))
+            .help("a client reads a message in any locale, the default first: choose an example without the other message's literal text in it, or make the literal text of the two messages differ"),
+        );
+        return;
+    }
 }
 
 /// `code = "110"` twice: a shared code needs `shared_code = true` on every entry using it, and
 /// entries that share a code and a status need templates that no message can match both,
 /// unless both say `overlapping = true`.
-fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ctxt) {
+fn duplicate_codes(catalog: &Catalog, templates: &[Vec<Template<'_>>], cx: &mut Ctxt) {
     let mut first_by_code: HashMap<&str, &Entry> = HashMap::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
         let Some(first) = first_by_code.get(entry.code.value.as_str()).copied() else {
@@ -1262,44 +1390,64 @@ fn duplicate_codes(catalog: &Catalog, segments: &[Vec<Segment<'_>>], cx: &mut Ct
             );
             continue;
         }
-        let Some(here) = segments.get(index).filter(|s| matches_some_message(s)) else {
+        let Some(here) = templates.get(index) else {
             continue;
         };
-        for (earlier, earlier_segments) in catalog.entries.iter().zip(segments).take(index) {
-            if earlier.code.value != entry.code.value
-                || earlier.status.value != entry.status.value
-                || !matches_some_message(earlier_segments)
+        for (earlier, earlier_templates) in catalog.entries.iter().zip(templates).take(index) {
+            if earlier.code.value != entry.code.value || earlier.status.value != entry.status.value
             {
                 continue;
             }
             if earlier.is_overlapping() && entry.is_overlapping() {
                 continue;
             }
-            let Some(witness) = error_catalog_template::overlap(earlier_segments, here) else {
-                continue;
-            };
-            let missing: Vec<String> = [earlier, entry]
-                .iter()
-                .filter(|e| !e.is_overlapping())
-                .map(|e| format!("`{}`", e.name.value))
-                .collect();
-            cx.push(
-                Diagnostic::new(
-                    Rule::AmbiguousTemplates,
-                    entry.message.span.clone(),
-                    format!(
-                        "`{}` and `{}` share code `{}` and status {}, and their messages can be the same",
-                        earlier.name.value, entry.name.value, entry.code.value, entry.status.value
-                    ),
-                )
-                .label("this template")
-                .related(earlier.message.span.clone(), "can match the same message as this one")
-                .note(format!("both match the message `{witness}`"))
-                .help(format!(
-                    "a client could not tell them apart: make the literal text of the messages differ, give them different codes, or, if the overlap is intended, add `overlapping = true` to {}; a client then reads a message that fits both as the most specific entry, the one whose template has the most literal characters, ties in catalog order",
-                    missing.join(" and ")
-                )),
-            );
+            // A client reads a message in any locale: every message of one entry against
+            // every message of the other.
+            for this in here.iter().filter(|t| matches_some_message(&t.segments)) {
+                for that in earlier_templates
+                    .iter()
+                    .filter(|t| matches_some_message(&t.segments))
+                {
+                    let Some(witness) =
+                        error_catalog_template::overlap(&that.segments, &this.segments)
+                    else {
+                        continue;
+                    };
+                    let missing: Vec<String> = [earlier, entry]
+                        .iter()
+                        .filter(|e| !e.is_overlapping())
+                        .map(|e| format!("`{}`", e.name.value))
+                        .collect();
+                    let messages = if this.translation.is_none() && that.translation.is_none() {
+                        "their messages".to_owned()
+                    } else {
+                        format!(
+                            "the {} of `{}` and the {} of `{}`",
+                            that.what(),
+                            earlier.name.value,
+                            this.what(),
+                            entry.name.value
+                        )
+                    };
+                    cx.push(
+                        Diagnostic::new(
+                            Rule::AmbiguousTemplates,
+                            this.message.span.clone(),
+                            format!(
+                                "`{}` and `{}` share code `{}` and status {}, and {messages} can be the same",
+                                earlier.name.value, entry.name.value, entry.code.value, entry.status.value
+                            ),
+                        )
+                        .label("this template")
+                        .related(that.message.span.clone(), "can match the same message as this one")
+                        .note(format!("both match the message `{witness}`"))
+                        .help(format!(
+                            "a client could not tell them apart: make the literal text of the messages differ, give them different codes, or, if the overlap is intended, add `overlapping = true` to {}; a client then reads a message that fits both as the most specific entry, the one whose template has the most literal characters, ties in catalog order",
+                            missing.join(" and ")
+                        )),
+                    );
+                }
+            }
         }
     }
 }
@@ -1667,6 +1815,122 @@ mod tests {
             "{HEADER}[errors.A]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"{{message}}\"\n{a}\n\n\
              [errors.B]\ncode = \"1\"\nstatus = 404\nshared_code = true\nmessage = \"quota {{name}} exceeded\"\n{b}\n"
         )
+    }
+
+    /// A catalog in `en` and `de` whose entry `A` (status 404) has the message `message` and
+    /// the lines `extra` besides.
+    fn localized(message: &str, extra: &str) -> String {
+        format!(
+            "[catalog]\ntitle = \"T\"\ndefault_locale = \"en\"\nlocales = [\"en\", \"de\"]\n\n\
+             [status.404]\n\n[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = {message:?}\n{extra}\n"
+        )
+    }
+
+    #[test]
+    fn translations_follow_the_rules_of_every_message() {
+        let with = |message: &str, de: &str, extra: &str| {
+            rules(&localized(
+                message,
+                &format!("messages.de = {de:?}\n{extra}"),
+            ))
+        };
+        assert_eq!(with("{a} and {b}", "{b} und {a}", ""), []);
+        // A placeholder repeated in `message` may be repeated in a translation.
+        assert_eq!(with("{w} said {w}", "{w} sagte {w}", ""), []);
+        assert_eq!(with("{w} said {w}", "{w} sagte", ""), []);
+        assert_eq!(
+            with("{w} said", "{w} sagte {w}", ""),
+            [Rule::TranslationPlaceholders]
+        );
+        assert_eq!(with("x {a}", "y", ""), [Rule::TranslationPlaceholders]);
+        assert_eq!(with("x", "y {a}", ""), [Rule::TranslationPlaceholders]);
+        assert_eq!(with("x {a}", "y {a", ""), [Rule::UnbalancedBrace]);
+        assert_eq!(
+            with("x {a}", "", ""),
+            [Rule::TranslationPlaceholders, Rule::EmptyMessage]
+        );
+        assert_eq!(
+            with("{n} x {a}", "{n}{a}", "fields.n = \"u32\""),
+            [Rule::AdjacentPlaceholders]
+        );
+        // The German example message must split back too.
+        assert_eq!(
+            with(
+                "{a} x {b}",
+                "{a} und {b}",
+                "fields.a = { type = \"String\", example = \"p und q\" }"
+            ),
+            [Rule::InvalidExample]
+        );
+    }
+
+    #[test]
+    fn locales_are_declared_well_formed_tags() {
+        let head = "[catalog]\ntitle = \"T\"\n";
+        let tail = "\n[status.404]\n\n[errors.A]\ncode = \"1\"\nstatus = 404\nmessage = \"m\"\n";
+        let with = |header: &str, entry: &str| rules(&format!("{head}{header}{tail}{entry}"));
+        assert_eq!(with("default_locale = \"en\"\n", ""), []);
+        assert_eq!(
+            with("locales = [\"en\", \"de\"]\n", "messages.de = \"n\"\n"),
+            [Rule::MissingKey]
+        );
+        assert_eq!(with("", "messages.de = \"n\"\n"), [Rule::UndeclaredLocale]);
+        assert_eq!(
+            with("default_locale = \"en\"\n", "messages.de = \"n\"\n"),
+            [Rule::UndeclaredLocale]
+        );
+        assert_eq!(
+            with("default_locale = \"en\"\nlocales = [\"de\"]\n", ""),
+            [Rule::UndeclaredLocale]
+        );
+        assert_eq!(
+            with(
+                "default_locale = \"en\"\nlocales = [\"en\", \"zh-Hant-TW\", \"es-419\", \"sr-Latn\"]\n",
+                "messages.zh-Hant-TW = \"n\"\nmessages.es-419 = \"o\"\n"
+            ),
+            []
+        );
+        for bad in ["de_CH", "de-ch", "EN", "", "x", "de--CH", "toolonglanguage"] {
+            assert_eq!(
+                with(
+                    &format!("default_locale = {bad:?}\nlocales = [{bad:?}]\n"),
+                    ""
+                ),
+                [Rule::InvalidLocale, Rule::InvalidLocale],
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            with("default_locale = \"en\"\nlocales = \"en\"\n", ""),
+            [Rule::WrongType]
+        );
+        assert_eq!(
+            with(
+                "default_locale = \"en\"\nlocales = [\"en\", \"de\"]\n",
+                "messages.de = 3\n"
+            ),
+            [Rule::WrongType]
+        );
+    }
+
+    #[test]
+    fn each_example_message_reads_back_in_its_own_locale() {
+        let with = |message: &str, de: &str, example: &str| {
+            rules(&localized(
+                message,
+                &format!(
+                    "messages.de = {de:?}\nfields.d = {{ type = \"String\", example = {example:?} }}"
+                ),
+            ))
+        };
+        // The English message, tried first, reads `Error: disk` as `d = "disk"`.
+        assert_eq!(
+            with("Error: {d}", "{d}", "Error: disk"),
+            [Rule::InvalidExample]
+        );
+        assert_eq!(with("Error: {d}", "{d}", "disk"), []);
+        assert_eq!(with("Error: {d}", "Fehler: {d}", "Error: disk"), []);
+        assert_eq!(with("Error {d}", "Error {d}", "x"), []);
     }
 
     #[test]

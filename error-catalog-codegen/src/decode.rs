@@ -10,13 +10,14 @@ use crate::check;
 use crate::diag::{Ctxt, Diagnostic, Rule};
 use crate::examples::default_example;
 use crate::model::{
-    Catalog, Entry, EnumType, Field, FieldType, Part, Retired, Spanned, Status, Wire,
+    Catalog, Entry, EnumType, Field, FieldType, Locales, Part, Retired, Spanned, Status,
+    Translated, Translation, Wire,
 };
-use crate::names;
 use crate::source::Source;
 use crate::toml_shape::{self as shape, Table, Value};
 use crate::types;
 use crate::wire::{CodeType, Constant};
+use crate::{locale, names};
 
 /// The keys each table of a catalog knows; any other is [`Rule::UnknownKey`]. The catalog
 /// format's JSON Schema, `docs/catalog.schema.json`, lists the same keys (a test below keeps
@@ -25,7 +26,15 @@ pub(crate) mod keys {
     /// The top-level tables.
     pub(crate) const TOP_LEVEL: &[&str] = &["catalog", "status", "types", "errors", "retired"];
     /// `[catalog]`.
-    pub(crate) const CATALOG: &[&str] = &["title", "doc", "docs_url", "problem_base", "wire"];
+    pub(crate) const CATALOG: &[&str] = &[
+        "title",
+        "doc",
+        "docs_url",
+        "problem_base",
+        "wire",
+        "default_locale",
+        "locales",
+    ];
     /// `[catalog] wire`.
     pub(crate) const WIRE: &[&str] = &[
         "code",
@@ -37,7 +46,7 @@ pub(crate) mod keys {
         "header",
     ];
     /// `[status.NNN]`.
-    pub(crate) const STATUS: &[&str] = &["reason", "meaning"];
+    pub(crate) const STATUS: &[&str] = &["reason", "meaning", "reasons", "meanings"];
     /// `[types.Name]`.
     pub(crate) const ENUM: &[&str] = &["values", "doc"];
     /// `[errors.Name]`.
@@ -52,6 +61,7 @@ pub(crate) mod keys {
         "retryable",
         "retry_after",
         "fields",
+        "messages",
     ];
     /// The long form of a field, `fields.name = { ... }`.
     pub(crate) const FIELD: &[&str] = &["type", "example", "doc"];
@@ -151,6 +161,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
         docs_url,
         problem_base,
         wire,
+        locales,
     } = match header {
         Some((table, span)) => decoder.header(cx, table, span),
         None => Header {
@@ -159,6 +170,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
             docs_url: None,
             problem_base: None,
             wire: Wire::default(),
+            locales: Locales::default(),
         },
     };
 
@@ -193,6 +205,7 @@ pub(crate) fn catalog(source: &Source, cx: &mut Ctxt) -> Option<Catalog> {
         types,
         entries,
         retired,
+        locales,
     })
 }
 
@@ -203,6 +216,7 @@ struct Header {
     docs_url: Option<Spanned<String>>,
     problem_base: Option<Spanned<String>>,
     wire: Wire,
+    locales: Locales,
 }
 
 /// Decodes the tables of one catalog file.
@@ -231,12 +245,17 @@ impl Decoder<'_> {
             },
             None => Wire::default(),
         };
+        let locales = Locales {
+            default: shape::string(cx, table, "default_locale", &span, "`[catalog]`", false),
+            declared: locale::declared(cx, table),
+        };
         Header {
             title,
             doc,
             docs_url,
             problem_base,
             wire,
+            locales,
         }
     }
 
@@ -346,10 +365,20 @@ impl Decoder<'_> {
             let meaning = shape::string(cx, body, "meaning", &span, &what, false)
                 .map(|s| s.value)
                 .unwrap_or_default();
+            let translated = |cx: &mut Ctxt, key: &str| {
+                locale::texts(cx, body, key)
+                    .into_iter()
+                    .map(|(locale, text)| Translated { locale, text })
+                    .collect()
+            };
+            let reasons = translated(cx, "reasons");
+            let meanings = translated(cx, "meanings");
             statuses.push(Status {
                 code: Spanned::new(code, key.span()),
                 reason,
                 meaning,
+                reasons,
+                meanings,
             });
         }
         statuses
@@ -456,6 +485,7 @@ impl Decoder<'_> {
             },
             None => Vec::new(),
         };
+        let texts = locale::texts(cx, body, "messages");
         let (code, status, message) = (code?, status?, message?);
         let text = self.source.text();
         let pieces = check::template(
@@ -463,7 +493,32 @@ impl Decoder<'_> {
             |range| shape::in_string(text, &message, range),
             cx,
         );
+        let template_ok = pieces.is_some();
         let (parts, fields) = self.resolve_template(cx, &name, &message, pieces, declared, types);
+        let translations = texts
+            .into_iter()
+            .map(|(locale, message)| {
+                let in_file = |range| shape::in_string(text, &message, range);
+                let pieces = check::template(&message, in_file, cx);
+                // Without the default's fields, the translation's placeholders are unknown.
+                let parts = match pieces.filter(|_| template_ok) {
+                    Some(pieces) => locale::resolve(
+                        cx,
+                        in_file,
+                        (&name, &parts),
+                        &fields,
+                        (&locale, &message),
+                        pieces,
+                    ),
+                    None => Vec::new(),
+                };
+                Translation {
+                    locale,
+                    message,
+                    parts,
+                }
+            })
+            .collect();
         Some(Entry {
             name,
             code,
@@ -477,6 +532,7 @@ impl Decoder<'_> {
             overlapping,
             retryable,
             retry_after,
+            translations,
         })
     }
 

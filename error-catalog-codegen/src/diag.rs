@@ -72,6 +72,18 @@ pub enum Rule {
     InvalidProblemBase,
     /// `retry_after` names no field of its entry, or a field that is not an integer.
     InvalidRetryAfter,
+    /// A locale tag that is not a well-formed BCP 47 language tag in its canonical case, or
+    /// one listed twice in `locales`.
+    InvalidLocale,
+    /// A locale that `locales` does not list: `default_locale`, or the locale of a
+    /// translation.
+    UndeclaredLocale,
+    /// A translation into the default locale, whose text is the entry's `message` (or the
+    /// status's `reason` or `meaning`).
+    DuplicateTranslation,
+    /// A translated message whose placeholders are not exactly those of the entry's
+    /// `message`: one missing, one more, or one used more often than there.
+    TranslationPlaceholders,
     /// The catalog file cannot be found or read.
     FileNotReadable,
 }
@@ -108,6 +120,10 @@ impl Rule {
         Rule::InvalidDocsUrl,
         Rule::InvalidProblemBase,
         Rule::InvalidRetryAfter,
+        Rule::InvalidLocale,
+        Rule::UndeclaredLocale,
+        Rule::DuplicateTranslation,
+        Rule::TranslationPlaceholders,
         Rule::FileNotReadable,
     ];
 
@@ -276,6 +292,26 @@ impl Rule {
                 "invalid-retry-after",
                 "a `retry_after` that names no field of its entry, or a field that is not an integer",
                 "A `retry_after` that names no field of its entry, or a field whose type is not an integer: the delay before a retry is a whole number of seconds.",
+            ),
+            Rule::InvalidLocale => (
+                "invalid-locale",
+                "a locale that is not a well-formed BCP 47 tag in its canonical case, or one listed twice",
+                "A locale in `default_locale`, `locales` or a translation's key that is not a well-formed BCP 47 language tag (RFC 5646) in its canonical case, or one that `locales` lists twice.",
+            ),
+            Rule::UndeclaredLocale => (
+                "undeclared-locale",
+                "a default locale or a translation in a locale that `locales` does not list",
+                "The `default_locale`, or the locale of a translated message, reason or meaning, is not listed in `[catalog] locales`.",
+            ),
+            Rule::DuplicateTranslation => (
+                "duplicate-translation",
+                "a translation into the default locale",
+                "A translation into the catalog's default locale, whose text is already the entry's `message` (or the status's `reason` or `meaning`).",
+            ),
+            Rule::TranslationPlaceholders => (
+                "translation-placeholders",
+                "a translation whose placeholders are not exactly those of its `message`",
+                "A translated message whose placeholders are not exactly those of the entry's `message`: one missing, one more, or one used more often than there.",
             ),
             Rule::FileNotReadable => (
                 "file-not-readable",

@@ -85,6 +85,7 @@ mod examples;
 pub mod expand;
 #[cfg(feature = "build-script")]
 mod generate;
+mod locale;
 mod macro_input;
 pub mod markdown;
 pub mod model;

@@ -51,6 +51,60 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
     /// Codes that must never be used again.
     pub retired: Vec<Retired>,
+    /// `[catalog] default_locale` and `locales`: the languages of the catalog's texts.
+    pub locales: Locales,
+}
+
+/// The languages of a catalog: `[catalog] default_locale`, the language of every `message`,
+/// `reason` and `meaning`, and `locales`, every language the catalog has texts in. A catalog
+/// with neither is in one unnamed language.
+#[derive(Clone, Debug, Default)]
+pub struct Locales {
+    /// `default_locale`, a BCP 47 tag, if given.
+    pub default: Option<Spanned<String>>,
+    /// `locales`, in catalog order, with the span of the array; `None` when not given.
+    pub declared: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+impl Locales {
+    /// The default locale's tag, if the catalog names one.
+    pub fn default_tag(&self) -> Option<&str> {
+        self.default.as_ref().map(|tag| tag.value.as_str())
+    }
+
+    /// The tags of `locales` other than the default, in catalog order, each once: the
+    /// locales that translations are in.
+    pub fn translated(&self) -> Vec<&str> {
+        let mut tags: Vec<&str> = Vec::new();
+        for tag in self.declared.iter().flat_map(|declared| &declared.value) {
+            if Some(tag.value.as_str()) != self.default_tag() && !tags.contains(&tag.value.as_str())
+            {
+                tags.push(&tag.value);
+            }
+        }
+        tags
+    }
+}
+
+/// A text of the catalog in one locale: a translated status reason or meaning.
+#[derive(Clone, Debug)]
+pub struct Translated {
+    /// The locale; its span is the key (`meanings.de`).
+    pub locale: Spanned<String>,
+    /// The text, as written.
+    pub text: Spanned<String>,
+}
+
+/// The message of an entry in one locale other than the default: `messages.de = "..."`.
+#[derive(Clone, Debug)]
+pub struct Translation {
+    /// The locale; its span is the key.
+    pub locale: Spanned<String>,
+    /// The message template as written.
+    pub message: Spanned<String>,
+    /// The template, resolved against the entry's fields as [`Entry::parts`] is; empty when
+    /// it could not be parsed or uses a placeholder that is no field of the entry.
+    pub parts: Vec<Part>,
 }
 
 /// One row of the status table, `[status.NNN]`.
@@ -62,6 +116,10 @@ pub struct Status {
     pub reason: String,
     /// What the API means by it, or empty.
     pub meaning: String,
+    /// `reasons.<locale>`: the reason phrase in other locales, in catalog order.
+    pub reasons: Vec<Translated>,
+    /// `meanings.<locale>`: what the API means by it in other locales, in catalog order.
+    pub meanings: Vec<Translated>,
 }
 
 /// A catalog enum, `[types.Name]`.
@@ -119,6 +177,8 @@ pub struct Entry {
     /// `retry_after = "field"`: the integer field that holds the delay, in seconds, after
     /// which a client may retry.
     pub retry_after: Option<Spanned<String>>,
+    /// `messages.<locale>`: the message in other locales, in catalog order.
+    pub translations: Vec<Translation>,
 }
 
 /// One part of a resolved message template.
@@ -223,8 +283,12 @@ impl<'a> Classes<'a> {
 
     /// The compiled template of an entry: literal text and placeholders with their classes.
     pub fn segments<'s>(&'s self, entry: &'s Entry) -> Vec<Segment<'s>> {
-        entry
-            .parts
+        self.segments_of(entry, &entry.parts)
+    }
+
+    /// The compiled template of `parts`, the message of `entry` in some locale.
+    pub fn segments_of<'s>(&'s self, entry: &'s Entry, parts: &'s [Part]) -> Vec<Segment<'s>> {
+        parts
             .iter()
             .map(|part| match part {
                 Part::Literal(text) => Segment::Literal(text),
@@ -363,15 +427,24 @@ impl Entry {
 
     /// For each placeholder, in order of appearance, the index of its field.
     pub fn placeholders(&self) -> impl Iterator<Item = usize> + '_ {
-        self.parts.iter().filter_map(|part| match part {
-            Part::Placeholder { field, .. } => Some(*field),
-            Part::Literal(_) => None,
-        })
+        placeholders(&self.parts)
     }
 
     /// The message rendered with every field's example.
     pub fn example_message(&self) -> String {
-        self.parts
+        self.example_message_of(&self.parts)
+    }
+
+    /// The translation into `locale`, if the entry has one.
+    pub fn translation(&self, locale: &str) -> Option<&Translation> {
+        self.translations
+            .iter()
+            .find(|translation| translation.locale.value == locale)
+    }
+
+    /// `parts`, the message of the entry in some locale, rendered with every field's example.
+    pub fn example_message_of(&self, parts: &[Part]) -> String {
+        parts
             .iter()
             .map(|part| match part {
                 Part::Literal(text) => text.as_str(),
@@ -382,4 +455,12 @@ impl Entry {
             })
             .collect()
     }
+}
+
+/// For each placeholder of `parts`, in order of appearance, the index of its field.
+pub fn placeholders(parts: &[Part]) -> impl Iterator<Item = usize> + '_ {
+    parts.iter().filter_map(|part| match part {
+        Part::Placeholder { field, .. } => Some(*field),
+        Part::Literal(_) => None,
+    })
 }
