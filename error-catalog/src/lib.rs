@@ -198,6 +198,9 @@
 //!   `content-type: application/json`, the body that `Serialize` writes, the code header when
 //!   the catalog declares `wire.header`, and `retry-after: <seconds>` when
 //!   [`CatalogError::retry_after`] is `Some`.
+//!   `AcceptLanguage` extracts a request's `Accept-Language`, and `Localized::new(error,
+//!   &accept)` is a response in the language it prefers, with `Content-Language` and
+//!   `Vary: Accept-Language`.
 //! - `problem-details`: `Problem<E>`, the error written as an RFC 9457 problem details body
 //!   (`type`, `title`, `status`, `detail`, `code`, then the fields as extension members), and
 //!   the generated `from_response` reading such a body back into the same variant when the
@@ -226,6 +229,8 @@
 #![cfg_attr(not(feature = "macros"), allow(rustdoc::broken_intra_doc_links))]
 
 #[cfg(feature = "axum")]
+mod accept;
+#[cfg(feature = "axum")]
 mod axum;
 mod caused;
 mod locale;
@@ -237,6 +242,8 @@ mod spec;
 mod table;
 mod wire;
 
+#[cfg(feature = "axum")]
+pub use accept::AcceptLanguage;
 pub use caused::Caused;
 pub use locale::{LocaleRequest, Localized};
 #[cfg(feature = "problem-details")]

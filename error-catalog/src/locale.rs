@@ -44,7 +44,7 @@ pub(crate) fn resolve(catalog: &CatalogSpec, tag: &str) -> Option<usize> {
 
 /// A request for a locale, as [`Localized::new`] takes it: a BCP 47 tag (`"de-CH"`), or, with
 /// the feature `axum`, the request's `Accept-Language`
-/// (`AcceptLanguage`).
+/// (`AcceptLanguage`, with the feature).
 pub trait LocaleRequest {
     /// The index in `catalog`'s [`locales`](CatalogSpec::locales) of the locale to answer in,
     /// or `None` for the default locale.

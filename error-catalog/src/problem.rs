@@ -254,6 +254,21 @@ impl<E: std::error::Error> std::error::Error for Problem<E> {
     }
 }
 
+/// The problem in the locale chosen: `content-type: application/problem+json`, the `title`
+/// and `detail` in the locale, `Content-Language` and `Vary: Accept-Language` (see
+/// [`Localized`](crate::Localized)'s response).
+#[cfg(feature = "axum")]
+impl<E: Generated> axum_core::response::IntoResponse for Problem<crate::Localized<'_, E>> {
+    fn into_response(self) -> axum_core::response::Response {
+        crate::axum::respond_in(
+            self.0.error(),
+            "application/problem+json",
+            serde_json::to_vec(&self),
+            self.0.message_locale(),
+        )
+    }
+}
+
 #[cfg(feature = "axum")]
 impl<E: Generated> axum_core::response::IntoResponse for Problem<E> {
     /// The entry's status, `content-type: application/problem+json`, the code header when
