@@ -11,6 +11,10 @@
 //!   `x-error-code` header, and a rate limit of its own whose delay is a field.
 //!
 //! A request that accepts `application/problem+json` gets RFC 9457 problem details instead.
+//! Errors answer in the language the request's `Accept-Language` prefers among the catalog's
+//! locales: `/v1` has German for some of its messages and statuses, and `Accept-Language: de`
+//! gets them, with `Content-Language: de`; every other request, and `/v2`, whose catalog is
+//! in English only, get English.
 //!
 //! | Endpoint | Success | Failure |
 //! |---|---|---|
@@ -32,7 +36,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use error_catalog::{CatalogError, Problem};
+use error_catalog::{AcceptLanguage, CatalogError, Localized, Problem};
 use serde::{Deserialize, Serialize};
 
 /// The errors of `/v1`: the backup and restore API's catalog.
@@ -146,8 +150,9 @@ trait Version: Send + Sync + 'static {
     /// The version's number, for the rate limit's books.
     const NUMBER: u8;
 
-    /// The response to `failure`, as problem details when `problem`.
-    fn reject(failure: Failure, problem: bool) -> Response;
+    /// The response to `failure` for a request with `headers`: as problem details when it
+    /// accepts them, in the language it prefers.
+    fn reject(failure: Failure, headers: &HeaderMap) -> Response;
 }
 
 /// `/v1`: the backup and restore API's errors, in its flat body.
@@ -159,7 +164,7 @@ struct V2;
 impl Version for V1 {
     const NUMBER: u8 = 1;
 
-    fn reject(failure: Failure, problem: bool) -> Response {
+    fn reject(failure: Failure, headers: &HeaderMap) -> Response {
         let error = match failure {
             Failure::PolicyExists(policy) => BackupError::BackupPolicyAlreadyExists {
                 org_id: policy.org_id,
@@ -170,7 +175,7 @@ impl Version for V1 {
             Failure::StorageNotFound { storage_id, cause } => {
                 return send(
                     BackupError::StorageNotFound { storage_id }.caused_by(cause),
-                    problem,
+                    headers,
                 );
             }
             // The v1 API has no error for its rate limit: its gateway answers with a bare
@@ -190,14 +195,14 @@ impl Version for V1 {
                     .into_response();
             }
         };
-        respond(error, problem)
+        respond(error, headers)
     }
 }
 
 impl Version for V2 {
     const NUMBER: u8 = 2;
 
-    fn reject(failure: Failure, problem: bool) -> Response {
+    fn reject(failure: Failure, headers: &HeaderMap) -> Response {
         let error = match failure {
             Failure::PolicyExists(policy) => ServiceError::BackupPolicyAlreadyExists {
                 org_id: policy.org_id,
@@ -208,24 +213,27 @@ impl Version for V2 {
             Failure::StorageNotFound { storage_id, cause } => {
                 return send(
                     ServiceError::StorageNotFound { storage_id }.caused_by(cause),
-                    problem,
+                    headers,
                 );
             }
             Failure::RateLimited => ServiceError::RateLimited {
                 seconds: RETRY_AFTER_SECONDS,
             },
         };
-        respond(error, problem)
+        respond(error, headers)
     }
 }
 
-/// The error's response: its body, or its problem details.
-fn respond<E>(error: E, problem: bool) -> Response
+/// The error's response to a request with `headers`: its body, or its problem details when
+/// the request accepts them, in the language the request prefers.
+fn respond<E>(error: E, headers: &HeaderMap) -> Response
 where
-    E: CatalogError + IntoResponse,
-    Problem<E>: IntoResponse,
+    E: CatalogError,
+    for<'a> Localized<'a, E>: IntoResponse,
+    for<'a> Problem<Localized<'a, E>>: IntoResponse,
 {
-    if problem {
+    let error = Localized::new(error, &AcceptLanguage::from_headers(headers));
+    if wants_problem(headers) {
         Problem(error).into_response()
     } else {
         error.into_response()
@@ -234,10 +242,11 @@ where
 
 /// Logs an error with its internal cause, then sends the error alone: the cause stays in the
 /// server's logs.
-fn send<E>(error: error_catalog::Caused<E>, problem: bool) -> Response
+fn send<E>(error: error_catalog::Caused<E>, headers: &HeaderMap) -> Response
 where
-    E: CatalogError + IntoResponse,
-    Problem<E>: IntoResponse,
+    E: CatalogError,
+    for<'a> Localized<'a, E>: IntoResponse,
+    for<'a> Problem<Localized<'a, E>>: IntoResponse,
 {
     tracing::warn!(
         code = error.code(),
@@ -245,7 +254,7 @@ where
         cause = error.cause(),
         "request failed"
     );
-    respond(error.into_inner(), problem)
+    respond(error.into_inner(), headers)
 }
 
 /// Whether the request prefers RFC 9457 problem details.
@@ -263,7 +272,7 @@ async fn create_policy<V: Version>(
     Json(policy): Json<Policy>,
 ) -> Response {
     if !state.store().policies.insert(policy.clone()) {
-        return V::reject(Failure::PolicyExists(policy), wants_problem(&headers));
+        return V::reject(Failure::PolicyExists(policy), &headers);
     }
     (StatusCode::CREATED, Json(policy)).into_response()
 }
@@ -271,7 +280,7 @@ async fn create_policy<V: Version>(
 async fn start_export<V: Version>(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let mut store = state.store();
     if store.export_running {
-        return V::reject(Failure::ExportRunning, wants_problem(&headers));
+        return V::reject(Failure::ExportRunning, &headers);
     }
     store.export_running = true;
     (
@@ -289,10 +298,7 @@ async fn get_storage<V: Version>(
     let found = state.store().storage(&storage_id);
     match found {
         Ok(storage) => Json(storage).into_response(),
-        Err(cause) => V::reject(
-            Failure::StorageNotFound { storage_id, cause },
-            wants_problem(&headers),
-        ),
+        Err(cause) => V::reject(Failure::StorageNotFound { storage_id, cause }, &headers),
     }
 }
 
@@ -304,7 +310,7 @@ async fn reports<V: Version>(State(state): State<AppState>, headers: HeaderMap) 
         *count
     };
     if count > 1 {
-        return V::reject(Failure::RateLimited, wants_problem(&headers));
+        return V::reject(Failure::RateLimited, &headers);
     }
     Json(serde_json::json!({ "reports": [] })).into_response()
 }
