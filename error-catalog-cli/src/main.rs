@@ -72,6 +72,7 @@ Examples:
   error-catalog docs catalog/backup-restore.toml --format markdown
   error-catalog docs catalog/backup-restore.toml --format html -o errors.html
   error-catalog docs catalog/backup-restore.toml --format openapi -o errors.openapi.json
+  error-catalog docs catalog/backup-restore.toml --format html --locale de -o errors.de.html
 
 Every error has the anchor #<code> on both pages.")]
     Docs {
@@ -84,6 +85,10 @@ Every error has the anchor #<code> on both pages.")]
         /// Write to this file instead of stdout, creating its missing directories.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Write the messages, reasons and meanings in this locale of the catalog, each
+        /// falling back along the tag (`de-CH`, `de`, the default locale).
+        #[arg(long, value_name = "LOCALE")]
+        locale: Option<String>,
     },
     /// Compare two versions of a catalog: each change, breaking or compatible.
     #[command(after_help = "\
@@ -156,6 +161,7 @@ fn main() -> ExitCode {
             catalog,
             format,
             output,
+            locale,
         } => {
             let format = match format {
                 DocsFormat::Markdown => docs::Format::Markdown,
@@ -163,7 +169,13 @@ fn main() -> ExitCode {
                 DocsFormat::Openapi => docs::Format::Openapi,
                 DocsFormat::Json => docs::Format::Json,
             };
-            docs::run(&catalog, format, output.as_deref(), color)
+            docs::run(
+                &catalog,
+                format,
+                output.as_deref(),
+                locale.as_deref(),
+                color,
+            )
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format.into(), color),
     };

@@ -311,6 +311,63 @@ impl Catalog {
         Some(format!("{base}#{}", entry.code.value))
     }
 
+    /// The catalog as a reader of `locale` sees it: each entry's message, and each status's
+    /// reason and meaning, in that locale, falling back along the tag as the runtime does
+    /// (`de-CH`, `de`, then the default locale's text), and `locales.default` that locale,
+    /// when the catalog has it. Everything else is as it is; a locale the catalog does not
+    /// have gives the catalog unchanged.
+    pub fn in_locale(&self, locale: &str) -> Catalog {
+        let mut out = self.clone();
+        let chain = fallback_tags(locale);
+        let pick = |translations: &mut dyn Iterator<Item = (&str, usize)>| {
+            let found: Vec<(&str, usize)> = translations.collect();
+            chain.iter().find_map(|tag| {
+                found
+                    .iter()
+                    .find(|(l, _)| l.eq_ignore_ascii_case(tag))
+                    .map(|&(_, at)| at)
+            })
+        };
+        for entry in &mut out.entries {
+            let mut locales = entry
+                .translations
+                .iter()
+                .enumerate()
+                .map(|(at, t)| (t.locale.value.as_str(), at));
+            if let Some(at) = pick(&mut locales) {
+                let translation = entry.translations[at].clone();
+                entry.message = translation.message;
+                entry.parts = translation.parts;
+            }
+        }
+        for status in &mut out.statuses {
+            let mut reasons = status
+                .reasons
+                .iter()
+                .enumerate()
+                .map(|(at, t)| (t.locale.value.as_str(), at));
+            if let Some(at) = pick(&mut reasons) {
+                status.reason = status.reasons[at].text.value.clone();
+            }
+            let mut meanings = status
+                .meanings
+                .iter()
+                .enumerate()
+                .map(|(at, t)| (t.locale.value.as_str(), at));
+            if let Some(at) = pick(&mut meanings) {
+                status.meaning = status.meanings[at].text.value.clone();
+            }
+        }
+        let declared = self.locales.declared.iter().flat_map(|d| &d.value);
+        if let Some(tag) = chain
+            .iter()
+            .find_map(|tag| declared.clone().find(|l| l.value.eq_ignore_ascii_case(tag)))
+        {
+            out.locales.default = Some(tag.clone());
+        }
+        out
+    }
+
     /// The reason phrase of a status in the table, if it is there.
     pub fn reason(&self, code: u16) -> Option<&str> {
         self.statuses
@@ -463,4 +520,23 @@ pub fn placeholders(parts: &[Part]) -> impl Iterator<Item = usize> + '_ {
         Part::Placeholder { field, .. } => Some(*field),
         Part::Literal(_) => None,
     })
+}
+
+/// The tags a text requested in `tag` is looked up in, in order, as RFC 4647's lookup
+/// truncates a language range and as the runtime falls back: `de-CH-1996`, `de-CH`, `de` (a
+/// singleton left at the end goes with the subtag after it).
+pub fn fallback_tags(tag: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut current = tag.trim();
+    while !current.is_empty() {
+        out.push(current);
+        let Some(at) = current.rfind('-') else { break };
+        current = &current[..at];
+        if let Some(before) = current.rfind('-')
+            && current.len() - before == 2
+        {
+            current = &current[..before];
+        }
+    }
+    out
 }

@@ -5,17 +5,55 @@
 
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
-use http::header::{CONTENT_TYPE, RETRY_AFTER};
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER, VARY};
 use http::{HeaderValue, StatusCode};
 
 use crate::__private::Generated;
-use crate::CatalogError;
+use crate::{CatalogError, Localized};
 
 /// The body of the generated `IntoResponse`: the entry's status, `content-type:
 /// application/json`, the code header and `retry-after` where they apply, and the catalog's
 /// wire body.
 pub fn into_response<E: Generated + serde::Serialize>(error: &E) -> Response {
     respond(error, "application/json", serde_json::to_vec(error))
+}
+
+/// The response of the error in the locale chosen: as the error's own, with the message in
+/// that locale, `Content-Language` naming the locale the message is in (after the fallback of
+/// an entry the chosen locale does not translate; none for a catalog that names no locale),
+/// and `Vary: Accept-Language`, since the body depends on it.
+impl<E: Generated> IntoResponse for Localized<'_, E> {
+    fn into_response(self) -> Response {
+        let body = serde_json::to_vec(&self);
+        respond_in(
+            self.error(),
+            "application/json",
+            body,
+            self.message_locale(),
+        )
+    }
+}
+
+/// [`respond`], with `Content-Language: locale` when there is one, and `Accept-Language`
+/// added to `Vary`; a body that failed to serialize is written in no language, and gets
+/// neither.
+pub(crate) fn respond_in<E: CatalogError>(
+    error: &E,
+    content_type: &'static str,
+    body: serde_json::Result<Vec<u8>>,
+    locale: Option<&str>,
+) -> Response {
+    let written = body.is_ok();
+    let mut response = respond(error, content_type, body);
+    if !written {
+        return response;
+    }
+    let headers = response.headers_mut();
+    if let Some(value) = locale.and_then(|locale| HeaderValue::from_str(locale).ok()) {
+        headers.insert(CONTENT_LANGUAGE, value);
+    }
+    headers.append(VARY, HeaderValue::from_static("accept-language"));
+    response
 }
 
 /// A response for `error` with `body`, written in `content_type`: the entry's status, the

@@ -165,6 +165,15 @@
 //! assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
 //! ```
 //!
+//! # Locales
+//!
+//! A catalog with `default_locale` and `locales` has its messages in several languages
+//! (`messages.de = "..."` per entry). [`CatalogError::localized`] gives an error in a locale, a
+//! [`Localized`] whose `Display` and `Serialize` use the message in that locale, falling back
+//! along the tag (`de-CH`, `de`, the default); `from_response` reads a message in any of the
+//! catalog's locales back into the same variant. The format document's "Locales" has the
+//! rules.
+//!
 //! # Internal causes
 //!
 //! A server that turns an internal failure into an error of the catalog keeps the failure
@@ -190,6 +199,9 @@
 //!   `content-type: application/json`, the body that `Serialize` writes, the code header when
 //!   the catalog declares `wire.header`, and `retry-after: <seconds>` when
 //!   [`CatalogError::retry_after`] is `Some`.
+//!   `AcceptLanguage` extracts a request's `Accept-Language`, and `Localized::new(error,
+//!   &accept)` is a response in the language it prefers, with `Content-Language` and
+//!   `Vary: Accept-Language`.
 //! - `problem-details`: `Problem<E>`, the error written as an RFC 9457 problem details body
 //!   (`type`, `title`, `status`, `detail`, `code`, then the fields as extension members), and
 //!   the generated `from_response` reading such a body back into the same variant when the
@@ -229,9 +241,12 @@
 #![cfg_attr(not(feature = "macros"), allow(rustdoc::broken_intra_doc_links))]
 
 #[cfg(feature = "axum")]
+mod accept;
+#[cfg(feature = "axum")]
 mod axum;
 mod caused;
 pub mod openapi;
+mod locale;
 #[cfg(feature = "problem-details")]
 mod problem;
 mod response;
@@ -242,7 +257,10 @@ mod table;
 mod utoipa_impls;
 mod wire;
 
+#[cfg(feature = "axum")]
+pub use accept::AcceptLanguage;
 pub use caused::Caused;
+pub use locale::{LocaleRequest, Localized};
 #[cfg(feature = "problem-details")]
 pub use problem::Problem;
 
@@ -251,8 +269,8 @@ pub use error_catalog_derive::{CatalogEnum, CatalogError, catalog};
 pub use response::{BodyError, JsonError, Unrecognized, UnrecognizedKind};
 pub use retry::retry_after;
 pub use spec::{
-    CatalogSpec, CodeType, ConstantSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec, TypeSpec,
-    WireSpec,
+    CatalogSpec, CodeType, ConstantSpec, ErrorSpec, FieldSpec, RetiredSpec, StatusSpec,
+    Translation, TypeSpec, WireSpec,
 };
 
 /// The `http` crate, whose [`http::StatusCode`] the generated code uses.
@@ -425,6 +443,16 @@ pub trait CatalogError: std::error::Error + 'static {
         )
     }
 
+    /// This error in the locale that `locale` requests, such as `"de-CH"`: its message, wire
+    /// body and problem details in that locale, falling back along the tag (`de-CH`, `de`,
+    /// the default). See [`Localized`].
+    fn localized<L: LocaleRequest + ?Sized>(&self, locale: &L) -> Localized<'_, Self>
+    where
+        Self: Sized,
+    {
+        Localized::borrowed(self, locale)
+    }
+
     /// Wraps this error with its internal cause, for the server's logs: the wrapper
     /// displays and serializes exactly as the error does, and its
     /// [`source`](std::error::Error::source) is the cause. The cause is never sent to the
@@ -555,7 +583,48 @@ pub mod __private {
             types,
             errors,
             retired,
+            default_locale: None,
+            locales: &[],
         }
+    }
+
+    /// `catalog` with its default locale and its locales.
+    pub const fn with_locales(
+        catalog: CatalogSpec,
+        default_locale: &'static str,
+        locales: &'static [&'static str],
+    ) -> CatalogSpec {
+        CatalogSpec {
+            default_locale: Some(default_locale),
+            locales,
+            ..catalog
+        }
+    }
+
+    /// A [`Translation`](crate::Translation).
+    pub const fn translation(locale: &'static str, text: &'static str) -> crate::Translation {
+        crate::Translation { locale, text }
+    }
+
+    /// `status` with its reason and meaning in other locales.
+    pub const fn with_status_texts(
+        status: StatusSpec,
+        reasons: &'static [crate::Translation],
+        meanings: &'static [crate::Translation],
+    ) -> StatusSpec {
+        StatusSpec {
+            reasons,
+            meanings,
+            ..status
+        }
+    }
+
+    /// `error` with its message in other locales.
+    pub const fn with_messages(
+        error: ErrorSpec,
+        messages: &'static [crate::Translation],
+    ) -> ErrorSpec {
+        ErrorSpec { messages, ..error }
     }
 
     /// Builds a [`WireSpec`]: the locations as the catalog writes them, and `layout`, the
@@ -598,6 +667,8 @@ pub mod __private {
             code,
             reason,
             meaning,
+            reasons: &[],
+            meanings: &[],
         }
     }
 
@@ -646,6 +717,7 @@ pub mod __private {
             overlapping,
             retryable,
             retry_after,
+            messages: &[],
         }
     }
 
@@ -672,7 +744,7 @@ pub mod __private {
         }
     }
 
-    pub use crate::table::{Tables, Value};
+    pub use crate::table::{Tables, Translations, Value};
 
     /// What the generated code knows of its enum beyond [`CatalogError`]: its tables, and
     /// the three things that must be written per variant (its entry, its field values, and

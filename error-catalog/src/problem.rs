@@ -120,7 +120,8 @@ impl<E: Generated> Serialize for Problem<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let catalog = E::catalog();
         with_parts(&self.0, |parts| {
-            serialize_problem(catalog, parts, serializer)
+            let title = title(catalog, parts.spec.status_code());
+            serialize_problem(catalog, parts, title, serializer)
         })
         .unwrap_or_else(|| {
             Err(serde::ser::Error::custom(
@@ -130,16 +131,72 @@ impl<E: Generated> Serialize for Problem<E> {
     }
 }
 
-/// The problem details body of the error of `parts`: generic over the serializer only.
+/// The problem of a localized error: its `title` (the status's reason) and `detail` (the
+/// message) in the locale, each falling back along the tag; the `type`, the `code` and the
+/// fields are the error's own.
+///
+/// ```
+/// use error_catalog::{CatalogError, Problem};
+///
+/// #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
+/// #[derive(Debug)]
+/// pub enum BackupError {}
+///
+/// let error = BackupError::StorageNotFound { storage_id: "s-17".into() };
+/// let body = serde_json::to_string(&Problem(error.localized("de"))).unwrap();
+/// assert_eq!(
+///     body,
+///     r#"{"type":"about:blank","title":"Nicht gefunden","status":404,"detail":"Speicherdetails für storageId = s-17 nicht gefunden","code":"129","storage_id":"s-17"}"#,
+/// );
+/// ```
+impl<E: Generated> Serialize for Problem<crate::Localized<'_, E>> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let catalog = E::catalog();
+        let locale = self.0.locale();
+        crate::table::with_parts_in(self.0.error(), self.0.locale_index(), |parts, _| {
+            let status = parts.spec.status_code();
+            let title = match locale {
+                Some(locale) => localized_title(catalog, status, locale),
+                None => title(catalog, status),
+            };
+            serialize_problem(catalog, parts, title, serializer)
+        })
+        .unwrap_or_else(|| {
+            Err(serde::ser::Error::custom(
+                "a value out of its catalog's tables",
+            ))
+        })
+    }
+}
+
+/// The title of `status` in `locale`: its reason in the status table in that locale (falling
+/// back along the tag), else [`title`].
+fn localized_title(
+    catalog: &'static CatalogSpec,
+    status: http::StatusCode,
+    locale: &str,
+) -> &'static str {
+    catalog
+        .statuses
+        .iter()
+        .find(|row| row.code == status.as_u16())
+        .map(|row| row.reason_in(locale))
+        .filter(|reason| !reason.is_empty())
+        .unwrap_or_else(|| title(catalog, status))
+}
+
+/// The problem details body of the error of `parts`, with `title`: generic over the
+/// serializer only.
 fn serialize_problem<S: Serializer>(
     catalog: &'static CatalogSpec,
     parts: Parts<'_>,
+    title: &str,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     let (code, status) = (parts.spec.code, parts.spec.status_code());
     let mut map = serializer.serialize_map(Some(5 + parts.values.len()))?;
     map.serialize_entry("type", &Text(&ProblemType { catalog, code }))?;
-    map.serialize_entry("title", title(catalog, status))?;
+    map.serialize_entry("title", title)?;
     map.serialize_entry("status", &status.as_u16())?;
     map.serialize_entry("detail", &Message(parts))?;
     // A catalog with integer codes has only codes that parse: the macro checked them. A
@@ -194,6 +251,21 @@ impl<E: fmt::Display> fmt::Display for Problem<E> {
 impl<E: std::error::Error> std::error::Error for Problem<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         None
+    }
+}
+
+/// The problem in the locale chosen: `content-type: application/problem+json`, the `title`
+/// and `detail` in the locale, `Content-Language` and `Vary: Accept-Language` (see
+/// [`Localized`](crate::Localized)'s response).
+#[cfg(feature = "axum")]
+impl<E: Generated> axum_core::response::IntoResponse for Problem<crate::Localized<'_, E>> {
+    fn into_response(self) -> axum_core::response::Response {
+        crate::axum::respond_in(
+            self.0.error(),
+            "application/problem+json",
+            serde_json::to_vec(&self),
+            self.0.message_locale(),
+        )
     }
 }
 

@@ -9,6 +9,7 @@ use http::{HeaderMap, StatusCode};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use crate::__private::Generated;
+use crate::table::{EntryTable, Parts};
 use crate::wire::{WireMember, WireNode};
 use crate::{CatalogSpec, ErrorSpec, WireSpec};
 
@@ -987,70 +988,76 @@ pub(crate) fn from_parts<E: Generated>(
         );
     let mut inline = [""; INLINE_CAPTURES];
     let mut spilled = Vec::new();
-    for &index in ordered {
+    'entries: for &index in ordered {
         let index = index as usize;
-        let (Some(table), Some(spec)) = (tables.entry(index), catalog.errors.get(index)) else {
+        let Some(spec) = catalog.errors.get(index) else {
             continue;
         };
-        // With several entries to try, those whose literal ends do not fit are skipped before
-        // any decoding; a single entry's splitting checks the same first.
-        if entries.len() > 1 && !table.may_read(message) {
-            continue;
-        }
-        // A template without placeholders reads exactly its text.
-        if let Some(text) = table.literal() {
-            if text == message
-                && let Ok(value) = E::build(index, &[])
-            {
-                return Ok(value);
+        // The message in the default locale, then each translation: a client reads a message
+        // in any of the catalog's locales.
+        for table in tables.templates(index) {
+            // With several entries to try, those whose literal ends do not fit are skipped
+            // before any decoding; a single entry's splitting checks the same first.
+            if entries.len() > 1 && !table.may_read(message) {
+                continue;
             }
-            continue;
-        }
-        let tried = match table.one_text_field(message) {
-            // A template with one placeholder of any text between optional literals (the
-            // commonest kind) is split without decoding it.
-            Some((slot, text)) => try_entry::<E>(
-                index,
-                spec,
-                table.verify,
-                &[slot],
-                message,
-                fields,
-                &mut inline[..1],
-                |captures: &mut [&str]| match (text, captures) {
-                    (Some(text), [capture]) => {
-                        *capture = text;
-                        true
-                    }
-                    _ => false,
-                },
-            ),
-            None => table.with_template(catalog.types, |segments, slots| {
-                let captures: &mut [&str] = if slots.len() <= INLINE_CAPTURES {
-                    &mut inline[..slots.len()]
-                } else {
-                    spilled.resize(slots.len(), "");
-                    &mut spilled
-                };
-                try_entry::<E>(
+            // A template without placeholders reads exactly its text.
+            if let Some(text) = table.literal() {
+                if text == message
+                    && let Ok(value) = E::build(index, &[])
+                {
+                    return Ok(value);
+                }
+                continue;
+            }
+            let tried = match table.one_text_field(message) {
+                // A template with one placeholder of any text between optional literals (the
+                // commonest kind) is split without decoding it.
+                Some((slot, text)) => try_entry::<E>(
                     index,
                     spec,
-                    table.verify,
-                    slots,
+                    table,
+                    &[slot],
                     message,
                     fields,
-                    captures,
-                    |captures: &mut [&str]| {
-                        // A field used several times holds the same text in each place.
-                        error_catalog_template::split_repeated(segments, slots, message, captures)
+                    &mut inline[..1],
+                    |captures: &mut [&str]| match (text, captures) {
+                        (Some(text), [capture]) => {
+                            *capture = text;
+                            true
+                        }
+                        _ => false,
                     },
-                )
-            }),
-        };
-        match tried {
-            Tried::Value(value) => return Ok(value),
-            Tried::Next => {}
-            Tried::Contradicted => break,
+                ),
+                None => table.with_template(catalog.types, |segments, slots| {
+                    let captures: &mut [&str] = if slots.len() <= INLINE_CAPTURES {
+                        &mut inline[..slots.len()]
+                    } else {
+                        spilled.resize(slots.len(), "");
+                        &mut spilled
+                    };
+                    try_entry::<E>(
+                        index,
+                        spec,
+                        table,
+                        slots,
+                        message,
+                        fields,
+                        captures,
+                        |captures: &mut [&str]| {
+                            // A field used several times holds the same text in each place.
+                            error_catalog_template::split_repeated(
+                                segments, slots, message, captures,
+                            )
+                        },
+                    )
+                }),
+            };
+            match tried {
+                Tried::Value(value) => return Ok(value),
+                Tried::Next => {}
+                Tried::Contradicted => break 'entries,
+            }
         }
     }
     Err(unrecognized(UnrecognizedKind::MessageMismatch))
@@ -1068,15 +1075,16 @@ enum Tried<E> {
 }
 
 /// Tries the entry at `index` (its metadata `spec`, whose placeholders hold the fields at
-/// `slots`, `verify` as its table says) on `message`, with the body's fields object if any;
+/// `slots`) in the template `table`, its message in one locale, on `message`, with the body's
+/// fields object if any;
 /// `captures` has room for one text per placeholder, and `split` splits the message along
 /// the entry's template into them, saying whether it fits.
 #[allow(clippy::too_many_arguments)]
 #[inline]
 fn try_entry<'m, E: Generated>(
     index: usize,
-    spec: &ErrorSpec,
-    verify: bool,
+    spec: &'static ErrorSpec,
+    table: EntryTable,
     slots: &[u32],
     message: &'m str,
     fields: Option<&'m FieldTexts<'_>>,
@@ -1109,14 +1117,14 @@ fn try_entry<'m, E: Generated>(
         if !split(captures) {
             return Tried::Next;
         }
-        verify
+        table.verify
     };
     if let Ok(value) = E::build(index, captures) {
         // An external type may parse text it renders differently, and fields read from the
         // fields object may disagree with the message: such a value is not the received
         // message. Entries whose fields always render as parsed skip the comparison; fields
         // read from the fields object are always compared with the message.
-        if !verify || displays_as(&value, message) {
+        if !verify || renders_as(&value, spec, table, message) {
             return Tried::Value(value);
         }
     }
@@ -1125,11 +1133,33 @@ fn try_entry<'m, E: Generated>(
     // something the server did not mean.
     if from_fields
         && split(captures)
-        && E::build(index, captures).is_ok_and(|value| displays_as(&value, message))
+        && E::build(index, captures).is_ok_and(|value| renders_as(&value, spec, table, message))
     {
         return Tried::Contradicted;
     }
     Tried::Next
+}
+
+/// Whether `value`, of the entry `spec`, renders in the template `table` (its message in one
+/// locale) as exactly `message`, without building a `String`.
+fn renders_as<E: Generated>(
+    value: &E,
+    spec: &'static ErrorSpec,
+    table: EntryTable,
+    message: &str,
+) -> bool {
+    let mut same = false;
+    value.parts(&mut |_, values| {
+        same = displays_as(
+            &Parts {
+                spec,
+                table,
+                values,
+            },
+            message,
+        );
+    });
+    same
 }
 
 /// The fields object of a body (or a problem's extension members): each member in the order

@@ -23,6 +23,56 @@ pub struct CatalogSpec {
     pub errors: &'static [ErrorSpec],
     /// Codes that were published once and must never be used again (`[retired]`).
     pub retired: &'static [RetiredSpec],
+    /// The locale of every message, reason and meaning (`[catalog] default_locale`), if the
+    /// catalog names one.
+    pub default_locale: Option<&'static str>,
+    /// Every locale the catalog has texts in (`[catalog] locales`), the default one
+    /// included, in catalog order; empty for a catalog in one language.
+    pub locales: &'static [&'static str],
+}
+
+impl CatalogSpec {
+    /// The catalog's locale that a text requested in `locale` is looked up in, along the
+    /// fallback chain of RFC 4647's lookup: the tag itself, then the tag with its last subtag
+    /// removed, and so on (`de-CH-1996`, `de-CH`, `de`), compared without ASCII case; the
+    /// default locale when none of them is one of [`locales`](Self::locales). `None` for a
+    /// catalog that names no locale at all.
+    ///
+    /// A text that a locale does not translate falls back along the same chain: a message of
+    /// `de-CH` that the catalog does not translate into `de-CH` is its `de` message, or its
+    /// message in the default locale.
+    pub fn locale(&self, locale: &str) -> Option<&'static str> {
+        crate::locale::resolve(self, locale)
+            .and_then(|index| self.locales.get(index).copied())
+            .or(self.default_locale)
+    }
+}
+
+/// A text of the catalog in one locale other than the default: a translated message, reason
+/// or meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Translation {
+    /// The locale, a BCP 47 tag as the catalog writes it, such as `"de-CH"`.
+    pub locale: &'static str,
+    /// The text in that locale: for a message, its template with `{name}` placeholders.
+    pub text: &'static str,
+}
+
+/// The text in `locale` of a text whose translations are `translations` and whose text in the
+/// default locale is `default`, along the fallback chain of [`CatalogSpec::locale`].
+pub(crate) fn text_in(
+    translations: &'static [Translation],
+    default: &'static str,
+    locale: &str,
+) -> &'static str {
+    crate::locale::fallbacks(locale)
+        .find_map(|tag| {
+            translations
+                .iter()
+                .find(|translation| translation.locale.eq_ignore_ascii_case(tag))
+        })
+        .map_or(default, |translation| translation.text)
 }
 
 /// Where each member of the error body goes (`[catalog] wire`).
@@ -108,6 +158,25 @@ pub struct StatusSpec {
     pub reason: &'static str,
     /// What the API means by this status, or `""`.
     pub meaning: &'static str,
+    /// The reason phrase in other locales (`reasons.<locale>`), in catalog order.
+    pub reasons: &'static [Translation],
+    /// What the API means by this status in other locales (`meanings.<locale>`), in catalog
+    /// order.
+    pub meanings: &'static [Translation],
+}
+
+impl StatusSpec {
+    /// The reason phrase in `locale`, falling back along the tag to the default locale's
+    /// (see [`CatalogSpec::locale`]).
+    pub fn reason_in(&self, locale: &str) -> &'static str {
+        text_in(self.reasons, self.reason, locale)
+    }
+
+    /// What the API means by this status in `locale`, falling back along the tag to the
+    /// default locale's (see [`CatalogSpec::locale`]).
+    pub fn meaning_in(&self, locale: &str) -> &'static str {
+        text_in(self.meanings, self.meaning, locale)
+    }
 }
 
 /// A catalog-defined enum (`[types.*]`): a field type whose values are fixed wire strings.
@@ -167,6 +236,8 @@ pub struct ErrorSpec {
     /// The field that holds the delay in seconds after which a client may retry
     /// (`retry_after`), if the entry names one.
     pub retry_after: Option<&'static str>,
+    /// The message template in other locales (`messages.<locale>`), in catalog order.
+    pub messages: &'static [Translation],
 }
 
 impl ErrorSpec {
@@ -178,6 +249,12 @@ impl ErrorSpec {
     /// The message rendered with every field's example value, as a server would send it.
     pub fn example_message(&self) -> &'static str {
         self.example_message
+    }
+
+    /// The message template in `locale`, falling back along the tag to the template of the
+    /// default locale, [`message`](Self::message) (see [`CatalogSpec::locale`]).
+    pub fn message_in(&self, locale: &str) -> &'static str {
+        text_in(self.messages, self.message, locale)
     }
 }
 

@@ -278,6 +278,81 @@ pub struct Tables {
     pub(crate) order: &'static [u32],
     /// The entry of each variant, in the enum's order.
     pub(crate) variants: &'static [u32],
+    /// The templates of the translated messages; none for a catalog in one language.
+    pub(crate) translations: &'static Translations,
+}
+
+/// The translated messages of a catalog, as flat arrays of literals as [`Tables`] holds the
+/// default ones: per locale, the runs of the entries it translates, in entry order.
+#[derive(Clone, Copy, Debug)]
+pub struct Translations {
+    /// Per locale of the catalog, in the order of [`CatalogSpec::locales`](crate::CatalogSpec):
+    /// the locale its texts fall back to (an index of the same list, `u32::MAX` for the
+    /// default locale) and the end of its runs in `runs`.
+    pub(crate) locales: &'static [(u32, u32)],
+    /// Each translated message: its entry, the end of its words and of its literals (each
+    /// run starting where the previous one ends), and whether a parsed value is rendered
+    /// again ([`EntryTable::verify`]).
+    pub(crate) runs: &'static [(u32, u32, u32, bool)],
+    /// The templates, one word per segment.
+    pub(crate) words: &'static [u64],
+    /// The literal segments.
+    pub(crate) literals: &'static [&'static str],
+}
+
+/// The tables of a catalog without translations.
+const NO_TRANSLATIONS: &Translations = &Translations {
+    locales: &[],
+    runs: &[],
+    words: &[],
+    literals: &[],
+};
+
+impl Translations {
+    /// The translated messages of an enum's catalog.
+    pub const fn new(
+        locales: &'static [(u32, u32)],
+        runs: &'static [(u32, u32, u32, bool)],
+        words: &'static [u64],
+        literals: &'static [&'static str],
+    ) -> Self {
+        Translations {
+            locales,
+            runs,
+            words,
+            literals,
+        }
+    }
+
+    /// The template of the entry at `index` in the locale at `locale`, if that locale
+    /// translates it itself.
+    fn own(&self, locale: usize, index: usize) -> Option<EntryTable> {
+        let end = self.locales.get(locale)?.1 as usize;
+        let start = match locale.checked_sub(1) {
+            Some(before) => self.locales.get(before)?.1 as usize,
+            None => 0,
+        };
+        let runs = self.runs.get(start..end)?;
+        let at = start
+            + runs
+                .binary_search_by_key(&index, |run| run.0 as usize)
+                .ok()?;
+        let (_, words_end, literals_end, verify) = *self.runs.get(at)?;
+        let (words_start, literals_start) = match at.checked_sub(1) {
+            Some(before) => {
+                let (_, words, literals, _) = *self.runs.get(before)?;
+                (words, literals)
+            }
+            None => (0, 0),
+        };
+        Some(EntryTable {
+            words: self.words.get(words_start as usize..words_end as usize)?,
+            literals: self
+                .literals
+                .get(literals_start as usize..literals_end as usize)?,
+            verify,
+        })
+    }
 }
 
 impl Tables {
@@ -299,7 +374,54 @@ impl Tables {
             buckets,
             order,
             variants,
+            translations: NO_TRANSLATIONS,
         }
+    }
+
+    /// The tables with the templates of the catalog's translated messages.
+    pub const fn localized(self, translations: &'static Translations) -> Self {
+        Tables {
+            translations,
+            ..self
+        }
+    }
+
+    /// The template of the entry at `index` in the locale at `locale` of the catalog's
+    /// locales, along the fallback chain (the locale, the locales it falls back to, the
+    /// default), with the locale it is in (`None` for the default). `None` for an index out
+    /// of the tables.
+    pub(crate) fn entry_in(
+        &self,
+        index: usize,
+        locale: Option<usize>,
+    ) -> Option<(EntryTable, Option<usize>)> {
+        let mut at = locale;
+        // A chain is never longer than the list of locales; the bound guards a hand-made
+        // table whose chain loops.
+        for _ in 0..=self.translations.locales.len() {
+            let Some(here) = at else { break };
+            if let Some(table) = self.translations.own(here, index) {
+                return Some((table, Some(here)));
+            }
+            at = self
+                .translations
+                .locales
+                .get(here)
+                .map(|&(parent, _)| parent as usize)
+                .filter(|&parent| parent != u32::MAX as usize);
+        }
+        Some((self.entry(index)?, None))
+    }
+
+    /// Every template of the entry at `index`: its message in the default locale, then its
+    /// own translations, in the order of the catalog's locales; what a client tries a message
+    /// against.
+    pub(crate) fn templates(&self, index: usize) -> impl Iterator<Item = EntryTable> + '_ {
+        let translations = self.translations;
+        self.entry(index).into_iter().chain(
+            (0..translations.locales.len())
+                .filter_map(move |locale| translations.own(locale, index)),
+        )
     }
 
     /// The indices of the covered entries with `code`, in the order a client tries them:
@@ -415,6 +537,36 @@ pub(crate) fn with_parts<E: Generated, R>(
         if let (Some(then), Some(parts)) = (then.take(), Parts::of::<E>(index, values)) {
             result = Some(then(parts));
         }
+    });
+    result
+}
+
+/// [`with_parts`] with the template of the value's entry in the locale at `locale` of the
+/// catalog's locales, along the fallback chain ([`Tables::entry_in`]); `then` also gets the
+/// locale the template is in (`None` for the default).
+pub(crate) fn with_parts_in<E: Generated, R>(
+    error: &E,
+    locale: Option<usize>,
+    then: impl FnOnce(Parts<'_>, Option<usize>) -> R,
+) -> Option<R> {
+    let mut then = Some(then);
+    let mut result = None;
+    error.parts(&mut |index, values| {
+        let (Some(then), Some(spec), Some((table, used))) = (
+            then.take(),
+            E::catalog().errors.get(index),
+            E::tables().entry_in(index, locale),
+        ) else {
+            return;
+        };
+        result = Some(then(
+            Parts {
+                spec,
+                table,
+                values,
+            },
+            used,
+        ));
     });
     result
 }

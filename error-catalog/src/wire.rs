@@ -100,7 +100,7 @@ where
 /// The body of the error of `parts` in the catalog's shape `wire`: generic over the
 /// serializer only, so that each serializer has one copy of it whatever the number of enums
 /// and variants.
-fn serialize_parts<S: Serializer>(
+pub(crate) fn serialize_parts<S: Serializer>(
     wire: &WireSpec,
     parts: Parts<'_>,
     serializer: S,

@@ -87,7 +87,9 @@ pub fn render(catalog: &Catalog) -> String {
 fn write_page(out: &mut String, catalog: &Catalog) -> std::fmt::Result {
     let title = esc(&catalog.title);
     writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"en\">")?;
+    // The page's language: the catalog's (or, for a page in a locale, that locale's).
+    let lang = esc(catalog.locales.default_tag().unwrap_or("en"));
+    writeln!(out, "<html lang=\"{lang}\">")?;
     writeln!(out, "<head>")?;
     writeln!(out, "<meta charset=\"utf-8\">")?;
     writeln!(

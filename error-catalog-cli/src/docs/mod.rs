@@ -51,10 +51,18 @@ pub fn render(catalog: &Catalog, format: Format) -> String {
     }
 }
 
-/// `error-catalog docs CATALOG --format FORMAT [-o FILE]`: the rendered catalog on stdout, or
-/// in `output`, whose missing directories are created. A catalog that does not load gets its diagnostics, as `check` shows them, and
-/// exit code 1; so does a file that cannot be written.
-pub fn run(path: &Path, format: Format, output: Option<&Path>, color: bool) -> Outcome {
+/// `error-catalog docs CATALOG --format FORMAT [-o FILE] [--locale LOCALE]`: the rendered
+/// catalog on stdout, or in `output`, whose missing directories are created; with `locale`,
+/// the catalog as a reader of that locale sees it (`Catalog::in_locale`). A catalog that does
+/// not load gets its diagnostics, as `check` shows them, and exit code 1; so does a file that
+/// cannot be written. A locale that the catalog does not have is a usage error (exit code 2).
+pub fn run(
+    path: &Path,
+    format: Format,
+    output: Option<&Path>,
+    locale: Option<&str>,
+    color: bool,
+) -> Outcome {
     let loaded = match crate::load(path) {
         Ok(loaded) => loaded,
         Err(report) => {
@@ -65,7 +73,45 @@ pub fn run(path: &Path, format: Format, output: Option<&Path>, color: bool) -> O
             };
         }
     };
-    let text = render(&loaded.checked, format);
+    let localized;
+    let catalog = match locale {
+        None => loaded.checked.catalog(),
+        Some(locale) => {
+            let locales = &loaded.checked.locales;
+            let mut known: Vec<&str> = locales
+                .declared
+                .iter()
+                .flat_map(|declared| declared.value.iter().map(|tag| tag.value.as_str()))
+                .collect();
+            if let Some(default) = locales.default_tag().filter(|tag| !known.contains(tag)) {
+                known.push(default);
+            }
+            let found = error_catalog_codegen::model::fallback_tags(locale)
+                .into_iter()
+                .any(|tag| known.iter().any(|k| k.eq_ignore_ascii_case(tag)));
+            if !found {
+                let list = if known.is_empty() {
+                    "it names none (`default_locale`, `locales`)".to_owned()
+                } else {
+                    format!(
+                        "its locales are {}",
+                        known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                return Outcome::error(
+                    crate::EXIT_USAGE,
+                    format!("`{}` has no locale `{locale}`: {list}", path.display()),
+                );
+            }
+            localized = loaded.checked.in_locale(locale);
+            &localized
+        }
+    };
+    let text = render(catalog, format);
     match output {
         None => Outcome {
             stdout: text,

@@ -1366,3 +1366,51 @@ fn docs_creates_the_directories_of_its_output_file() {
             .starts_with("<!DOCTYPE html>")
     );
 }
+
+#[test]
+fn docs_in_a_locale_write_its_messages_reasons_and_meanings() {
+    let run = run(&["docs", SEED, "--format", "markdown", "--locale", "de-CH"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    // A translated entry, a translated status, and an entry that falls back to English.
+    assert!(
+        run.stdout
+            .contains("`Speicherdetails für storageId = {storage_id} nicht gefunden`")
+    );
+    assert!(
+        run.stdout
+            .contains("| 404 | Nicht gefunden | Die Anfrage enthält Parameter")
+    );
+    assert!(
+        run.stdout
+            .contains("`No COMPLETED export found for backup = {backup_id}`")
+    );
+    assert!(!run.stdout.contains("Storage Details not found"));
+    let html = run_ok(&["docs", SEED, "--format", "html", "--locale", "de"]);
+    assert!(html.contains("<html lang=\"de\">"), "{html}");
+    assert!(html.contains("Export läuft bereits"));
+    // The default locale's page is the page without `--locale`.
+    assert_eq!(
+        run_ok(&["docs", SEED, "--format", "markdown", "--locale", "en"]),
+        run_ok(&["docs", SEED, "--format", "markdown"])
+    );
+}
+
+#[test]
+fn docs_in_a_locale_the_catalog_does_not_have_is_a_usage_error() {
+    let run = run(&["docs", SEED, "--format", "markdown", "--locale", "fr"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .contains("has no locale `fr`: its locales are `en`, `de`"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The stdout of a successful run.
+fn run_ok(args: &[&str]) -> String {
+    let run = run(args);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{args:?}");
+    run.stdout
+}

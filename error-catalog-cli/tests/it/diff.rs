@@ -289,3 +289,35 @@ fn a_field_added_under_a_fields_object_is_breaking() {
     assert_eq!(rules, ["field-moved", "field-added"], "{}", run.stdout);
     assert_eq!(summary["breaking"], 2);
 }
+
+#[test]
+fn a_translation_old_clients_cannot_read_is_breaking_and_one_they_can_is_compatible() {
+    let dir = common::temp_dir("diff-locales");
+    let seed = std::fs::read_to_string(common::root().join("catalog/backup-restore.toml")).unwrap();
+    let reworded = seed.replace(
+        "messages.de = \"Speicherdetails für storageId = {storage_id} nicht gefunden\"",
+        "messages.de = \"Speicher {storage_id} nicht gefunden\"",
+    );
+    let removed = seed.replace("messages.de = \"Export läuft bereits\"\n", "");
+    assert!(reworded != seed && removed != seed);
+    let (old, breaking, compatible) = (
+        dir.join("old.toml"),
+        dir.join("reworded.toml"),
+        dir.join("removed.toml"),
+    );
+    std::fs::write(&old, &seed).unwrap();
+    std::fs::write(&breaking, reworded).unwrap();
+    std::fs::write(&compatible, removed).unwrap();
+    let path = |p: &std::path::Path| p.display().to_string();
+    let run = common::run(&["diff", &path(&old), &path(&breaking)]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("message-changed"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("in `de`: `StorageNotFound`"),
+        "{}",
+        run.stdout
+    );
+    let run = common::run(&["diff", &path(&old), &path(&compatible)]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("translation-changed"), "{}", run.stdout);
+}

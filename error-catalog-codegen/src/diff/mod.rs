@@ -67,6 +67,22 @@
 //! | `help-changed` | compatible | an entry's `help` changed | `help = "Create the storage first."` added |
 //! | `example-changed` | compatible | a field's example changed, where either version gives it (an example derived from the name and type on both sides changes only with them, which other rules report) | `example = "s-17"` became `"s-42"` |
 //! | `status-meaning-changed` | compatible | the status table changed: a row's `meaning` or `reason`, or a row added or removed | `[status.404] meaning` reworded |
+//! | `translation-changed` | compatible | a translation (`messages.<locale>`, `reasons.<locale>`, `meanings.<locale>`) was added, changed or removed, and old clients read every message the new catalog sends in that locale: the new template is one of the entry's old templates (a translation removed falls back to one), it is in a locale the old catalog did not declare, or the template rules find nothing breaking in it | `messages.de` added to an entry of a catalog that gains `"de"` in `locales` |
+//!
+//! # Locales
+//!
+//! A deployed client reads a message in any locale of the old catalog. For each locale that
+//! the old catalog already declared, the catalogs as they read in that locale (each entry's
+//! message falling back along the tag to the default locale's, `Catalog::in_locale`) are
+//! compared with the template rules above, `message-changed`, `field-moved` and
+//! `shared-code-ambiguous`, for the entries whose message in the locale changed; a finding of
+//! theirs says `in `de`` and is breaking, unless the new message in the locale is one of the
+//! templates the old entry already had (a translation removed falls back to the default
+//! message, which old clients read). Every other change of a translation is
+//! `translation-changed`, compatible: old clients still read those messages. A locale that the
+//! old catalog did not declare is new to old clients, which were never sent it: its
+//! translations are `translation-changed` too, and a client reads them once generated from the
+//! new catalog.
 //!
 //! Retries are judged by what a deployed client does with them: its retry policy is the old
 //! catalog's, compiled in. An entry that stops being retryable (`retryable-withdrawn`) is
@@ -204,6 +220,7 @@ use template::Segment;
 use crate::model::{Catalog, Classes, Entry, Field, FieldType};
 
 mod entries;
+mod locales;
 mod retries;
 mod templates;
 #[cfg(test)]
@@ -300,6 +317,9 @@ pub enum DiffRule {
     ExampleChanged,
     /// `status-meaning-changed`: the status table changed.
     StatusMeaningChanged,
+    /// `translation-changed`: a translated message, reason or meaning was added, changed or
+    /// removed, and old clients read every message the new catalog sends in its locale.
+    TranslationChanged,
 }
 
 impl DiffRule {
@@ -332,6 +352,7 @@ impl DiffRule {
         DiffRule::HelpChanged,
         DiffRule::ExampleChanged,
         DiffRule::StatusMeaningChanged,
+        DiffRule::TranslationChanged,
     ];
 
     /// The rule's stable kebab-case name, such as `"message-changed"`.
@@ -490,6 +511,11 @@ impl DiffRule {
                 "the status table changed",
                 "The status table changed: a row's `meaning` or `reason`, or a row added or removed.",
             ),
+            DiffRule::TranslationChanged => (
+                "translation-changed",
+                "a translation changed, and old clients still read it",
+                "A translated message, reason or meaning changed, or a locale was added, in a way that clients of the old catalog still read (a translation that they no longer read is reported under `message-changed`, `field-moved` or `shared-code-ambiguous`, in its locale).",
+            ),
         }
     }
 
@@ -522,7 +548,8 @@ impl DiffRule {
             | DiffRule::DocChanged
             | DiffRule::HelpChanged
             | DiffRule::ExampleChanged
-            | DiffRule::StatusMeaningChanged => Class::Compatible,
+            | DiffRule::StatusMeaningChanged
+            | DiffRule::TranslationChanged => Class::Compatible,
         }
     }
 }
@@ -593,6 +620,15 @@ impl fmt::Display for Finding {
 ///
 /// Takes any two catalogs, checked or not, and never panics.
 pub fn diff(old: &Catalog, new: &Catalog) -> Vec<Finding> {
+    let mut found = diff_messages_in_one_locale(old, new);
+    found.extend(locales::findings(old, new, &found));
+    // Stable: the locales' findings come after the default locale's of their class.
+    found.sort_by_key(|finding| finding.rule.class() == Class::Compatible);
+    found
+}
+
+/// [`diff`] of the catalogs as they are, their messages in the default locale.
+fn diff_messages_in_one_locale(old: &Catalog, new: &Catalog) -> Vec<Finding> {
     let (old_classes, new_classes) = (Classes::new(old), Classes::new(new));
     let old = Side::new(old, &old_classes);
     let new = Side::new(new, &new_classes);

@@ -110,6 +110,7 @@ fn rule_names_and_classes() {
             "help-changed",
             "example-changed",
             "status-meaning-changed",
+            "translation-changed",
         ]
     );
     let breaking = DiffRule::ALL
@@ -133,6 +134,7 @@ fn rule_names_and_classes() {
     assert_eq!(DiffRule::RetiredCodeReused.class(), Class::Breaking);
     assert_eq!(DiffRule::EntryAdded.class(), Class::Compatible);
     assert_eq!(DiffRule::StatusMeaningChanged.class(), Class::Compatible);
+    assert_eq!(DiffRule::TranslationChanged.class(), Class::Compatible);
     assert_eq!(DiffRule::FieldRenamed.to_string(), "field-renamed");
     assert_eq!(Class::Compatible.to_string(), "compatible");
 }
@@ -462,6 +464,17 @@ fn every_rule_is_produced() {
             with_header(
                 "problem_base = \"https://x.dev/errors/\"",
                 &busy(503, "retry_after = \"seconds\""),
+            ),
+        ),
+        (
+            // A translation removed: German requests get the English message.
+            with_header(
+                "default_locale = \"en\"\nlocales = [\"en\", \"de\"]",
+                &storage_not_found(STORAGE, "messages.de = \"Speicher {storage_id} fehlt\""),
+            ),
+            with_header(
+                "default_locale = \"en\"\nlocales = [\"en\", \"de\"]",
+                &storage_not_found(STORAGE, ""),
             ),
         ),
     ];

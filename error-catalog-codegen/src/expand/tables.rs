@@ -64,7 +64,19 @@ fn wire_tokens(wire: &Wire, private: &TokenStream) -> TokenStream {
 pub(super) fn metadata(catalog: &Catalog, private: &TokenStream) -> TokenStream {
     let statuses = catalog.statuses.iter().map(|s| {
         let (code, reason, meaning) = (s.code.value, &s.reason, &s.meaning);
-        quote!(#private::status_spec(#code, #reason, #meaning))
+        let spec = quote!(#private::status_spec(#code, #reason, #meaning));
+        if s.reasons.is_empty() && s.meanings.is_empty() {
+            return spec;
+        }
+        let texts = |texts: &[crate::model::Translated]| {
+            let texts = texts.iter().map(|t| {
+                let (locale, text) = (&t.locale.value, &t.text.value);
+                quote!(#private::translation(#locale, #text))
+            });
+            quote!(&[#(#texts),*])
+        };
+        let (reasons, meanings) = (texts(&s.reasons), texts(&s.meanings));
+        quote!(#private::with_status_texts(#spec, #reasons, #meanings))
     });
     let types = catalog.types.iter().map(|t| {
         let name = &t.name.value;
@@ -101,21 +113,27 @@ pub(super) fn metadata(catalog: &Catalog, private: &TokenStream) -> TokenStream 
         let docs_url = option_str(catalog.docs_url(entry).as_deref());
         let retryable = entry.is_retryable();
         let retry_after = option_str(entry.retry_after.as_ref().map(|r| r.value.as_str()));
-        quote! {
+        let spec = quote! {
             #private::error_spec(
                 #name, #code, #status, #message, #example, #fields, #doc, #help, #docs_url, #shared,
                 #overlapping, #retryable, #retry_after,
             )
+        };
+        if entry.translations.is_empty() {
+            return spec;
         }
+        let messages = entry.translations.iter().map(|t| {
+            let (locale, text) = (&t.locale.value, &t.message.value);
+            quote!(#private::translation(#locale, #text))
+        });
+        quote!(#private::with_messages(#spec, &[#(#messages),*]))
     });
     let (title, doc) = (&catalog.title, &catalog.doc);
     let docs_url = option_str(catalog.docs_url.as_ref().map(|url| url.value.as_str()));
     let problem_base = option_str(catalog.problem_base.as_ref().map(|url| url.value.as_str()));
     let wire = wire_tokens(&catalog.wire, private);
-    quote! {
-        #(#field_consts)*
-        const __ERRORS: &[#private::ErrorSpec] = &[#(#errors),*];
-        static __CATALOG: #private::CatalogSpec = #private::catalog_spec(
+    let mut spec = quote! {
+        #private::catalog_spec(
             #title,
             #doc,
             #docs_url,
@@ -125,19 +143,66 @@ pub(super) fn metadata(catalog: &Catalog, private: &TokenStream) -> TokenStream 
             &[#(#types),*],
             __ERRORS,
             &[#(#retired),*],
-        );
+        )
+    };
+    // A catalog in one unnamed language generates what it did before locales existed.
+    if let Some(default) = catalog.locales.default_tag() {
+        let locales = locale_list(catalog);
+        spec = quote!(#private::with_locales(#spec, #default, &[#(#locales),*]));
+    }
+    quote! {
+        #(#field_consts)*
+        const __ERRORS: &[#private::ErrorSpec] = &[#(#errors),*];
+        static __CATALOG: #private::CatalogSpec = #spec;
     }
 }
 
-/// Whether a value parsed from a message of `entry` may render differently from the message:
+/// The catalog's locales as `CatalogSpec::locales` lists them: `locales`, or the default
+/// locale alone when the catalog names only that.
+fn locale_list(catalog: &Catalog) -> Vec<&str> {
+    match &catalog.locales.declared {
+        Some(declared) => declared
+            .value
+            .iter()
+            .map(|tag| tag.value.as_str())
+            .collect(),
+        None => catalog.locales.default_tag().into_iter().collect(),
+    }
+}
+
+/// The locale that a text of `locale` falls back to: the first of its truncations (as RFC
+/// 4647's lookup makes them, the runtime's fallback chain) that is one of `locales`, by index;
+/// `u32::MAX` for the default locale.
+fn parent_locale(locale: &str, locales: &[&str]) -> u32 {
+    let mut tag = locale;
+    while let Some(at) = tag.rfind('-') {
+        tag = &tag[..at];
+        // A singleton left at the end goes with the subtag after it.
+        if let Some(before) = tag.rfind('-')
+            && tag.len() - before == 2
+        {
+            tag = &tag[..before];
+        }
+        if let Some(index) = locales.iter().position(|l| l.eq_ignore_ascii_case(tag)) {
+            return index_u32(index);
+        }
+    }
+    u32::MAX
+}
+
+/// Whether a value parsed from a message of `entry` in the template `parts` (its message in
+/// one locale) may render differently from the message:
 /// external types (an `Ipv4Addr` parses `010.1.2.3`) and fields used more than once. The
 /// splitter gives strings, integers, booleans and catalog enums only text they render as; a
 /// catalog enum the user declares is verified too, its `Display` being the user's.
-fn verify_rendering(entry: &Entry, generated_enums: bool) -> bool {
+fn verify_rendering(entry: &Entry, parts: &[crate::model::Part], generated_enums: bool) -> bool {
     entry.fields.iter().enumerate().any(|(index, field)| {
         matches!(field.ty, FieldType::External(_))
             || (!generated_enums && matches!(field.ty, FieldType::Enum(_)))
-            || entry.placeholders().filter(|&f| f == index).count() > 1
+            || crate::model::placeholders(parts)
+                .filter(|&f| f == index)
+                .count()
+                > 1
     })
 }
 
@@ -153,27 +218,15 @@ pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> T
     let classes = Classes::new(catalog);
     let (mut words, mut literals, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     for entry in &catalog.entries {
-        let mut slots = entry.placeholders();
-        for segment in classes.segments(entry) {
-            match segment {
-                Segment::Literal(text) => {
-                    words.push(packed::LITERAL);
-                    literals.push(text);
-                }
-                Segment::Field(class) => {
-                    let code = packed::class_code(&class, |values| {
-                        let index = catalog.types.iter().position(|ty| {
-                            ty.values.len() == values.len()
-                                && ty.values.iter().zip(values).all(|(a, b)| a.value == *b)
-                        })?;
-                        u32::try_from(index).ok()
-                    });
-                    let slot = slots.next().map_or(u32::MAX, index_u32);
-                    words.push(packed::field_word(slot, code));
-                }
-            }
-        }
-        let verify = verify_rendering(entry, plan.generated_enums);
+        pack(
+            catalog,
+            &classes,
+            entry,
+            &entry.parts,
+            &mut words,
+            &mut literals,
+        );
+        let verify = verify_rendering(entry, &entry.parts, plan.generated_enums);
         let (words_end, literals_end) = (index_u32(words.len()), index_u32(literals.len()));
         entries.push(quote!((#words_end, #literals_end, #verify)));
     }
@@ -195,8 +248,8 @@ pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> T
     let names: Vec<&str> = codes.iter().map(|(code, _)| *code).collect();
     let buckets = packed::code_buckets(&names);
     let variants = plan.variants.iter().map(|variant| index_u32(variant.index));
-    quote! {
-        static __TABLES: #private::Tables = #private::Tables::new(
+    let tables = quote! {
+        #private::Tables::new(
             &[#(#entries),*],
             &[#(#words),*],
             &[#(#literals),*],
@@ -204,7 +257,99 @@ pub(super) fn tables(catalog: &Catalog, plan: &Plan, private: &TokenStream) -> T
             &[#(#buckets),*],
             &[#(#order),*],
             &[#(#variants),*],
+        )
+    };
+    // A catalog without translations generates what it did before locales existed.
+    if catalog
+        .entries
+        .iter()
+        .all(|entry| entry.translations.is_empty())
+    {
+        return quote!(static __TABLES: #private::Tables = #tables;);
+    }
+    let translations = translations(catalog, &classes, plan, private);
+    quote! {
+        #translations
+        static __TABLES: #private::Tables = #tables.localized(&__TRANSLATIONS);
+    }
+}
+
+/// `__TRANSLATIONS`, the static [`Translations`](error_catalog::__private::Translations): per
+/// locale of the catalog, in order, the locale it falls back to and the templates of the
+/// messages it translates, packed as [`tables`] packs the default ones, in entry order.
+fn translations(
+    catalog: &Catalog,
+    classes: &Classes<'_>,
+    plan: &Plan,
+    private: &TokenStream,
+) -> TokenStream {
+    let locales = locale_list(catalog);
+    let (mut words, mut literals, mut runs, mut ends) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for locale in &locales {
+        for (index, entry) in catalog.entries.iter().enumerate() {
+            let Some(translation) = entry.translation(locale) else {
+                continue;
+            };
+            pack(
+                catalog,
+                classes,
+                entry,
+                &translation.parts,
+                &mut words,
+                &mut literals,
+            );
+            let verify = verify_rendering(entry, &translation.parts, plan.generated_enums);
+            let (index, words_end, literals_end) = (
+                index_u32(index),
+                index_u32(words.len()),
+                index_u32(literals.len()),
+            );
+            runs.push(quote!((#index, #words_end, #literals_end, #verify)));
+        }
+        let parent = parent_locale(locale, &locales);
+        let end = index_u32(runs.len());
+        ends.push(quote!((#parent, #end)));
+    }
+    quote! {
+        static __TRANSLATIONS: #private::Translations = #private::Translations::new(
+            &[#(#ends),*],
+            &[#(#runs),*],
+            &[#(#words),*],
+            &[#(#literals),*],
         );
+    }
+}
+
+/// Appends the template `parts` of `entry` to `words` and `literals`: one word per segment
+/// ([`packed`]), and each literal segment's text.
+fn pack<'c>(
+    catalog: &Catalog,
+    classes: &'c Classes<'c>,
+    entry: &'c Entry,
+    parts: &'c [crate::model::Part],
+    words: &mut Vec<u64>,
+    literals: &mut Vec<&'c str>,
+) {
+    let mut slots = crate::model::placeholders(parts);
+    for segment in classes.segments_of(entry, parts) {
+        match segment {
+            Segment::Literal(text) => {
+                words.push(packed::LITERAL);
+                literals.push(text);
+            }
+            Segment::Field(class) => {
+                let code = packed::class_code(&class, |values| {
+                    let index = catalog.types.iter().position(|ty| {
+                        ty.values.len() == values.len()
+                            && ty.values.iter().zip(values).all(|(a, b)| a.value == *b)
+                    })?;
+                    u32::try_from(index).ok()
+                });
+                let slot = slots.next().map_or(u32::MAX, index_u32);
+                words.push(packed::field_word(slot, code));
+            }
+        }
     }
 }
 

@@ -130,6 +130,57 @@ fn serializing_every_example_into_a_vec_with_room_allocates_nothing() {
 }
 
 #[test]
+fn rendering_and_serializing_in_every_locale_allocate_nothing() {
+    use error_catalog::CatalogError;
+    let mut translated = 0;
+    for example in BackupError::examples() {
+        translated += usize::from(!example.spec().messages.is_empty());
+        // `de-CH` falls back to `de`, and an entry without a translation to English.
+        for locale in ["de", "de-CH", "en", "fr"] {
+            let localized = example.localized(locale);
+            let expected = localized.to_string();
+            let mut out = String::with_capacity(expected.len());
+            let count = allocations_of(|| write!(out, "{localized}").unwrap());
+            assert_eq!(
+                count, 0,
+                "rendering {example:?} in {locale} allocated {count} times"
+            );
+            assert_eq!(out, expected);
+            let expected = serde_json::to_vec(&localized).unwrap();
+            let mut out = Vec::with_capacity(expected.len());
+            let count = allocations_of(|| serde_json::to_writer(&mut out, &localized).unwrap());
+            assert_eq!(
+                count, 0,
+                "serializing {example:?} in {locale} allocated {count} times"
+            );
+            assert_eq!(out, expected);
+        }
+    }
+    assert!(translated >= 5, "only {translated} translated entries");
+}
+
+#[test]
+fn from_response_of_a_translated_message_allocates_only_the_string_fields() {
+    use error_catalog::CatalogError;
+    for example in BackupError::examples() {
+        if example.spec().messages.is_empty() {
+            continue;
+        }
+        let body = serde_json::to_vec(&example.localized("de")).unwrap();
+        let mut parsed = None;
+        let count = allocations_of(|| {
+            parsed = Some(BackupError::from_response(example.status(), &body));
+        });
+        assert_eq!(parsed.unwrap().as_ref(), Ok(&example));
+        let strings = string_fields(example.spec());
+        assert!(
+            count <= strings + FROM_RESPONSE_OVERHEAD,
+            "{example:?}: {count} allocations for {strings} String fields"
+        );
+    }
+}
+
+#[test]
 fn from_response_allocates_only_the_string_fields() {
     let mut with_fields = 0;
     for example in BackupError::examples() {

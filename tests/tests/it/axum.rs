@@ -174,3 +174,132 @@ fn every_seed_error_responds_with_its_status_and_body() {
         assert_eq!(BackupError::from_response(status, &body), Ok(error));
     }
 }
+
+/// The response of `error` to a request with `accept` as its `Accept-Language`, through the
+/// extractor as axum runs it, and optionally as problem details.
+fn localized_response(error: BackupError, accept: Option<&str>, problem: bool) -> Response {
+    use axum_core::extract::FromRequestParts;
+    use error_catalog::{AcceptLanguage, Localized};
+    let mut request = http::Request::builder();
+    if let Some(accept) = accept {
+        request = request.header(http::header::ACCEPT_LANGUAGE, accept);
+    }
+    let (mut parts, ()) = request.body(()).unwrap().into_parts();
+    let accept = pollster::block_on(AcceptLanguage::from_request_parts(&mut parts, &()))
+        .unwrap_or_else(|never| match never {});
+    let localized = Localized::new(error, &accept);
+    if problem {
+        Problem(localized).into_response()
+    } else {
+        localized.into_response()
+    }
+}
+
+#[test]
+fn a_localized_error_answers_in_the_language_the_request_prefers() {
+    let error = BackupError::StorageNotFound {
+        storage_id: "s-17".into(),
+    };
+    let cases = [
+        (
+            Some("de"),
+            "de",
+            "Speicherdetails für storageId = s-17 nicht gefunden",
+        ),
+        (
+            Some("de-CH, en;q=0.8"),
+            "de",
+            "Speicherdetails für storageId = s-17 nicht gefunden",
+        ),
+        // Weights, not the order, decide; `q=0` excludes.
+        (
+            Some("en;q=0.4, de;q=0.9"),
+            "de",
+            "Speicherdetails für storageId = s-17 nicht gefunden",
+        ),
+        (
+            Some("de;q=0, fr"),
+            "en",
+            "Storage Details not found for storageId = s-17",
+        ),
+        (
+            Some("fr, ja"),
+            "en",
+            "Storage Details not found for storageId = s-17",
+        ),
+        (
+            Some("*"),
+            "en",
+            "Storage Details not found for storageId = s-17",
+        ),
+        (
+            Some("not a language!"),
+            "en",
+            "Storage Details not found for storageId = s-17",
+        ),
+        (None, "en", "Storage Details not found for storageId = s-17"),
+    ];
+    for (accept, language, message) in cases {
+        let (status, headers, body) = parts(localized_response(error.clone(), accept, false));
+        assert_eq!(status, StatusCode::NOT_FOUND, "{accept:?}");
+        assert_eq!(
+            header(&headers, "content-type").as_deref(),
+            Some("application/json")
+        );
+        assert_eq!(
+            header(&headers, "content-language").as_deref(),
+            Some(language),
+            "{accept:?}"
+        );
+        assert_eq!(header(&headers, "vary").as_deref(), Some("accept-language"));
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(json["errorCode"], "129");
+        assert_eq!(json["errorMessage"], message, "{accept:?}");
+        // The client reads it back as the same variant, whatever the language.
+        assert_eq!(BackupError::from_response(status, &body), Ok(error.clone()));
+    }
+}
+
+#[test]
+fn an_entry_the_locale_does_not_translate_says_the_language_it_is_in() {
+    let error = BackupError::InvalidBackupId {
+        backup_id: "b-1".into(),
+    };
+    let (_, headers, body) = parts(localized_response(error, Some("de"), false));
+    assert_eq!(header(&headers, "content-language").as_deref(), Some("en"));
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        json["errorMessage"],
+        "The backupId : b-1 is invalid or does not belong to operation Backup"
+    );
+}
+
+#[test]
+fn a_localized_problem_translates_title_and_detail_but_not_type_or_code() {
+    let error = BackupError::ConflictingStorageName {
+        storage_name: "vault".into(),
+    };
+    let (status, headers, body) = parts(localized_response(error.clone(), Some("de-AT"), true));
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        header(&headers, "content-type").as_deref(),
+        Some("application/problem+json")
+    );
+    assert_eq!(header(&headers, "content-language").as_deref(), Some("de"));
+    assert_eq!(header(&headers, "vary").as_deref(), Some("accept-language"));
+    assert_eq!(
+        String::from_utf8(body.clone()).unwrap(),
+        r#"{"type":"about:blank","title":"Konflikt","status":409,"detail":"Speichername = vault ist bereits vergeben","code":"128","storage_name":"vault"}"#
+    );
+    assert_eq!(BackupError::from_response(status, &body), Ok(error));
+}
+
+#[test]
+fn a_catalog_without_locales_answers_with_no_content_language() {
+    use error_catalog::Localized;
+    let error = ProblemError::RateLimited { seconds: 3 };
+    let (_, headers, body) = parts(Localized::new(error.clone(), "de").into_response());
+    assert_eq!(header(&headers, "content-language"), None);
+    assert_eq!(header(&headers, "vary").as_deref(), Some("accept-language"));
+    assert_eq!(body, serde_json::to_vec(&error).unwrap());
+}

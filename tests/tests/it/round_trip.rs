@@ -11,7 +11,11 @@
 //! newlines and the empty string; integers over their whole range; catalog enums over their
 //! values.
 //!
-//! Each entry gets [`CASES`] cases; `PROPTEST_CASES` sets another number.
+//! An entry with translated messages (`messages.<locale>`) round-trips in every locale: the
+//! value renders and serializes (`Localized`, and problem details of it) in the locale, and a
+//! client, which reads a message in any of the catalog's locales, reads it back.
+//!
+//! Each entry gets [`CASES`] cases per locale; `PROPTEST_CASES` sets another number.
 
 use std::fmt::Debug;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -193,24 +197,55 @@ fn round_trips<E: Generated + Clone + Debug + serde::Serialize>() {
         None => Config::with_cases(CASES),
     };
     for (index, spec) in E::specs().iter().enumerate() {
-        let entry = Entry::new(spec);
-        let mut runner = TestRunner::new(Config {
-            failure_persistence: None,
-            max_shrink_iters: 4096,
-            ..config.clone()
-        });
-        let result = runner.run(&entry.values::<E>(), |values| {
-            round_trip::<E>(index, &entry, &values)
-        });
-        if let Err(error) = result {
-            panic!(
-                "{}: entry {} (`{}`): {error}",
-                E::catalog().title,
-                spec.name,
-                spec.message
-            );
+        // Every message of the entry, in the order a client tries them: the default locale's,
+        // then the translations.
+        let templates: Vec<Template> = std::iter::once((None, Entry::new(spec, spec.message)))
+            .chain(
+                spec.messages
+                    .iter()
+                    .map(|t| (Some(t.locale), Entry::new(spec, t.text))),
+            )
+            .collect();
+        for (locale, entry) in &templates {
+            let mut runner = TestRunner::new(Config {
+                failure_persistence: None,
+                max_shrink_iters: 4096,
+                ..config.clone()
+            });
+            let result = runner.run(&entry.values::<E>(), |values| {
+                round_trip::<E>(index, *locale, entry, &templates, &values)
+            });
+            if let Err(error) = result {
+                panic!(
+                    "{}: entry {} in {} (`{}`): {error}",
+                    E::catalog().title,
+                    spec.name,
+                    locale.unwrap_or("the default locale"),
+                    spec.message
+                );
+            }
         }
     }
+}
+
+/// A message of an entry: its locale (`None` for the default one) and its template.
+type Template = (Option<&'static str>, Entry);
+
+/// `error`'s message in `locale` (`None` for the default locale).
+fn render_in<E: Generated>(error: &E, locale: Option<&str>) -> String {
+    match locale {
+        Some(locale) => error.localized(locale).to_string(),
+        None => error.to_string(),
+    }
+}
+
+/// Whether `error` renders as `message` in one of its catalog's locales.
+fn renders_in_some_locale<E: Generated>(error: &E, message: &str) -> bool {
+    render_in(error, None) == message
+        || E::catalog()
+            .locales
+            .iter()
+            .any(|locale| render_in(error, Some(locale)) == message)
 }
 
 /// What the test needs of one entry: its template, parsed, and the field of each placeholder.
@@ -222,8 +257,9 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(spec: &'static ErrorSpec) -> Entry {
-        let pieces = parse(spec.message).expect("a checked template parses");
+    /// The entry `spec` with its message `template` in one locale.
+    fn new(spec: &'static ErrorSpec, template: &str) -> Entry {
+        let pieces = parse(template).expect("a checked template parses");
         let placeholders = pieces
             .iter()
             .filter_map(|piece| match piece {
@@ -414,7 +450,9 @@ fn fields<E: Generated>(error: &E) -> serde_json::Value {
 
 fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
     index: usize,
+    locale: Option<&'static str>,
     entry: &Entry,
+    templates: &[Template],
     values: &[String],
 ) -> Result<(), TestCaseError> {
     let spec = entry.spec;
@@ -429,7 +467,7 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
         )));
     };
     prop_assert_eq!(error.spec().name, spec.name);
-    let message = error.to_string();
+    let message = render_in(&error, locale);
     prop_assert_eq!(&message, &entry.render(&texts), "rendering");
     let expected_fields = fields(&error);
     // The value the documented reading of the message gives, if its texts build one (an
@@ -456,10 +494,15 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
         reading,
         message
     );
-    let documented = E::build(index, &reading)
-        .ok()
-        .filter(|value| value.to_string() == message)
-        .map(|value| fields(&value));
+    // A client tries the entry's messages in order, the default locale's first: the first
+    // whose reading gives a value that renders to the message in its locale.
+    let documented = templates.iter().find_map(|(locale, template)| {
+        let reading = template.reading::<E>(&message)?;
+        E::build(index, &reading)
+            .ok()
+            .filter(|value| render_in(value, *locale) == message)
+            .map(|value| fields(&value))
+    });
     let reference = Reference {
         message: &message,
         sent: &expected_fields,
@@ -468,7 +511,11 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
     let status = error.status();
     let catalog = E::catalog();
 
-    let body = serde_json::to_vec(&error).expect("an error serializes");
+    let body = match locale {
+        Some(locale) => serde_json::to_vec(&error.localized(locale)),
+        None => serde_json::to_vec(&error),
+    }
+    .expect("an error serializes");
     let has_fields_object = catalog.wire.fields.is_some();
     let read = E::from_response(status, &body);
     check_reading(&error, &reference, read, has_fields_object, "body")?;
@@ -492,7 +539,11 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
     // Problem details carry every field as an extension member, which a client reads,
     // unless the catalog's own body has `type`, `status` and `detail` at its top level and no
     // fields object: a problem is then read as the catalog's shape, from its message.
-    let problem = serde_json::to_vec(&Problem(error.clone())).expect("a problem serializes");
+    let problem = match locale {
+        Some(locale) => serde_json::to_vec(&Problem(error.localized(locale))),
+        None => serde_json::to_vec(&Problem(error.clone())),
+    }
+    .expect("a problem serializes");
     let read = E::from_response(status, &problem);
     let own_body: serde_json::Value =
         serde_json::from_slice(&serde_json::to_vec(&error).expect("the error serializes"))
@@ -554,7 +605,13 @@ fn check_reading<E: Generated + Debug>(
             )));
         }
     };
-    prop_assert_eq!(read.to_string(), message, "{}: message of {:?}", what, read);
+    prop_assert!(
+        renders_in_some_locale(&read, message),
+        "{}: {:?} does not render as {:?} in any locale",
+        what,
+        read,
+        message
+    );
     prop_assert_eq!(read.code(), error.code(), "{}: code", what);
     prop_assert_eq!(read.status(), error.status(), "{}: status", what);
     if fields_sent {

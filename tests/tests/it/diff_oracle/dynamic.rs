@@ -179,7 +179,7 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
                     })
                     .collect(),
             );
-            private::error_spec(
+            let spec = private::error_spec(
                 leak_str(&entry.name.value),
                 leak_str(&entry.code.value),
                 entry.status.value,
@@ -193,13 +193,41 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
                 entry.is_overlapping(),
                 entry.is_retryable(),
                 entry.retry_after.as_ref().map(|r| leak_str(&r.value)),
-            )
+            );
+            let messages: Vec<_> = entry
+                .translations
+                .iter()
+                .map(|t| {
+                    private::translation(leak_str(&t.locale.value), leak_str(&t.message.value))
+                })
+                .collect();
+            if messages.is_empty() {
+                spec
+            } else {
+                private::with_messages(spec, leak(messages))
+            }
         })
         .collect();
+    let texts = |texts: &[error_catalog_codegen::model::Translated]| {
+        leak(
+            texts
+                .iter()
+                .map(|t| private::translation(leak_str(&t.locale.value), leak_str(&t.text.value)))
+                .collect(),
+        )
+    };
     let statuses = catalog
         .statuses
         .iter()
-        .map(|s| private::status_spec(s.code.value, leak_str(&s.reason), leak_str(&s.meaning)))
+        .map(|s| {
+            let spec =
+                private::status_spec(s.code.value, leak_str(&s.reason), leak_str(&s.meaning));
+            if s.reasons.is_empty() && s.meanings.is_empty() {
+                spec
+            } else {
+                private::with_status_texts(spec, texts(&s.reasons), texts(&s.meanings))
+            }
+        })
         .collect();
     let types = catalog
         .types
@@ -225,6 +253,10 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
         leak(errors),
         leak(retired),
     );
+    let spec = match catalog.locales.default_tag() {
+        Some(default) => private::with_locales(spec, leak_str(default), leak(locale_list(catalog))),
+        None => spec,
+    };
     let entries = catalog
         .entries
         .iter()
@@ -248,12 +280,122 @@ pub fn tables(catalog: &Catalog) -> &'static Tables {
     }))
 }
 
-/// `expand/tables.rs`'s `verify_rendering`, with the generated catalog enums.
-fn verify_rendering(entry: &Entry) -> bool {
+/// `expand/tables.rs`'s `verify_rendering`, with the generated catalog enums, for the
+/// template `parts` of `entry`.
+fn verify_rendering(entry: &Entry, parts: &[error_catalog_codegen::model::Part]) -> bool {
     entry.fields.iter().enumerate().any(|(index, field)| {
         matches!(field.ty, FieldType::External(_))
-            || entry.placeholders().filter(|&f| f == index).count() > 1
+            || error_catalog_codegen::model::placeholders(parts)
+                .filter(|&f| f == index)
+                .count()
+                > 1
     })
+}
+
+/// `expand/tables.rs`'s `locale_list`: `locales`, or the default locale alone.
+fn locale_list(catalog: &Catalog) -> Vec<&'static str> {
+    match &catalog.locales.declared {
+        Some(declared) => declared.value.iter().map(|t| leak_str(&t.value)).collect(),
+        None => catalog
+            .locales
+            .default_tag()
+            .map(leak_str)
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// Appends the template `parts` of `entry` to `words` and `literals`, as `expand/tables.rs`'s
+/// `pack` does.
+fn pack(
+    catalog: &Catalog,
+    entry: &Entry,
+    parts: &[error_catalog_codegen::model::Part],
+    words: &mut Vec<u64>,
+    literals: &mut Vec<&'static str>,
+) {
+    let u32_of = |index: usize| u32::try_from(index).expect("few entries");
+    let classes = Classes::new(catalog);
+    let mut slots = error_catalog_codegen::model::placeholders(parts);
+    for segment in classes.segments_of(entry, parts) {
+        match segment {
+            Segment::Literal(text) => {
+                words.push(packed::LITERAL);
+                literals.push(leak_str(text));
+            }
+            Segment::Field(class) => {
+                let code = packed::class_code(&class, |values| {
+                    let at = catalog.types.iter().position(|ty| {
+                        ty.values
+                            .iter()
+                            .map(|v| v.value.as_str())
+                            .eq(values.iter().copied())
+                    })?;
+                    Some(u32_of(at))
+                });
+                let slot = u32_of(slots.next().expect("one field per placeholder"));
+                words.push(packed::field_word(slot, code));
+            }
+        }
+    }
+}
+
+/// `__TRANSLATIONS` as `expand/tables.rs` writes it; `None` for a catalog without
+/// translations. The fallback of each locale is found with the runtime's own lookup.
+fn translations(catalog: &Catalog) -> Option<&'static private::Translations> {
+    if catalog.entries.iter().all(|e| e.translations.is_empty()) {
+        return None;
+    }
+    let u32_of = |index: usize| u32::try_from(index).expect("few entries");
+    let locales = locale_list(catalog);
+    let (mut words, mut literals, mut runs, mut ends) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (at, locale) in locales.iter().enumerate() {
+        for (index, entry) in catalog.entries.iter().enumerate() {
+            let Some(t) = entry.translation(locale) else {
+                continue;
+            };
+            pack(catalog, entry, &t.parts, &mut words, &mut literals);
+            runs.push((
+                u32_of(index),
+                u32_of(words.len()),
+                u32_of(literals.len()),
+                verify_rendering(entry, &t.parts),
+            ));
+        }
+        // The parent: the first locale of the list that the tag without its last subtag
+        // resolves to, other than itself.
+        let parent = locale
+            .rfind('-')
+            .and_then(|cut| {
+                let spec = private::with_locales(
+                    private::catalog_spec(
+                        "",
+                        "",
+                        None,
+                        None,
+                        wire_spec(&catalog.wire),
+                        &[],
+                        &[],
+                        &[],
+                        &[],
+                    ),
+                    "",
+                    leak(locales.clone()),
+                );
+                spec.locale(&locale[..cut])
+                    .and_then(|found| locales.iter().position(|l| *l == found))
+            })
+            .filter(|&p| p != at)
+            .map_or(u32::MAX, u32_of);
+        ends.push((parent, u32_of(runs.len())));
+    }
+    Some(Box::leak(Box::new(private::Translations::new(
+        leak(ends),
+        leak(runs),
+        leak(words),
+        leak(literals),
+    ))))
 }
 
 /// `expand/tables.rs`'s `wire_tokens`.
@@ -302,35 +444,13 @@ fn wire_spec(wire: &Wire) -> error_catalog::WireSpec {
 /// entries in the order a client tries them, and every entry a variant.
 fn code_tables(catalog: &Catalog) -> &'static private::Tables {
     let u32_of = |index: usize| u32::try_from(index).expect("few entries");
-    let classes = Classes::new(catalog);
     let (mut words, mut literals, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     for entry in &catalog.entries {
-        let mut slots = entry.placeholders();
-        for segment in classes.segments(entry) {
-            match segment {
-                Segment::Literal(text) => {
-                    words.push(packed::LITERAL);
-                    literals.push(leak_str(text));
-                }
-                Segment::Field(class) => {
-                    let code = packed::class_code(&class, |values| {
-                        let at = catalog.types.iter().position(|ty| {
-                            ty.values
-                                .iter()
-                                .map(|v| v.value.as_str())
-                                .eq(values.iter().copied())
-                        })?;
-                        Some(u32_of(at))
-                    });
-                    let slot = u32_of(slots.next().expect("one field per placeholder"));
-                    words.push(packed::field_word(slot, code));
-                }
-            }
-        }
+        pack(catalog, entry, &entry.parts, &mut words, &mut literals);
         entries.push((
             u32_of(words.len()),
             u32_of(literals.len()),
-            verify_rendering(entry),
+            verify_rendering(entry, &entry.parts),
         ));
     }
     let mut codes = catalog.entries_by_code(|_| true);
@@ -344,7 +464,7 @@ fn code_tables(catalog: &Catalog) -> &'static private::Tables {
     let variants = (0..catalog.entries.len()).map(u32_of).collect();
     let names: Vec<&str> = ends.iter().map(|(code, _)| *code).collect();
     let buckets = packed::code_buckets(&names);
-    Box::leak(Box::new(private::Tables::new(
+    let tables = private::Tables::new(
         leak(entries),
         leak(words),
         leak(literals),
@@ -352,7 +472,12 @@ fn code_tables(catalog: &Catalog) -> &'static private::Tables {
         leak(buckets),
         leak(order),
         leak(variants),
-    )))
+    );
+    let tables = match translations(catalog) {
+        Some(translations) => tables.localized(translations),
+        None => tables,
+    };
+    Box::leak(Box::new(tables))
 }
 
 /// A value of an entry of side `S`'s catalog: the entry's index and each field's text, in
