@@ -245,8 +245,8 @@ mod accept;
 #[cfg(feature = "axum")]
 mod axum;
 mod caused;
-pub mod openapi;
 mod locale;
+pub mod openapi;
 #[cfg(feature = "problem-details")]
 mod problem;
 mod response;
