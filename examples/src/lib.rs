@@ -39,7 +39,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use error_catalog::{CatalogError, Caused, Problem};
+use error_catalog::{AcceptLanguage, CatalogError, Caused, Localized, Problem};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::{RefOr, Response as DocResponse};
 use utoipa::{IntoResponses, OpenApi, ToSchema};
@@ -234,10 +234,11 @@ impl AppState {
 }
 
 /// Whether the request prefers RFC 9457 problem details (`accept: application/problem+json`),
-/// an extractor that never fails.
-#[derive(Clone, Copy, Debug)]
+/// and the languages it prefers (`accept-language`): an extractor that never fails.
+#[derive(Clone, Debug)]
 pub struct Accept {
     problem: bool,
+    language: AcceptLanguage,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Accept {
@@ -250,16 +251,18 @@ impl<S: Send + Sync> FromRequestParts<S> for Accept {
             .iter()
             .filter_map(|value| value.to_str().ok())
             .any(|accept| accept.contains("application/problem+json"));
-        Ok(Accept { problem })
+        let language = AcceptLanguage::from_headers(&parts.headers);
+        Ok(Accept { problem, language })
     }
 }
 
 impl Accept {
-    /// `error`, to be sent in the media type the request accepts.
+    /// `error`, to be sent in the media type and the language the request accepts.
     fn reply<E>(self, error: E) -> Reply<E> {
         Reply {
             error,
             problem: self.problem,
+            language: self.language,
         }
     }
 
@@ -276,25 +279,35 @@ impl Accept {
 }
 
 /// An error of a handler, sent as the catalog's body or, when the request accepts them, as
-/// problem details. It documents both: each status's response has the two media types.
+/// problem details, in the language the request prefers among the catalog's (with
+/// `content-language` and `vary: accept-language`). It documents both media types: each
+/// status's response has the two.
 #[derive(Debug)]
 pub struct Reply<E> {
     error: E,
     problem: bool,
+    language: AcceptLanguage,
 }
 
 impl<E> IntoResponse for Reply<E>
 where
-    E: IntoResponse,
-    Problem<E>: IntoResponse,
+    E: CatalogError,
+    Localized<'static, E>: IntoResponse,
+    Problem<Localized<'static, E>>: IntoResponse,
 {
     fn into_response(self) -> Response {
-        error_response(self.error, self.problem)
+        let localized = Localized::new(self.error, &self.language);
+        if self.problem {
+            Problem(localized).into_response()
+        } else {
+            localized.into_response()
+        }
     }
 }
 
-/// The response of `error`, as every handler sends it: its body, or with `problem` its
-/// problem details.
+/// The response of `error` in the catalog's default locale: its body, or with `problem` its
+/// problem details. Every handler sends this response to a request that states no language
+/// (with `content-language` and `vary: accept-language` besides, from [`Reply`]).
 pub fn error_response<E>(error: E, problem: bool) -> Response
 where
     E: IntoResponse,

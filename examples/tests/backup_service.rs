@@ -466,3 +466,93 @@ async fn every_error_sent_is_documented_for_its_route() {
     }
     assert_eq!(documented, 16);
 }
+
+#[tokio::test]
+async fn v1_answers_in_german_to_accept_language_de_and_the_client_reads_the_same_variant() {
+    let base = serve().await;
+    let client = reqwest::Client::new();
+    let german = |request: reqwest::RequestBuilder| {
+        request.header(
+            reqwest::header::ACCEPT_LANGUAGE,
+            "de-CH, de;q=0.9, en;q=0.5",
+        )
+    };
+
+    let storage = Received::from(german(client.get(format!("{base}/v1/storages/s-9")))).await;
+    assert_eq!(storage.header("content-language"), Some("de"));
+    assert_eq!(storage.header("vary"), Some("accept-language"));
+    let error: BackupError = storage.error(
+        StatusCode::NOT_FOUND,
+        JSON,
+        r#"{"errorCode":"129","errorMessage":"Speicherdetails für storageId = s-9 nicht gefunden"}"#,
+    );
+    assert_eq!(
+        error,
+        BackupError::StorageNotFound {
+            storage_id: "s-9".into()
+        }
+    );
+    // The same error in English, to a request that prefers it.
+    let english = Received::from(
+        client
+            .get(format!("{base}/v1/storages/s-9"))
+            .header(reqwest::header::ACCEPT_LANGUAGE, "de;q=0.1, en"),
+    )
+    .await;
+    assert_eq!(english.header("content-language"), Some("en"));
+    let same: BackupError = english.error(
+        StatusCode::NOT_FOUND,
+        JSON,
+        r#"{"errorCode":"129","errorMessage":"Storage Details not found for storageId = s-9"}"#,
+    );
+    assert_eq!(same, error);
+
+    // Problem details: the title and the detail in German, the code and the type not.
+    let policy_url = format!("{base}/v1/policies");
+    let created = Received::from(client.post(&policy_url).json(&policy())).await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    let problem = Received::from(
+        german(client.post(&policy_url))
+            .header(reqwest::header::ACCEPT, PROBLEM)
+            .json(&policy()),
+    )
+    .await;
+    assert_eq!(problem.header("content-language"), Some("de"));
+    let error: BackupError = problem.error(
+        StatusCode::CONFLICT,
+        PROBLEM,
+        r#"{"type":"about:blank","title":"Konflikt","status":409,"detail":"Sicherungsrichtlinie mit orgId: o-1 cloudId: c-9 Produkt: jira-software ist bereits vorhanden","code":"127","org_id":"o-1","cloud_id":"c-9","product":"jira-software"}"#,
+    );
+    assert_eq!(
+        error,
+        BackupError::BackupPolicyAlreadyExists {
+            org_id: "o-1".into(),
+            cloud_id: "c-9".into(),
+            product: "jira-software".into(),
+        }
+    );
+}
+
+#[tokio::test]
+async fn v2_has_no_german_and_answers_in_english() {
+    let base = serve().await;
+    let client = reqwest::Client::new();
+    let storage = Received::from(
+        client
+            .get(format!("{base}/v2/storages/s-9"))
+            .header(reqwest::header::ACCEPT_LANGUAGE, "de"),
+    )
+    .await;
+    assert_eq!(storage.header("content-language"), None);
+    let error: ServiceError = storage.error(
+        StatusCode::NOT_FOUND,
+        JSON,
+        r#"{"errorCode":"129","errorMessage":"Storage Details not found for storageId = s-9","details":{"storage_id":"s-9"}}"#,
+    );
+    assert_eq!(
+        error,
+        ServiceError::StorageNotFound {
+            storage_id: "s-9".into()
+        }
+    );
+}
