@@ -1063,6 +1063,51 @@ pub(crate) fn from_parts<E: Generated>(
     Err(unrecognized(UnrecognizedKind::MessageMismatch))
 }
 
+/// [`Generated::build`] of the entry at `index` from `captures`, the texts of the placeholders
+/// of `table` in its order. `build` takes them in the order of the default locale's template,
+/// and a translation may place its placeholders in another order (`{name} という{kind}`):
+/// its texts are put back in the default's order first, on the stack for up to
+/// `INLINE_CAPTURES` placeholders.
+fn build_in_order<E: Generated>(
+    index: usize,
+    table: EntryTable,
+    captures: &[&str],
+) -> Result<E, usize> {
+    let Some(default) = E::tables().entry(index) else {
+        return E::build(index, captures);
+    };
+    if default.slots().eq(table.slots()) {
+        return E::build(index, captures);
+    }
+    let (mut inline_texts, mut inline_taken) = ([""; INLINE_CAPTURES], [false; INLINE_CAPTURES]);
+    let (mut spilled_texts, mut spilled_taken) = (Vec::new(), Vec::new());
+    let (texts, taken): (&mut [&str], &mut [bool]) = if captures.len() <= INLINE_CAPTURES {
+        (
+            &mut inline_texts[..captures.len()],
+            &mut inline_taken[..captures.len()],
+        )
+    } else {
+        spilled_texts.resize(captures.len(), "");
+        spilled_taken.resize(captures.len(), false);
+        (&mut spilled_texts, &mut spilled_taken)
+    };
+    // The n-th placeholder of a field in the default template takes the text of the n-th
+    // placeholder of the same field in the translation (both use each field as often).
+    for (text, field) in texts.iter_mut().zip(default.slots()) {
+        let found = table
+            .slots()
+            .zip(captures)
+            .zip(taken.iter_mut())
+            .find(|((slot, _), taken)| *slot == field && !**taken);
+        let Some(((_, capture), taken)) = found else {
+            return Err(0);
+        };
+        *taken = true;
+        *text = capture;
+    }
+    E::build(index, texts)
+}
+
 /// What trying one entry on a message gave.
 enum Tried<E> {
     /// The entry reads the message: this value.
@@ -1119,7 +1164,7 @@ fn try_entry<'m, E: Generated>(
         }
         table.verify
     };
-    if let Ok(value) = E::build(index, captures) {
+    if let Ok(value) = build_in_order::<E>(index, table, captures) {
         // An external type may parse text it renders differently, and fields read from the
         // fields object may disagree with the message: such a value is not the received
         // message. Entries whose fields always render as parsed skip the comparison; fields
@@ -1133,7 +1178,8 @@ fn try_entry<'m, E: Generated>(
     // something the server did not mean.
     if from_fields
         && split(captures)
-        && E::build(index, captures).is_ok_and(|value| renders_as(&value, spec, table, message))
+        && build_in_order::<E>(index, table, captures)
+            .is_ok_and(|value| renders_as(&value, spec, table, message))
     {
         return Tried::Contradicted;
     }

@@ -154,6 +154,12 @@ mod translator {
     pub enum TranslatorError {}
 }
 
+mod locales {
+    #[error_catalog::catalog(path = "catalogs/locales.toml")]
+    #[derive(Debug, Clone)]
+    pub enum LocalesError {}
+}
+
 mod twilio {
     #[error_catalog::catalog(path = "catalogs/wire/twilio.toml")]
     #[derive(Debug, Clone)]
@@ -187,6 +193,7 @@ fn every_entry_of_every_catalog_round_trips() {
     round_trips::<odata::TableError>();
     round_trips::<translator::TranslatorError>();
     round_trips::<twilio::TwilioError>();
+    round_trips::<locales::LocalesError>();
 }
 
 /// The round trip of every entry of `E`'s catalog.
@@ -435,6 +442,24 @@ impl Entry {
     }
 }
 
+/// The texts of `reading`, one per placeholder of `template`, in the order of the placeholders
+/// of `default` (the default locale's message), which `build` takes: the n-th placeholder of a
+/// field in `default` gets the text of its n-th placeholder in `template`.
+fn in_default_order<'m>(default: &Entry, template: &Entry, reading: &[&'m str]) -> Vec<&'m str> {
+    let mut taken = vec![false; reading.len()];
+    default
+        .placeholders
+        .iter()
+        .map(|field| {
+            let at = (0..reading.len())
+                .find(|&at| template.placeholders[at] == *field && !taken[at])
+                .expect("a translation has the placeholders of its default message");
+            taken[at] = true;
+            reading[at]
+        })
+        .collect()
+}
+
 /// The fields of `error` as a JSON object, as the body's fields object would hold them.
 fn fields<E: Generated>(error: &E) -> serde_json::Value {
     let spec = error.spec();
@@ -461,9 +486,17 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
         .iter()
         .map(|&field| values[field].as_str())
         .collect();
-    let Ok(error) = E::build(index, &texts) else {
+    // `build` takes the texts in the order of the default message's placeholders, which a
+    // translation may reorder.
+    let default_texts: Vec<&str> = templates[0]
+        .1
+        .placeholders
+        .iter()
+        .map(|&field| values[field].as_str())
+        .collect();
+    let Ok(error) = E::build(index, &default_texts) else {
         return Err(TestCaseError::fail(format!(
-            "build({index}, {texts:?}) gives no value"
+            "build({index}, {default_texts:?}) gives no value"
         )));
     };
     prop_assert_eq!(error.spec().name, spec.name);
@@ -498,10 +531,13 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
     // whose reading gives a value that renders to the message in its locale.
     let documented = templates.iter().find_map(|(locale, template)| {
         let reading = template.reading::<E>(&message)?;
-        E::build(index, &reading)
-            .ok()
-            .filter(|value| render_in(value, *locale) == message)
-            .map(|value| fields(&value))
+        E::build(
+            index,
+            &in_default_order(&templates[0].1, template, &reading),
+        )
+        .ok()
+        .filter(|value| render_in(value, *locale) == message)
+        .map(|value| fields(&value))
     });
     let reference = Reference {
         message: &message,
