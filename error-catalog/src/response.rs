@@ -993,6 +993,9 @@ pub(crate) fn from_parts<E: Generated>(
         let Some(spec) = catalog.errors.get(index) else {
             continue;
         };
+        let Some(default) = tables.entry(index) else {
+            continue;
+        };
         // The message in the default locale, then each translation: a client reads a message
         // in any of the catalog's locales.
         for table in tables.templates(index) {
@@ -1016,7 +1019,7 @@ pub(crate) fn from_parts<E: Generated>(
                 Some((slot, text)) => try_entry::<E>(
                     index,
                     spec,
-                    table,
+                    (default, table),
                     &[slot],
                     message,
                     fields,
@@ -1039,7 +1042,7 @@ pub(crate) fn from_parts<E: Generated>(
                     try_entry::<E>(
                         index,
                         spec,
-                        table,
+                        (default, table),
                         slots,
                         message,
                         fields,
@@ -1063,51 +1066,6 @@ pub(crate) fn from_parts<E: Generated>(
     Err(unrecognized(UnrecognizedKind::MessageMismatch))
 }
 
-/// [`Generated::build`] of the entry at `index` from `captures`, the texts of the placeholders
-/// of `table` in its order. `build` takes them in the order of the default locale's template,
-/// and a translation may place its placeholders in another order (`{name} という{kind}`):
-/// its texts are put back in the default's order first, on the stack for up to
-/// `INLINE_CAPTURES` placeholders.
-fn build_in_order<E: Generated>(
-    index: usize,
-    table: EntryTable,
-    captures: &[&str],
-) -> Result<E, usize> {
-    let Some(default) = E::tables().entry(index) else {
-        return E::build(index, captures);
-    };
-    if default.slots().eq(table.slots()) {
-        return E::build(index, captures);
-    }
-    let (mut inline_texts, mut inline_taken) = ([""; INLINE_CAPTURES], [false; INLINE_CAPTURES]);
-    let (mut spilled_texts, mut spilled_taken) = (Vec::new(), Vec::new());
-    let (texts, taken): (&mut [&str], &mut [bool]) = if captures.len() <= INLINE_CAPTURES {
-        (
-            &mut inline_texts[..captures.len()],
-            &mut inline_taken[..captures.len()],
-        )
-    } else {
-        spilled_texts.resize(captures.len(), "");
-        spilled_taken.resize(captures.len(), false);
-        (&mut spilled_texts, &mut spilled_taken)
-    };
-    // The n-th placeholder of a field in the default template takes the text of the n-th
-    // placeholder of the same field in the translation (both use each field as often).
-    for (text, field) in texts.iter_mut().zip(default.slots()) {
-        let found = table
-            .slots()
-            .zip(captures)
-            .zip(taken.iter_mut())
-            .find(|((slot, _), taken)| *slot == field && !**taken);
-        let Some(((_, capture), taken)) = found else {
-            return Err(0);
-        };
-        *taken = true;
-        *text = capture;
-    }
-    E::build(index, texts)
-}
-
 /// What trying one entry on a message gave.
 enum Tried<E> {
     /// The entry reads the message: this value.
@@ -1129,7 +1087,7 @@ enum Tried<E> {
 fn try_entry<'m, E: Generated>(
     index: usize,
     spec: &'static ErrorSpec,
-    table: EntryTable,
+    (default, table): (EntryTable, EntryTable),
     slots: &[u32],
     message: &'m str,
     fields: Option<&'m FieldTexts<'_>>,
@@ -1164,7 +1122,7 @@ fn try_entry<'m, E: Generated>(
         }
         table.verify
     };
-    if let Ok(value) = build_in_order::<E>(index, table, captures) {
+    if let Ok(value) = build_from::<E>(index, default, slots, captures) {
         // An external type may parse text it renders differently, and fields read from the
         // fields object may disagree with the message: such a value is not the received
         // message. Entries whose fields always render as parsed skip the comparison; fields
@@ -1178,12 +1136,46 @@ fn try_entry<'m, E: Generated>(
     // something the server did not mean.
     if from_fields
         && split(captures)
-        && build_in_order::<E>(index, table, captures)
+        && build_from::<E>(index, default, slots, captures)
             .is_ok_and(|value| renders_as(&value, spec, table, message))
     {
         return Tried::Contradicted;
     }
     Tried::Next
+}
+
+/// The value of the entry at `index` from `captures`, the texts of the placeholders of one of
+/// its templates, whose fields are `slots`: `E::build` takes the texts in the order of the
+/// placeholders of the entry's template in the default locale, `default`, so a translation's
+/// texts are put in that order first (each field's text where the default template has it, in
+/// every place when it repeats it).
+fn build_from<E: Generated>(
+    index: usize,
+    default: EntryTable,
+    slots: &[u32],
+    captures: &[&str],
+) -> Result<E, usize> {
+    if default.slots().eq(slots.iter().copied()) {
+        return E::build(index, captures);
+    }
+    let text_of = |field: u32| {
+        slots
+            .iter()
+            .position(|&slot| slot == field)
+            .and_then(|at| captures.get(at).copied())
+            .unwrap_or("")
+    };
+    let count = default.slots().count();
+    if count <= INLINE_CAPTURES {
+        let mut ordered = [""; INLINE_CAPTURES];
+        for (place, field) in ordered.iter_mut().zip(default.slots()) {
+            *place = text_of(field);
+        }
+        E::build(index, &ordered[..count])
+    } else {
+        let ordered: Vec<&str> = default.slots().map(text_of).collect();
+        E::build(index, &ordered)
+    }
 }
 
 /// Whether `value`, of the entry `spec`, renders in the template `table` (its message in one

@@ -25,6 +25,7 @@ mod format_doc;
 mod generate;
 mod http_client;
 mod kitchen_sink;
+mod locales;
 mod options;
 mod overlap;
 mod problem;
