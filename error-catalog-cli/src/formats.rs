@@ -208,21 +208,8 @@ impl<'s> Item<'s> {
 
 /// The text a span covers, kept inside the text and on character boundaries.
 fn text_at<'t>(source: &'t Source, span: &Range<usize>) -> &'t str {
-    let span = clamp(source.text(), span);
+    let span = source.clamp(span);
     source.text().get(span).unwrap_or("")
-}
-
-/// Keeps a span inside `text` and on character boundaries.
-fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
-    let mut start = span.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = span.end.clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
 }
 
 /// A span with its lines and columns: 1-based, columns in characters, the end column
@@ -239,7 +226,7 @@ struct Located {
 
 impl Located {
     fn new(source: &Source, span: &Range<usize>) -> Self {
-        let span = clamp(source.text(), span);
+        let span = source.clamp(span);
         let (line_start, column_start) = source.line_col(span.start);
         let (line_end, column_end) = source.line_col(span.end);
         Located {

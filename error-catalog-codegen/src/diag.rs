@@ -468,7 +468,7 @@ impl Diagnostic {
         // Places on the primary span's lines are drawn with it; others get a note of their
         // own, as rustc does for "first defined here".
         let lines = |span: &Range<usize>| {
-            let span = clamp(span, source);
+            let span = source.clamp(span);
             source.line_col(span.start).0..=source.line_col(span.end).0
         };
         let (near, far): (Vec<&Related>, Vec<&Related>) = match &self.span {
@@ -482,13 +482,13 @@ impl Diagnostic {
             Some(span) => {
                 let mut primary = snippet().annotation(
                     AnnotationKind::Primary
-                        .span(clamp(span, source))
+                        .span(source.clamp(span))
                         .label(self.label.as_deref()),
                 );
                 for related in near {
                     primary = primary.annotation(
                         AnnotationKind::Context
-                            .span(clamp(&related.span, source))
+                            .span(source.clamp(&related.span))
                             .label(related.label.as_str()),
                     );
                 }
@@ -505,7 +505,7 @@ impl Diagnostic {
         let mut groups = vec![group];
         for related in far {
             groups.push(Level::NOTE.secondary_title(related.label.as_str()).element(
-                snippet().annotation(AnnotationKind::Context.span(clamp(&related.span, source))),
+                snippet().annotation(AnnotationKind::Context.span(source.clamp(&related.span))),
             ));
         }
         let renderer = if color {
@@ -554,20 +554,6 @@ impl Drop for Ctxt {
             "diagnostics were collected but never checked"
         );
     }
-}
-
-/// Keeps a span inside the text and on character boundaries, so rendering cannot fail.
-fn clamp(span: &Range<usize>, source: &Source) -> Range<usize> {
-    let text = source.text();
-    let mut start = span.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = span.end.clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
 }
 
 /// Every diagnostic of one catalog, in file order, with the source they point into.

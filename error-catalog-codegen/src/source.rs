@@ -89,6 +89,21 @@ impl Source {
         &self.text
     }
 
+    /// `span` kept inside the text and on character boundaries, so that slicing or rendering
+    /// the text at it cannot fail.
+    pub fn clamp(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let text = self.text();
+        let mut start = span.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+
     /// The 1-based line and column (in characters) of a byte offset. An offset past the end
     /// is the end of the text; one inside a character is that character.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {

@@ -154,6 +154,22 @@ pub(crate) struct EntryTable {
 }
 
 impl EntryTable {
+    /// The template that runs from `start` to `end` (each the end of the previous template's
+    /// words and literals) in the flat arrays `words` and `literals`; `None` out of them.
+    #[inline]
+    fn cut(
+        (words, literals): (&'static [u64], &'static [&'static str]),
+        (words_start, literals_start): (u32, u32),
+        (words_end, literals_end): (u32, u32),
+        verify: bool,
+    ) -> Option<EntryTable> {
+        Some(EntryTable {
+            words: words.get(words_start as usize..words_end as usize)?,
+            literals: literals.get(literals_start as usize..literals_end as usize)?,
+            verify,
+        })
+    }
+
     /// The template's one literal, when it has no placeholder.
     #[inline]
     pub(crate) fn literal(&self) -> Option<&'static str> {
@@ -338,20 +354,16 @@ impl Translations {
                 .binary_search_by_key(&index, |run| run.0 as usize)
                 .ok()?;
         let (_, words_end, literals_end, verify) = *self.runs.get(at)?;
-        let (words_start, literals_start) = match at.checked_sub(1) {
-            Some(before) => {
-                let (_, words, literals, _) = *self.runs.get(before)?;
-                (words, literals)
-            }
+        let start = match at.checked_sub(1) {
+            Some(before) => self.runs.get(before).map(|&(_, w, l, _)| (w, l))?,
             None => (0, 0),
         };
-        Some(EntryTable {
-            words: self.words.get(words_start as usize..words_end as usize)?,
-            literals: self
-                .literals
-                .get(literals_start as usize..literals_end as usize)?,
+        EntryTable::cut(
+            (self.words, self.literals),
+            start,
+            (words_end, literals_end),
             verify,
-        })
+        )
     }
 }
 
@@ -445,20 +457,16 @@ impl Tables {
     #[inline]
     pub(crate) fn entry(&self, index: usize) -> Option<EntryTable> {
         let (words_end, literals_end, verify) = *self.entries.get(index)?;
-        let (words_start, literals_start) = match index.checked_sub(1) {
-            Some(before) => {
-                let (words, literals, _) = *self.entries.get(before)?;
-                (words, literals)
-            }
+        let start = match index.checked_sub(1) {
+            Some(before) => self.entries.get(before).map(|&(w, l, _)| (w, l))?,
             None => (0, 0),
         };
-        Some(EntryTable {
-            words: self.words.get(words_start as usize..words_end as usize)?,
-            literals: self
-                .literals
-                .get(literals_start as usize..literals_end as usize)?,
+        EntryTable::cut(
+            (self.words, self.literals),
+            start,
+            (words_end, literals_end),
             verify,
-        })
+        )
     }
 }
 
