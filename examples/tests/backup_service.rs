@@ -4,6 +4,8 @@
 //! shapes: the plain body (`/v1`), the body with structured fields (`/v2`) and problem details
 //! (`accept: application/problem+json`).
 
+mod typescript;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 

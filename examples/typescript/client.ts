@@ -148,7 +148,8 @@ function readV1(error: v1.CatalogError | v1.Unrecognized): Read {
     if (!v1.isUnrecognized(error)) throw new Error("isUnrecognized is false for an Unrecognized");
     return unrecognized(error, v1.isRetryable(error), v1.retryAfter(error));
   }
-  if (!v1.isError(error, error.name)) throw new Error(`isError is false for its own name ${error.name}`);
+  const name = error.name;
+  if (!v1.isError(error, name)) throw new Error(`isError is false for its own name ${name}`);
   return {
     name: error.name,
     code: error.code,
@@ -190,8 +191,11 @@ const versions: readonly Version[] = [
 
 const policy = JSON.stringify({ orgId: "o-1", cloudId: "c-9", product: "jira-software" });
 
+/** A request without its headers. */
+type Route = Pick<Request, "method" | "path" | "body">;
+
 /** The service's four routes, each with the request that fails once they have succeeded. */
-function routes(prefix: string): { readonly method: "GET" | "POST"; readonly path: string; readonly body: string | null }[] {
+function routes(prefix: string): Route[] {
   return [
     { method: "POST", path: `${prefix}/policies`, body: policy },
     { method: "POST", path: `${prefix}/exports`, body: null },
@@ -221,10 +225,8 @@ async function main(): Promise<void> {
   const exchanges: Exchange[] = [];
   for (const version of versions) {
     // Each route once, to succeed: a policy and an export now exist, the reports were read.
-    const first: Request[] = [
-      ...routes(version.prefix).filter((route) => !route.path.endsWith("/s-9")),
-      { method: "GET", path: `${version.prefix}/storages/s-1`, body: null },
-    ].map((route) => ({ ...route, accept: null, language: null }));
+    const found: Route = { method: "GET", path: `${version.prefix}/storages/s-1`, body: null };
+    const first: Request[] = [...routes(version.prefix).filter((route) => !route.path.endsWith("/s-9")), found].map((route) => ({ ...route, accept: null, language: null }));
     for (const request of first) exchanges.push(await exchange(base, version, request));
     // Then each route fails, in both media types, with and without a German Accept-Language.
     for (const accept of [null, PROBLEM]) {
