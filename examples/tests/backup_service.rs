@@ -4,6 +4,8 @@
 //! shapes: the plain body (`/v1`), the body with structured fields (`/v2`) and problem details
 //! (`accept: application/problem+json`).
 
+// The TypeScript client of `examples/typescript/`, against the same service.
+#[path = "backup_service/typescript.rs"]
 mod typescript;
 
 use std::net::SocketAddr;

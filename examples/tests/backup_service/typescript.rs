@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use error_catalog::{BodyError, CatalogError, Unrecognized, UnrecognizedKind};
+use error_catalog::{BodyError, CatalogError, Localized, Unrecognized, UnrecognizedKind};
 use error_catalog_cli::generate::Target;
 use error_catalog_examples::v1::BackupError;
 use error_catalog_examples::v2::ServiceError;
@@ -174,7 +174,11 @@ fn fields_v2(error: &ServiceError) -> Value {
 
 /// What the Rust client reads from `received`, in the client's terms (`Read` in
 /// `client.ts`).
-fn read<E: CatalogError>(received: &Received, fields: fn(&E) -> Value) -> Value {
+fn read<E>(received: &Received, fields: fn(&E) -> Value) -> Value
+where
+    E: CatalogError,
+    for<'e> Localized<'e, E>: std::fmt::Display,
+{
     let error = match E::from_http(received.status, &received.headers, &received.body) {
         Ok(error) => error,
         Err(unrecognized) => return read_unrecognized(&unrecognized),
