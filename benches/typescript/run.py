@@ -14,7 +14,7 @@ wall-clock time, the CPU time (user + system) and the peak resident set; the tab
 median wall and CPU time with the range of the runs, and the largest peak. The module is
 checked as `tsc --strict --noEmit --target es2020 --lib es2020,dom FILE` sees it,
 with no tsconfig.json."""
-import argparse, importlib.util, json, os, pathlib, re, shutil, statistics, subprocess, sys, time
+import argparse, importlib.util, json, os, pathlib, re, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TIME = "/usr/bin/time"
@@ -35,12 +35,14 @@ def catalog(harness, n):
 
 def measure(command, cwd=None):
     """Wall-clock seconds, CPU seconds and peak resident set (MB) of one run of `command`."""
-    start = time.monotonic()
-    r = subprocess.run([TIME, "-v"] + command, cwd=cwd, capture_output=True, text=True)
-    wall = time.monotonic() - start
-    if r.returncode != 0:
-        sys.exit(f"`{' '.join(command)}` failed:\n{r.stdout}{r.stderr}")
-    field = lambda name: re.search(re.escape(name) + r": ([\d.]+)", r.stderr).group(1)
+    with tempfile.NamedTemporaryFile("r") as report:
+        start = time.monotonic()
+        r = subprocess.run([TIME, "-v", "-o", report.name] + command, cwd=cwd, capture_output=True, text=True)
+        wall = time.monotonic() - start
+        if r.returncode != 0:
+            sys.exit(f"`{' '.join(command)}` failed:\n{r.stdout}{r.stderr}")
+        text = report.read()
+    field = lambda name: re.search(re.escape(name) + r": ([\d.]+)", text).group(1)
     cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
     peak = int(field("Maximum resident set size (kbytes)")) / 1024
     return wall, cpu, peak
