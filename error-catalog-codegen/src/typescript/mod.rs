@@ -199,8 +199,9 @@ fn generate_catalog(catalog: &Catalog) -> Result<String, TypeScriptError> {
     Ok(out)
 }
 
-/// The runtime proper: `runtime.ts` after its marker line.
-fn runtime() -> &'static str {
+/// The runtime that every generated module ends with, the same for every catalog: the
+/// table's type, `parseError` and the other functions, over the module's `catalog`.
+pub fn runtime() -> &'static str {
     RUNTIME
         .split_once(RUNTIME_MARKER)
         .map_or(RUNTIME, |(_, runtime)| runtime)
