@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use error_catalog_cli::formats::Format;
 use error_catalog_cli::{EXIT_OK, Outcome, check, diff, docs, explain, generate, use_color};
 
-/// Check, explain, publish and compare catalogs of HTTP API errors.
+/// Check, explain, publish and compare catalogs of HTTP API errors, and generate clients.
 #[derive(Debug, Parser)]
 #[command(
     name = "error-catalog",
@@ -22,6 +22,7 @@ Examples:
   error-catalog docs catalog/backup-restore.toml --format markdown
   error-catalog docs catalog/backup-restore.toml --format html -o errors.html
   error-catalog diff old/backup-restore.toml catalog/backup-restore.toml --format sarif
+  error-catalog generate typescript catalog/backup-restore.toml -o backup-errors.ts
 
 Exit codes: 0 success, 1 a problem found (catalog errors, an unknown code, a breaking change),
 2 a usage error (for `diff`, also a catalog that does not load).
@@ -109,7 +110,7 @@ Exit code 1 when a change is breaking, 0 otherwise, 2 when a catalog does not lo
     /// Generate a client for another language from a catalog.
     #[command(after_help = "\
 Example:
-  error-catalog generate typescript catalog/backup-restore.toml -o web/src/backup-errors.ts
+  error-catalog generate typescript catalog/backup-restore.toml -o backup-errors.ts
 
 The TypeScript module has no dependency and needs ES2020 (bigint).")]
     Generate {
