@@ -350,12 +350,13 @@ interface __EcReader {
   readonly b: Uint8Array;
   i: number;
   depth: number;
-  /** Whether the next key is the first of its object. */
-  first: boolean;
 }
 
-/** serde_json's error for a byte just read (`peek`: for the byte about to be read). */
-function __ecFail(r: __EcReader, code: string, peek: boolean): never {
+/**
+ * serde_json's error for a byte just read (`peek`: for the byte about to be read), its column
+ * less `back` bytes (for text that is not UTF-8, where serde_json points at the first bad byte).
+ */
+function __ecFail(r: __EcReader, code: string, peek: boolean, back = 0): never {
   const at = peek ? Math.min(r.b.length, r.i + 1) : r.i;
   let line = 1;
   let start = 0;
@@ -365,7 +366,7 @@ function __ecFail(r: __EcReader, code: string, peek: boolean): never {
       start = k + 1;
     }
   }
-  throw new __EcJsonError(`${code} at line ${line} column ${at - start}`);
+  throw new __EcJsonError(`${code} at line ${line} column ${Math.max(0, at - start - back)}`);
 }
 
 const __EC_EOF_VALUE = "EOF while parsing a value";
@@ -646,7 +647,9 @@ function __ecStringRun(r: __EcReader): number {
 function __ecString(r: __EcReader): string {
   let out = "";
   let start = r.i;
-  let valid = true;
+  // The length of the text as bytes, and where its first byte that is not UTF-8 is (-1: none).
+  let length = 0;
+  let invalid = -1;
   for (;;) {
     const j = __ecStringRun(r);
     r.i = j;
@@ -658,17 +661,50 @@ function __ecString(r: __EcReader): string {
     }
     if (j > start) {
       const part = __ecUtf8(r.b.subarray(start, j));
-      if (part === null) valid = false;
-      else out += part;
+      if (part !== null) out += part;
+      else if (invalid < 0) invalid = length + __ecValidUpTo(r.b, start, j);
+      length += j - start;
     }
     r.i++;
     if (c === 0x22) {
-      if (!valid) __ecFail(r, "invalid unicode code point", false);
+      if (invalid >= 0) __ecFail(r, "invalid unicode code point", false, length - invalid);
       return out;
     }
-    out += __ecEscape(r);
+    const escaped = __ecEscape(r);
+    out += escaped;
+    const unit = escaped.charCodeAt(0);
+    length += escaped.length === 2 ? 4 : unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
     start = r.i;
   }
+}
+
+/** The number of bytes of `b` from `start` (to `end`) that are UTF-8, as Rust's `valid_up_to`. */
+function __ecValidUpTo(b: Uint8Array, start: number, end: number): number {
+  let k = start;
+  while (k < end) {
+    const c = b[k];
+    let size: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (c < 0x80) size = 1;
+    else if (c >= 0xc2 && c <= 0xdf) size = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+      size = 3;
+      if (c === 0xe0) low = 0xa0;
+      if (c === 0xed) high = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      size = 4;
+      if (c === 0xf0) low = 0x90;
+      if (c === 0xf4) high = 0x8f;
+    } else return k - start;
+    if (k + size > end) return k - start;
+    for (let m = 1; m < size; m++) {
+      const d = b[k + m];
+      if (m === 1 ? d < low || d > high : d < 0x80 || d > 0xbf) return k - start;
+    }
+    k += size;
+  }
+  return k - start;
 }
 
 /** One escape of a string that is read, after its backslash (serde_json's `parse_escape`). */
@@ -846,13 +882,15 @@ function __ecColon(r: __EcReader): void {
   else __ecFail(r, c < 0 ? __EC_EOF_OBJECT : "expected `:`", true);
 }
 
-/** The next key of an object being read, or `null` at its end (serde_json's `next_key_seed`). */
-function __ecKey(r: __EcReader): string | null {
+/**
+ * The next key of an object being read (`first`: its first key), or `null` at its end
+ * (serde_json's `next_key_seed`).
+ */
+function __ecKey(r: __EcReader, first: boolean): string | null {
   const peek = __ecWs(r);
   if (peek < 0) __ecFail(r, __EC_EOF_OBJECT, true);
   if (peek === 0x7d) return null;
-  if (r.first) {
-    r.first = false;
+  if (first) {
     if (peek !== 0x22) __ecFail(r, __EC_KEY_STRING, true);
   } else if (peek === 0x2c) {
     r.i++;
@@ -923,7 +961,6 @@ function __ecAny<T>(r: __EcReader, onMap: (r: __EcReader) => T): __EcAny<T> {
     case 0x7b: {
       if (--r.depth === 0) __ecFail(r, "recursion limit exceeded", true);
       r.i++;
-      r.first = true;
       const map = onMap(r);
       r.depth++;
       __ecEndMap(r);
@@ -961,7 +998,7 @@ function __ecSkipElements(r: __EcReader): void {
 
 /** The members of an object that is not read: keys read (and so checked), values skipped. */
 function __ecSkipMembers(r: __EcReader): null {
-  while (__ecKey(r) !== null) {
+  for (let key = __ecKey(r, true); key !== null; key = __ecKey(r, false)) {
     __ecColon(r);
     __ecIgnore(r);
   }
@@ -1039,7 +1076,7 @@ class __EcFieldTexts {
 function __ecFields(r: __EcReader): __EcFieldTexts | null {
   return __ecAny(r, (r) => {
     const fields = new __EcFieldTexts();
-    for (let key = __ecKey(r); key !== null; key = __ecKey(r)) {
+    for (let key = __ecKey(r, true); key !== null; key = __ecKey(r, false)) {
       __ecColon(r);
       const value = __ecScalar(r);
       // A member with another value is left out: an earlier one of the name still counts.
@@ -1080,7 +1117,7 @@ function __ecLevel(
   top: boolean,
 ): boolean {
   const value = __ecAny(r, (r) => {
-    for (let key = __ecKey(r); key !== null; key = __ecKey(r)) {
+    for (let key = __ecKey(r, true); key !== null; key = __ecKey(r, false)) {
       if (top) read.signs |= key === "type" ? 1 : key === "status" ? 2 : key === "detail" ? 4 : 0;
       const member = members.find((m) => m[0] === key);
       const node = member === undefined ? null : member[1];
@@ -1130,7 +1167,7 @@ type __EcBodyRead =
 
 /** A new reader of `bytes`. */
 function __ecReader(bytes: Uint8Array): __EcReader {
-  return { b: bytes, i: 0, depth: 128, first: true };
+  return { b: bytes, i: 0, depth: 128 };
 }
 
 /**
@@ -1219,7 +1256,7 @@ function __ecReadProblem(bytes: Uint8Array): __EcProblem | null {
   const fields = new __EcFieldTexts();
   try {
     const value = __ecAny(r, (r) => {
-      for (let key = __ecKey(r); key !== null; key = __ecKey(r)) {
+      for (let key = __ecKey(r, true); key !== null; key = __ecKey(r, false)) {
         __ecColon(r);
         if (key === "code") {
           code = __ecText(r, true);
