@@ -387,7 +387,7 @@ const __EC_EXPECTED_VALUE = "expected value";
 function __ecWs(r: __EcReader): number {
   const b = r.b;
   while (r.i < b.length) {
-    const c = b[r.i];
+    const c = b[r.i]!;
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) r.i++;
     else return c;
   }
@@ -429,7 +429,7 @@ function __ecFloat(r: __EcReader, sig: __EcSig, exponent: number): void {
     const size = Math.abs(exponent);
     if (size <= 308) {
       if (exponent >= 0) {
-        f *= pow10[size];
+        f *= pow10[size]!;
         if (!Number.isFinite(f)) __ecFail(r, __EC_OUT_OF_RANGE, false);
       }
       return;
@@ -450,14 +450,14 @@ function __ecIsDigit(c: number): boolean {
 
 /** The byte at the reader, 0 at the end (serde_json's `peek_or_null`). */
 function __ecPeek(r: __EcReader): number {
-  return r.i < r.b.length ? r.b[r.i] : 0;
+  return r.i < r.b.length ? r.b[r.i]! : 0;
 }
 
 /** serde_json's `parse_integer`, after an optional `-`. */
 function __ecInteger(r: __EcReader, positive: boolean): __EcNumber {
   if (r.i >= r.b.length) __ecFail(r, __EC_EOF_VALUE, false);
   const start = r.i;
-  const first = r.b[r.i++];
+  const first = r.b[r.i++]!;
   if (first === 0x30) {
     if (__ecIsDigit(__ecPeek(r))) __ecFail(r, __EC_INVALID_NUMBER, true);
     return __ecNumberEnd(r, positive, 0, start);
@@ -489,7 +489,7 @@ function __ecNumberEnd(r: __EcReader, positive: boolean, sig: __EcSig, start: nu
     return null;
   }
   let text = "";
-  for (let k = start; k < r.i; k++) text += String.fromCharCode(r.b[k]);
+  for (let k = start; k < r.i; k++) text += String.fromCharCode(r.b[k]!);
   if (positive) return text;
   // `-0` and magnitudes beyond `i64::MIN` are floats.
   const magnitude = BigInt(sig);
@@ -551,7 +551,7 @@ function __ecExponent(r: __EcReader, sig: __EcSig, starting: number): void {
     positiveExp = false;
   }
   if (r.i >= r.b.length) __ecFail(r, __EC_EOF_VALUE, false);
-  const first = r.b[r.i++];
+  const first = r.b[r.i++]!;
   if (!__ecIsDigit(first)) __ecFail(r, __EC_INVALID_NUMBER, false);
   let exp = first - 0x30;
   for (;;) {
@@ -574,7 +574,7 @@ function __ecExponent(r: __EcReader, sig: __EcSig, starting: number): void {
 
 /** serde_json's `ignore_integer` (with `ignore_decimal` and `ignore_exponent`), after a `-`. */
 function __ecIgnoreNumber(r: __EcReader): void {
-  const first = r.i < r.b.length ? r.b[r.i++] : 0;
+  const first = r.i < r.b.length ? r.b[r.i++]! : 0;
   if (first === 0x30) {
     if (__ecIsDigit(__ecPeek(r))) __ecFail(r, __EC_INVALID_NUMBER, true);
   } else if (first >= 0x31 && first <= 0x39) {
@@ -597,7 +597,7 @@ function __ecIgnoreNumber(r: __EcReader): void {
     r.i++;
     const sign = __ecPeek(r);
     if (sign === 0x2b || sign === 0x2d) r.i++;
-    const digit = r.i < r.b.length ? r.b[r.i++] : 0;
+    const digit = r.i < r.b.length ? r.b[r.i++]! : 0;
     if (!__ecIsDigit(digit)) __ecFail(r, __EC_INVALID_NUMBER, false);
     while (__ecIsDigit(__ecPeek(r))) r.i++;
   }
@@ -620,10 +620,10 @@ function __ecHexEscape(r: __EcReader): number {
   const b = r.b;
   const at = r.i;
   r.i += 4;
-  const a = __ecHex(b[at]);
-  const c = __ecHex(b[at + 1]);
-  const d = __ecHex(b[at + 2]);
-  const e = __ecHex(b[at + 3]);
+  const a = __ecHex(b[at]!);
+  const c = __ecHex(b[at + 1]!);
+  const d = __ecHex(b[at + 2]!);
+  const e = __ecHex(b[at + 3]!);
   if (a < 0 || c < 0 || d < 0 || e < 0) __ecFail(r, __EC_INVALID_ESCAPE, false);
   return (a << 12) | (c << 8) | (d << 4) | e;
 }
@@ -633,7 +633,7 @@ function __ecStringRun(r: __EcReader): number {
   const b = r.b;
   let j = r.i;
   while (j < b.length) {
-    const c = b[j];
+    const c = b[j]!;
     if (c === 0x22 || c === 0x5c || c < 0x20) break;
     j++;
   }
@@ -654,7 +654,7 @@ function __ecString(r: __EcReader): string {
     const j = __ecStringRun(r);
     r.i = j;
     if (j === r.b.length) __ecFail(r, __EC_EOF_STRING, false);
-    const c = r.b[j];
+    const c = r.b[j]!;
     if (c !== 0x22 && c !== 0x5c) {
       r.i++;
       __ecFail(r, "control character (\\u0000-\\u001F) found while parsing a string", false);
@@ -682,7 +682,7 @@ function __ecString(r: __EcReader): string {
 function __ecValidUpTo(b: Uint8Array, start: number, end: number): number {
   let k = start;
   while (k < end) {
-    const c = b[k];
+    const c = b[k]!;
     let size: number;
     let low = 0x80;
     let high = 0xbf;
@@ -699,7 +699,7 @@ function __ecValidUpTo(b: Uint8Array, start: number, end: number): number {
     } else return k - start;
     if (k + size > end) return k - start;
     for (let m = 1; m < size; m++) {
-      const d = b[k + m];
+      const d = b[k + m]!;
       if (m === 1 ? d < low || d > high : d < 0x80 || d > 0xbf) return k - start;
     }
     k += size;
@@ -710,7 +710,7 @@ function __ecValidUpTo(b: Uint8Array, start: number, end: number): number {
 /** One escape of a string that is read, after its backslash (serde_json's `parse_escape`). */
 function __ecEscape(r: __EcReader): string {
   if (r.i >= r.b.length) __ecFail(r, __EC_EOF_STRING, false);
-  const c = r.b[r.i++];
+  const c = r.b[r.i++]!;
   switch (c) {
     case 0x22:
       return '"';
@@ -760,7 +760,7 @@ function __ecIgnoreString(r: __EcReader): void {
     const j = __ecStringRun(r);
     r.i = j;
     if (j === r.b.length) __ecFail(r, __EC_EOF_STRING, false);
-    const c = r.b[j];
+    const c = r.b[j]!;
     if (c === 0x22) {
       r.i++;
       return;
@@ -770,7 +770,7 @@ function __ecIgnoreString(r: __EcReader): void {
     }
     r.i++;
     if (r.i >= r.b.length) __ecFail(r, __EC_EOF_STRING, false);
-    const e = r.b[r.i++];
+    const e = r.b[r.i++]!;
     if (e === 0x75) {
       __ecHexEscape(r);
     } else if (
@@ -1066,7 +1066,7 @@ class __EcFieldTexts {
 
   get(name: string): string | null {
     for (let k = this.names.length - 1; k >= 0; k--) {
-      if (this.names[k] === name) return this.values[k];
+      if (this.names[k] === name) return this.values[k] ?? null;
     }
     return null;
   }
@@ -1343,12 +1343,12 @@ function __ecOneOf(values: readonly string[]): __EcClass {
     const bytes = __ecEncode(value);
     let node = 0;
     for (const byte of bytes) {
-      let child = trie.next[node].get(byte);
+      let child = trie.next[node]!.get(byte);
       if (child === undefined) {
         child = trie.next.length;
         trie.next.push(new Map());
         trie.accept.push(false);
-        trie.next[node].set(byte, child);
+        trie.next[node]!.set(byte, child);
       }
       node = child;
     }
@@ -1368,7 +1368,7 @@ function __ecClassOf(kind: CatalogTable.Kind): __EcClass {
   if (kind === "bool") {
     cls = __ecOneOf(["true", "false"]);
   } else if (typeof kind === "string") {
-    const [max, min] = __EC_INTS[kind];
+    const [max, min] = __EC_INTS[kind]!;
     const signed = min !== "";
     cls = {
       t: 1,
@@ -1398,7 +1398,7 @@ function __ecEnds(cls: __EcClass, b: Uint8Array, p: number, each: (q: number) =>
     let node = 0;
     if (trie.accept[0] && each(p)) return;
     for (let k = p; k < n; k++) {
-      const child = trie.next[node].get(b[k]);
+      const child = trie.next[node]!.get(b[k]!);
       if (child === undefined) return;
       node = child;
       if (trie.accept[node] && each(k + 1)) return;
@@ -1420,7 +1420,7 @@ function __ecEnds(cls: __EcClass, b: Uint8Array, p: number, each: (q: number) =>
   }
   let order = 0;
   for (let j = 0; j < limit.length && k + j < n; j++) {
-    const d = b[k + j];
+    const d = b[k + j]!;
     if (!__ecIsDigit(d)) return;
     if (order === 0) {
       const l = limit.charCodeAt(j);
@@ -1478,7 +1478,7 @@ function __ecCompile(entry: CatalogTable.Entry, template: CatalogTable.Template)
 
 /** Whether byte `p` of `b` starts a character (or is the end). */
 function __ecBoundary(b: Uint8Array, p: number): boolean {
-  return p >= b.length || (b[p] & 0xc0) !== 0x80;
+  return p >= b.length || (b[p]! & 0xc0) !== 0x80;
 }
 
 /** Whether `lit` is at byte `p` of `b`. */
@@ -1499,12 +1499,13 @@ function __ecSplit(segments: readonly (Uint8Array | __EcClass)[], b: Uint8Array)
   const count = segments.length;
   // reach[k][p]: the segments from k on match the bytes from p on (p a character boundary).
   const reach: Uint8Array[] = new Array(count + 1);
-  reach[count] = new Uint8Array(n + 1);
-  reach[count][n] = 1;
+  const end = new Uint8Array(n + 1);
+  end[n] = 1;
+  reach[count] = end;
   for (let k = count - 1; k >= 0; k--) {
     const here = new Uint8Array(n + 1);
-    const after = reach[k + 1];
-    const segment = segments[k];
+    const after = reach[k + 1]!;
+    const segment = segments[k]!;
     if (segment instanceof Uint8Array) {
       const len = segment.length;
       for (let p = 0; p + len <= n; p++) {
@@ -1527,12 +1528,12 @@ function __ecSplit(segments: readonly (Uint8Array | __EcClass)[], b: Uint8Array)
     }
     reach[k] = here;
   }
-  if (reach[0][0] !== 1) return null;
+  if (reach[0]![0] !== 1) return null;
   const captures: number[] = [];
   let p = 0;
   for (let k = 0; k < count; k++) {
-    const segment = segments[k];
-    const after = reach[k + 1];
+    const segment = segments[k]!;
+    const after = reach[k + 1]!;
     if (segment instanceof Uint8Array) {
       p += segment.length;
       continue;
@@ -1577,10 +1578,10 @@ function __ecSplitRepeated(
   if (!repeats || captures === null) return captures;
   const first = keys.map((key) => keys.indexOf(key));
   const same = (i: number, j: number): boolean => {
-    const length = captures[2 * i + 1] - captures[2 * i];
-    if (length !== captures[2 * j + 1] - captures[2 * j]) return false;
+    const length = captures[2 * i + 1]! - captures[2 * i]!;
+    if (length !== captures[2 * j + 1]! - captures[2 * j]!) return false;
     for (let k = 0; k < length; k++) {
-      if (b[captures[2 * i] + k] !== b[captures[2 * j] + k]) return false;
+      if (b[captures[2 * i]! + k] !== b[captures[2 * j]! + k]) return false;
     }
     return true;
   };
@@ -1640,19 +1641,19 @@ class __EcSearch {
     for (;;) {
       this.step(1);
       if (seg >= this.segments.length) return at === n;
-      const segment = this.segments[seg];
+      const segment = this.segments[seg]!;
       if (segment instanceof Uint8Array) {
         if (!__ecAt(b, at, segment)) return false;
         at += segment.length;
         seg++;
         continue;
       }
-      const p = this.placeholder[seg];
-      const f = this.first[p];
+      const p = this.placeholder[seg]!;
+      const f = this.first[p]!;
       if (f !== p) {
         // A later placeholder of a field: the text it took the first time.
-        const start = captures[2 * f];
-        const length = captures[2 * f + 1] - start;
+        const start = captures[2 * f]!;
+        const length = captures[2 * f + 1]! - start;
         let same = 0;
         while (same < length && at + same < n && b[at + same] === b[start + same]) same++;
         this.step(same + 1);
@@ -1696,20 +1697,20 @@ class __EcSearch {
     let max = 0;
     let k = 0;
     for (let i = seg; i < this.segments.length; i++) {
-      const segment = this.segments[i];
+      const segment = this.segments[i]!;
       let lo: number;
       let hi: number;
       if (segment instanceof Uint8Array) {
         lo = hi = segment.length;
       } else {
-        const f = this.first[this.placeholder[i]];
+        const f = this.first[this.placeholder[i]!]!;
         if (f === own) {
           k++;
           continue;
         }
         if (f < own) {
           // A field already read: its text.
-          lo = hi = this.captures[2 * f + 1] - this.captures[2 * f];
+          lo = hi = this.captures[2 * f + 1]! - this.captures[2 * f]!;
         } else {
           lo = segment.least;
           hi = segment.most;
@@ -1743,7 +1744,7 @@ function __ecParse(kind: CatalogTable.Kind, text: string): __EcValue | undefined
     const type = __ecCatalog.types[kind.enum];
     return type !== undefined && type.values.includes(text) ? text : undefined;
   }
-  const [max, min] = __EC_INTS[kind];
+  const [max, min] = __EC_INTS[kind]!;
   let digits = text;
   let negative = false;
   if (digits === "+" || digits === "-") return undefined;
@@ -1798,8 +1799,8 @@ function __ecBuild(entry: CatalogTable.Entry, texts: readonly string[]): Record<
   for (let f = 0; f < entry.fields.length; f++) {
     const at = Math.max(slots.indexOf(f), 0);
     if (at >= texts.length) return null;
-    const field = entry.fields[f];
-    const value = __ecParse(field.kind, texts[at]);
+    const field = entry.fields[f]!;
+    const value = __ecParse(field.kind, texts[at]!);
     if (value === undefined) return null;
     fields[field.name] = value;
   }
@@ -1822,7 +1823,7 @@ function __ecBuildFrom(
   }
   const ordered = defaults.map((field) => {
     const at = slots.indexOf(field);
-    return at >= 0 && at < texts.length ? texts[at] : "";
+    return at >= 0 && at < texts.length ? texts[at]! : "";
   });
   return __ecBuild(entry, ordered);
 }
@@ -1874,7 +1875,7 @@ function __ecLocaleIndex(tag: string): number {
 
 /** The locale a text of the locale at `index` falls back to (-1: the default locale). */
 function __ecParent(index: number): number {
-  let tag = __ecCatalog.locales[index];
+  let tag = __ecCatalog.locales[index] ?? "";
   for (let at = tag.lastIndexOf("-"); at >= 0; at = tag.lastIndexOf("-")) {
     tag = tag.slice(0, at);
     const before = tag.lastIndexOf("-");
@@ -1954,7 +1955,7 @@ function __ecSplitTexts(compiled: __EcCompiled, message: __EcMessage): string[] 
   if (captures === null) return null;
   const texts: string[] = [];
   for (let k = 0; k < captures.length; k += 2) {
-    texts.push(__ecUtf8(bytes.subarray(captures[k], captures[k + 1])) ?? "");
+    texts.push(__ecUtf8(bytes.subarray(captures[k]!, captures[k + 1]!)) ?? "");
   }
   return texts;
 }
@@ -2147,7 +2148,7 @@ function __ecFour(s: string, at: number): number {
 function __ecEpochSeconds(year: number, mon: number, day: number, hour: number, min: number, sec: number): number {
   const leapYears =
     Math.floor((year - 1 - 1968) / 4) - Math.floor((year - 1 - 1900) / 100) + Math.floor((year - 1 - 1600) / 400);
-  const before = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334][mon - 1];
+  const before = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334][mon - 1]!;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const ydays = before + day - 1 + (leap && mon > 2 ? 1 : 0);
   const days = (year - 1970) * 365 + leapYears + ydays;
@@ -2177,7 +2178,7 @@ function __ecHttpDate(text: string): number | null {
   if (!/^[\x00-\x7f]*$/.test(text)) return null;
   const s = text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, "");
   // [year, month, day, hour, minute, second, weekday]
-  let date: number[] | null = null;
+  let date: [number, number, number, number, number, number, number] | null = null;
   if (s.length === 29 && s.slice(25) === " GMT" && s[16] === " " && s[19] === ":" && s[22] === ":") {
     const mon = s[7] === " " && s[11] === " " ? __EC_MONTHS.indexOf(s.slice(8, 11)) + 1 : 0;
     const wday = s.slice(3, 5) === ", " ? __EC_DAYS.indexOf(s.slice(0, 3)) + 1 : 0;

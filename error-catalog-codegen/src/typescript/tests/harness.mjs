@@ -2,7 +2,7 @@
 // what `error-catalog generate typescript fixtures/<name>.toml` writes before the runtime)
 // followed by the runtime of `../runtime.ts` after its marker line, as the generator joins them;
 // with `usage.ts`, a client that must typecheck against them. Everything is compiled by
-// `tsc --strict` into a temporary directory and imported.
+// `tsc --strict` (and more) into a temporary directory and imported.
 //
 // tsc is `$TSC`, else `tsc` on the PATH. Without it the tests are skipped with a message, unless
 // ERROR_CATALOG_REQUIRE_VALIDATORS=1, as the project's other tests that need external tools do.
@@ -38,6 +38,16 @@ function tsc() {
   return process.env.TSC || "tsc";
 }
 
+/** Whether tsc is at least `major.minor` (false when it cannot say). */
+function tscAtLeast(major, minor) {
+  try {
+    const [, a, b] = /(\d+)\.(\d+)/.exec(execFileSync(tsc(), ["--version"]).toString()) ?? [];
+    return Number(a) > major || (Number(a) === major && Number(b) >= minor);
+  } catch {
+    return false;
+  }
+}
+
 let built = null;
 
 /**
@@ -52,7 +62,12 @@ export async function load() {
     writeFileSync(join(dir, "usage.ts"), readFileSync(join(here, "usage.ts"), "utf8"));
     writeFileSync(join(dir, "package.json"), '{"type":"module"}');
     const files = [...FIXTURES.map((name) => join(dir, `${name}.ts`)), join(dir, "usage.ts")];
-    const args = ["--strict", "--target", "es2020", "--module", "es2020", "--lib", "es2020", "--outDir", dir, ...files];
+    // --strict as the contract says, and the stricter options that projects often add: a
+    // generated module lives in the project and is checked with its options.
+    const strictest = ["--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes", "--noImplicitReturns", "--noImplicitOverride", "--noPropertyAccessFromIndexSignature", "--noFallthroughCasesInSwitch", "--noUnusedLocals", "--noUnusedParameters", "--isolatedModules"];
+    // Types only, no enums or namespaces with code, so that node's type stripping runs it too.
+    if (tscAtLeast(5, 8)) strictest.push("--erasableSyntaxOnly");
+    const args = ["--strict", ...strictest, "--target", "es2020", "--module", "es2020", "--lib", "es2020", "--outDir", dir, ...files];
     try {
       execFileSync(tsc(), args, { stdio: "pipe" });
     } catch (error) {

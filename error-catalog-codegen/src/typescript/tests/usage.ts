@@ -60,7 +60,7 @@ export function client(body: string, headers: { get(name: string): string | null
 }
 
 export const made: ErrorOf<"Wide"> = createError("Wide", { a: -1n, b: 2n, c: 3n, d: 4, e: 5n });
-export const header: number | null = retryAfterHeader([["retry-after", "5"]]);
+export const header: number | null = retryAfterHeader(new Map([["retry-after", "5"]]));
 export const table: CatalogTable = catalog;
 export const nothing: Unrecognized | never = empty.parseError(400, "{}");
 
