@@ -216,7 +216,8 @@ export declare namespace CatalogTable {
 /**
  * Response headers: a fetch `Headers` (anything with `get`), a node or plain object of
  * headers (any case; an array value counts by its first item), or pairs of name and value
- * (the first pair of a name counts).
+ * such as a `Map` (the first pair of a name counts). A value's characters up to U+00FF are its
+ * bytes, as fetch and node give them, and must be UTF-8, as for the Rust client.
  */
 export type HeadersLike =
   | { get(name: string): string | null }
@@ -2066,8 +2067,17 @@ function __ecWithoutMessage(status: number, code: string): CatalogError | Return
   return __ecUnrecognized("MessageMismatch", null, status, code, null);
 }
 
-/** The first value of the header `name` (lowercase), or `null`. */
+/**
+ * The first value of the header `name` (lowercase) as text, or `null` without it or when it is
+ * not UTF-8 (which the Rust client requires).
+ */
 function __ecHeader(headers: HeadersLike | undefined, name: string): string | null {
+  const value = __ecHeaderValue(headers, name);
+  return value === null ? null : __ecHeaderText(value);
+}
+
+/** The first value of the header `name` (lowercase), as the headers hold it. */
+function __ecHeaderValue(headers: HeadersLike | undefined, name: string): string | null {
   if (headers === undefined || headers === null) return null;
   const pairs = (items: Iterable<readonly [string, unknown]>): string | null => {
     for (const [key, value] of items) {
@@ -2094,6 +2104,25 @@ function __ecHeader(headers: HeadersLike | undefined, name: string): string | nu
     if (Array.isArray(value)) return typeof value[0] === "string" ? value[0] : null;
   }
   return null;
+}
+
+/**
+ * A header value as text. JavaScript's HTTP APIs (fetch's `Headers`, node's `http`) give each
+ * byte of a value as one character (Latin-1): those bytes are read as UTF-8, as the Rust client
+ * reads them, and `null` when they are not UTF-8. A value with a character beyond U+00FF was
+ * made as text, and is taken as it is.
+ */
+function __ecHeaderText(value: string): string | null {
+  let high = false;
+  for (let k = 0; k < value.length; k++) {
+    const c = value.charCodeAt(k);
+    if (c > 0xff) return value;
+    if (c >= 0x80) high = true;
+  }
+  if (!high) return value;
+  const bytes = new Uint8Array(value.length);
+  for (let k = 0; k < value.length; k++) bytes[k] = value.charCodeAt(k);
+  return __ecUtf8(bytes);
 }
 
 /** The code in the catalog's code header, trimmed, if the response has it and it is not blank. */

@@ -117,6 +117,19 @@ test("headers: fetch-like, Map, pairs and plain objects of any case; the first v
   assert.equal(shop.parseError(400, body, []).kind, "NotAnErrorBody");
 });
 
+test("header values are bytes, as fetch and node give them, and must be UTF-8", { skip }, () => {
+  const body = '{"error":{"message":"x"}}';
+  const code = (value) => {
+    const result = shop.parseError(400, body, { "x-error-code": value });
+    return result.kind === "UnknownCode" ? result.code : result.reason.kind;
+  };
+  assert.equal(code("caf\u00c3\u00a9"), "café", "the bytes of é in UTF-8, one character each");
+  assert.equal(code("caf\u00e9"), "MissingKey", "a lone Latin-1 byte is no UTF-8: no header");
+  assert.equal(code("\u00ff"), "MissingKey");
+  assert.equal(code("日本"), "日本", "a value made as text");
+  assert.equal(shop.retryAfterHeader({ "retry-after": "\u00a05" }), null);
+});
+
 test("a catalog without entries reads every body as unrecognized", { skip }, () => {
   assert.deepEqual(empty.parseError(400, '{"code":"E1","message":"x"}', { "retry-after": "3" }), {
     name: "Unrecognized", kind: "UnknownCode", reason: null, status: 400, code: "E1", message: "x", retryAfter: 3, entries: [],
