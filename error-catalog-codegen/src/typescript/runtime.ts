@@ -1,7 +1,7 @@
 // DEVELOPMENT STUB: a small hand-written catalog, so that this file typechecks on its own
 // (`tsc --strict --noEmit --target es2020 --module es2020 runtime.ts`). The generator keeps
 // only the text after the marker line below, and writes the catalog's own types and table
-// before it.
+// before it (its shape at the time of writing).
 
 /** A catalog enum. */
 export type Job = "EXPORT" | "IMPORT";
@@ -36,14 +36,20 @@ export interface Forbidden {
   readonly fields: Readonly<Record<string, never>>;
 }
 
+/** Each entry's interface, under the entry's name. */
+export interface CatalogErrors {
+  StorageNotFound: StorageNotFound;
+  Echo: Echo;
+  Forbidden: Forbidden;
+}
 /** Every error of the catalog. */
-export type CatalogError = StorageNotFound | Echo | Forbidden;
+export type CatalogError = CatalogErrors[keyof CatalogErrors];
 /** The name of an error of the catalog. */
-export type ErrorName = CatalogError["name"];
+export type ErrorName = keyof CatalogErrors;
 /** The error of this name. */
-export type ErrorOf<N extends ErrorName> = Extract<CatalogError, { readonly name: N }>;
+export type ErrorOf<N extends ErrorName> = CatalogErrors[N];
 /** The fields of the error of this name. */
-export type FieldsOf<N extends ErrorName> = ErrorOf<N>["fields"];
+export type FieldsOf<N extends ErrorName> = CatalogErrors[N]["fields"];
 
 /** The catalog's entries, as the runtime reads them. */
 export const catalog = {
