@@ -1835,19 +1835,47 @@ function __ecBuildFrom(
   return __ecBuild(entry, ordered);
 }
 
-/** A value of the catalog's error union. */
+/**
+ * An error of the catalog, as the runtime builds and reads it. The runtime never works on the
+ * catalog's union itself (`CatalogError`), only converts to and from it at the public
+ * functions, through `unknown`: tsc then never relates the union's members to one another, which
+ * with thousands of entries takes it longer than any build allows.
+ */
+interface __EcErrorValue {
+  readonly name: string;
+  readonly code: string;
+  readonly status: number;
+  readonly message: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+/** An `Unrecognized` as the runtime builds it, its entries' names plain strings. */
+interface __EcUnrecognized {
+  readonly name: "Unrecognized";
+  readonly kind: UnrecognizedKind;
+  readonly reason: BodyError | null;
+  readonly status: number;
+  readonly code: string | null;
+  readonly message: string | null;
+  retryAfter: number | null;
+  readonly entries: readonly string[];
+}
+
+/** What reading a response gives, before it is typed as the catalog's. */
+type __EcResult = __EcErrorValue | __EcUnrecognized;
+
+/** A value of the entry `entry`. */
 function __ecError(
   entry: CatalogTable.Entry,
   message: string,
   fields: Readonly<Record<string, unknown>>,
-): CatalogError {
-  return {
-    name: entry.name,
-    code: entry.code,
-    status: entry.status,
-    message,
-    fields,
-  } as unknown as CatalogError;
+): __EcErrorValue {
+  return { name: entry.name, code: entry.code, status: entry.status, message, fields };
+}
+
+/** A value of the catalog's union, as the runtime reads it. */
+function __ecValue(error: CatalogError | Unrecognized): __EcResult {
+  return error as unknown as __EcResult;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1930,6 +1958,12 @@ function __ecLookups(): NonNullable<typeof __ecIndex> {
   return __ecIndex;
 }
 
+/** The entry named `name`, if any. */
+function __ecEntry(name: string): CatalogTable.Entry | undefined {
+  const index = __ecLookups().names.get(name);
+  return index === undefined ? undefined : __ecCatalog.entries[index];
+}
+
 /** An `Unrecognized`, with the entries of its code. */
 function __ecUnrecognized(
   kind: UnrecognizedKind,
@@ -1937,10 +1971,10 @@ function __ecUnrecognized(
   status: number,
   code: string | null,
   message: string | null,
-): { -readonly [K in keyof Unrecognized]: Unrecognized[K] } {
+): __EcUnrecognized {
   const entries = __ecCatalog.entries
     .filter((entry) => code !== null && entry.code === code)
-    .map((entry) => entry.name as ErrorName);
+    .map((entry) => entry.name);
   return { name: "Unrecognized", kind, reason, status, code, message, retryAfter: null, entries };
 }
 
@@ -1951,7 +1985,7 @@ interface __EcMessage {
 }
 
 /** What trying one entry on a message gave: its value, the next entry, or a contradiction. */
-type __EcTried = CatalogError | 0 | 1;
+type __EcTried = __EcErrorValue | 0 | 1;
 const __EC_NEXT = 0;
 const __EC_CONTRADICTED = 1;
 
@@ -2022,7 +2056,7 @@ function __ecFromParts(
   code: string,
   text: string,
   fields: __EcFieldTexts | null,
-): CatalogError | ReturnType<typeof __ecUnrecognized> {
+): __EcResult {
   const entries = __ecLookups().codes.get(code) ?? [];
   if (entries.length === 0) return __ecUnrecognized("UnknownCode", null, status, code, text);
   const atStatus = (index: number) => __ecCatalog.entries[index]?.status === status;
@@ -2057,7 +2091,7 @@ function __ecFromParts(
  * Rust's `without_message`: a code received without a message is the first entry of the code
  * (those of the received status first) whose default message has no placeholder.
  */
-function __ecWithoutMessage(status: number, code: string): CatalogError | ReturnType<typeof __ecUnrecognized> {
+function __ecWithoutMessage(status: number, code: string): __EcResult {
   const entries = __ecLookups().codes.get(code) ?? [];
   if (entries.length === 0) return __ecUnrecognized("UnknownCode", null, status, code, null);
   const atStatus = (index: number) => __ecCatalog.entries[index]?.status === status;
@@ -2265,9 +2299,9 @@ function __ecSafe(seconds: bigint): number {
 
 /** `unrecognized` with the delay of the `Retry-After` header, kept as the Rust client keeps it. */
 function __ecWithRetryAfter(
-  unrecognized: ReturnType<typeof __ecUnrecognized>,
+  unrecognized: __EcUnrecognized,
   headers: HeadersLike | undefined,
-): Unrecognized {
+): __EcUnrecognized {
   const value = __ecHeader(headers, "retry-after");
   const seconds = value === null ? null : __ecRetryAfterValue(value, new Date());
   if (seconds !== null) unrecognized.retryAfter = Number(seconds > 4294967294n ? 4294967294n : seconds);
@@ -2306,7 +2340,7 @@ export function parseError(
 ): CatalogError | Unrecognized {
   const bytes = __ecBytes(body);
   const { read, problem } = __ecReadBody(bytes);
-  let result: CatalogError | ReturnType<typeof __ecUnrecognized> | null = null;
+  let result: __EcResult | null = null;
   // Problem details, or a body without the catalog's code or message, read as RFC 9457.
   if (problem || (!read.ok && read.reason.kind === "MissingKey")) {
     const details = __ecReadProblem(bytes);
@@ -2338,9 +2372,8 @@ export function parseError(
       }
     }
   }
-  return result.name === "Unrecognized"
-    ? __ecWithRetryAfter(result as ReturnType<typeof __ecUnrecognized>, headers)
-    : result;
+  const answer = result.name === "Unrecognized" ? __ecWithRetryAfter(result as __EcUnrecognized, headers) : result;
+  return answer as unknown as CatalogError | Unrecognized;
 }
 
 /**
@@ -2350,11 +2383,10 @@ export function parseError(
  * in decimal, as Rust writes them.
  */
 export function render(error: CatalogError, locale?: string): string {
-  const fields = (error as { readonly fields: Readonly<Record<string, unknown>> }).fields;
-  const index = __ecLookups().names.get((error as { readonly name: string }).name);
-  const entry = index === undefined ? undefined : __ecCatalog.entries[index];
+  const value = __ecValue(error);
+  const entry = value.name === "Unrecognized" ? undefined : __ecEntry(value.name);
   if (entry === undefined) throw new TypeError(`not an error of ${__ecCatalog.title}`);
-  return __ecFill(entry, __ecTemplateIn(entry, locale), fields);
+  return __ecFill(entry, __ecTemplateIn(entry, locale), (value as __EcErrorValue).fields);
 }
 
 /**
@@ -2362,20 +2394,19 @@ export function render(error: CatalogError, locale?: string): string {
  * of the catalog would send, for tests and for clients that build errors themselves.
  */
 export function createError<N extends ErrorName>(name: N, fields: FieldsOf<N>): ErrorOf<N> {
-  const index = __ecLookups().names.get(name);
-  const entry = index === undefined ? undefined : __ecCatalog.entries[index];
+  const entry = __ecEntry(name as unknown as string);
   if (entry === undefined) throw new TypeError(`no error ${String(name)} in ${__ecCatalog.title}`);
-  const given = fields as Readonly<Record<string, unknown>>;
+  const given = fields as unknown as Readonly<Record<string, unknown>>;
   const copy: Record<string, unknown> = {};
   for (const field of entry.fields) copy[field.name] = given[field.name];
-  return __ecError(entry, __ecFill(entry, entry.template, copy), copy) as ErrorOf<N>;
+  return __ecError(entry, __ecFill(entry, entry.template, copy), copy) as unknown as ErrorOf<N>;
 }
 
 /** Whether `value` is an error of the catalog named `name`: narrows it to that entry's type. */
 export function isError<N extends ErrorName>(value: unknown, name: N): value is ErrorOf<N> {
   if (typeof value !== "object" || value === null) return false;
   const given = (value as { readonly name?: unknown }).name;
-  return given === name && __ecLookups().names.has(name);
+  return given === (name as unknown as string) && __ecLookups().names.has(given);
 }
 
 /** Whether `value` is an {@link Unrecognized} response. */
@@ -2388,9 +2419,9 @@ export function isUnrecognized(value: unknown): value is Unrecognized {
  * and 504); for an {@link Unrecognized} response, its status alone is 429, 503 or 504.
  */
 export function isRetryable(error: CatalogError | Unrecognized): boolean {
-  if (isUnrecognized(error)) return error.status === 429 || error.status === 503 || error.status === 504;
-  const index = __ecLookups().names.get((error as { readonly name: string }).name);
-  const entry = index === undefined ? undefined : __ecCatalog.entries[index];
+  const value = __ecValue(error);
+  if (value.name === "Unrecognized") return value.status === 429 || value.status === 503 || value.status === 504;
+  const entry = __ecEntry(value.name);
   return entry !== undefined && entry.retryable;
 }
 
@@ -2401,11 +2432,11 @@ export function isRetryable(error: CatalogError | Unrecognized): boolean {
  * given as that.
  */
 export function retryAfter(error: CatalogError | Unrecognized): number | null {
-  if (isUnrecognized(error)) return error.retryAfter;
-  const index = __ecLookups().names.get((error as { readonly name: string }).name);
-  const entry = index === undefined ? undefined : __ecCatalog.entries[index];
+  const read = __ecValue(error);
+  if (read.name === "Unrecognized") return (read as __EcUnrecognized).retryAfter;
+  const entry = __ecEntry(read.name);
   if (entry === undefined || entry.retryAfter === null) return null;
-  const value = (error as { readonly fields: Readonly<Record<string, unknown>> }).fields[entry.retryAfter];
+  const value = (read as __EcErrorValue).fields[entry.retryAfter];
   if (typeof value !== "number" && typeof value !== "bigint") return null;
   if (typeof value === "number" && !Number.isInteger(value)) return null;
   const seconds = BigInt(value);
