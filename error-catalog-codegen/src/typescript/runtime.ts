@@ -2324,6 +2324,11 @@ function __ecWithRetryAfter(
  * then the second, …) and each field parsed as its type; with the fields object, the fields
  * are taken from it and must render as the message. RFC 9457 problem details are read too.
  *
+ * Where it cannot agree with the Rust client: a field of an external type (`std::net::Ipv4Addr`)
+ * is any text here, where Rust parses it with the type's `FromStr` and requires it to render
+ * back as received (so `010.0.0.1` is read here and not there); and a fetch `Headers` joins a
+ * repeated header's values with `, `, where Rust reads the first (pass pairs to keep them apart).
+ *
  * ```ts
  * const response = await fetch(url);
  * if (!response.ok) {
