@@ -1896,10 +1896,15 @@ function __ecFallbacks(tag: string): string[] {
     if (at < 0) break;
     let rest = current.slice(0, at);
     const before = rest.lastIndexOf("-");
-    if (before >= 0 && rest.length - before === 2) rest = rest.slice(0, before);
+    if (__ecSingleton(rest, before)) rest = rest.slice(0, before);
     current = rest === "" ? null : rest;
   }
   return chain;
+}
+
+/** Whether the subtag after the `-` at `before` ends `tag` and is one byte long (a singleton). */
+function __ecSingleton(tag: string, before: number): boolean {
+  return before >= 0 && tag.length - before === 2 && tag.charCodeAt(before + 1) < 0x80;
 }
 
 /** The index of `tag` among the catalog's locales, without ASCII case. */
@@ -1914,7 +1919,7 @@ function __ecParent(index: number): number {
   for (let at = tag.lastIndexOf("-"); at >= 0; at = tag.lastIndexOf("-")) {
     tag = tag.slice(0, at);
     const before = tag.lastIndexOf("-");
-    if (before >= 0 && tag.length - before === 2) tag = tag.slice(0, before);
+    if (__ecSingleton(tag, before)) tag = tag.slice(0, before);
     const parent = __ecLocaleIndex(tag);
     if (parent >= 0) return parent;
   }
@@ -1930,8 +1935,8 @@ function __ecTemplateIn(entry: CatalogTable.Entry, locale: string | undefined): 
     if (at >= 0) break;
   }
   for (let hops = 0; at >= 0 && hops <= __ecCatalog.locales.length; hops++) {
-    const name = __ecCatalog.locales[at];
-    const own = entry.translations.find((translation) => translation[0] === name);
+    const name = __ecAsciiLower(__ecCatalog.locales[at] ?? "");
+    const own = entry.translations.find((translation) => __ecAsciiLower(translation[0]) === name);
     if (own !== undefined) return own[1];
     at = __ecParent(at);
   }
