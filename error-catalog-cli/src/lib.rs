@@ -11,6 +11,8 @@
 //!   document or the catalog model as JSON.
 //! - [`diff::run`]: the changes between two versions of a catalog, breaking or compatible,
 //!   one a line or in the same machine formats.
+//! - [`generate::run`]: a client for another language: a TypeScript module with a typed
+//!   error union and a parser that agrees with the Rust client.
 //!
 //! Every renderer reads the one catalog model, [`error_catalog_codegen::model::Catalog`],
 //! as [`error_catalog_codegen::load`] checked it; nothing here parses TOML.
@@ -35,6 +37,7 @@ pub mod diff;
 pub mod docs;
 pub mod explain;
 pub mod formats;
+pub mod generate;
 mod json;
 pub mod text;
 
@@ -145,6 +148,17 @@ pub(crate) fn closing_line(report: &Report) -> String {
         "error: `{}` has {count} error{plural}\n",
         report.source.name()
     )
+}
+
+/// Writes `text` to `file`, creating its missing parent directories first.
+pub(crate) fn write_creating_dirs(file: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(parent) = file
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(file, text)
 }
 
 #[cfg(test)]

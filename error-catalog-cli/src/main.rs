@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use error_catalog_cli::formats::Format;
-use error_catalog_cli::{EXIT_OK, Outcome, check, diff, docs, explain, use_color};
+use error_catalog_cli::{EXIT_OK, Outcome, check, diff, docs, explain, generate, use_color};
 
-/// Check, explain, publish and compare catalogs of HTTP API errors.
+/// Check, explain, publish and compare catalogs of HTTP API errors, and generate clients.
 #[derive(Debug, Parser)]
 #[command(
     name = "error-catalog",
@@ -22,6 +22,7 @@ Examples:
   error-catalog docs catalog/backup-restore.toml --format markdown
   error-catalog docs catalog/backup-restore.toml --format html -o errors.html
   error-catalog diff old/backup-restore.toml catalog/backup-restore.toml --format sarif
+  error-catalog generate typescript catalog/backup-restore.toml -o backup-errors.ts
 
 Exit codes: 0 success, 1 a problem found (catalog errors, an unknown code, a breaking change),
 2 a usage error (for `diff`, also a catalog that does not load).
@@ -106,6 +107,31 @@ Exit code 1 when a change is breaking, 0 otherwise, 2 when a catalog does not lo
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
     },
+    /// Generate a client for another language from a catalog.
+    #[command(after_help = "\
+Example:
+  error-catalog generate typescript catalog/backup-restore.toml -o backup-errors.ts
+
+The TypeScript module has no dependency and needs ES2020 (bigint).")]
+    Generate {
+        /// The language.
+        #[arg(value_enum)]
+        target: GenerateTarget,
+        /// The catalog file.
+        #[arg(value_name = "CATALOG")]
+        catalog: PathBuf,
+        /// Write to this file instead of stdout, creating its missing directories.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The targets of `generate`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum GenerateTarget {
+    /// One self-contained ES module: the errors as a typed union, and `parseError`, which
+    /// reads a response as the Rust client does.
+    Typescript,
 }
 
 /// The formats of `docs`.
@@ -178,6 +204,16 @@ fn main() -> ExitCode {
             )
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format.into(), color),
+        Command::Generate {
+            target,
+            catalog,
+            output,
+        } => {
+            let target = match target {
+                GenerateTarget::Typescript => generate::Target::Typescript,
+            };
+            generate::run(target, &catalog, output.as_deref(), color)
+        }
     };
     finish(&outcome)
 }

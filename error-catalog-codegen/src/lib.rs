@@ -93,6 +93,8 @@ pub mod names;
 pub mod source;
 mod toml_shape;
 mod types;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 pub mod wire;
 
 use std::path::Path;

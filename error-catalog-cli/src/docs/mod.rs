@@ -117,7 +117,7 @@ pub fn run(
             stdout: text,
             ..Outcome::default()
         },
-        Some(file) => match write_creating_dirs(file, &text) {
+        Some(file) => match crate::write_creating_dirs(file, &text) {
             Ok(()) => Outcome {
                 stdout: String::new(),
                 stderr: format!("wrote `{}`\n", file.display()),
@@ -129,17 +129,6 @@ pub fn run(
             ),
         },
     }
-}
-
-/// Writes `text` to `file`, creating its missing parent directories first.
-fn write_creating_dirs(file: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(parent) = file
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::write(file, text)
 }
 
 /// A status as the pages show it: `404 Not Found`, or `404` when the table gives no reason.

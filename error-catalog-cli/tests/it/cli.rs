@@ -102,6 +102,9 @@ fn usage_errors_exit_with_2() {
         &["diff", SEED][..],
         &["diff", SEED, SEED, "--format", "xml"][..],
         &["check", SEED, "--colour"][..],
+        &["generate"][..],
+        &["generate", "typescript"][..],
+        &["generate", "python", SEED][..],
     ] {
         let run = run(args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
@@ -118,7 +121,7 @@ fn usage_errors_exit_with_2() {
 fn help_shows_an_example_of_every_subcommand() {
     let help = run(&["--help"]);
     assert_eq!(help.code, 0);
-    for subcommand in ["check", "explain", "docs", "diff"] {
+    for subcommand in ["check", "explain", "docs", "diff", "generate"] {
         assert!(
             help.stdout
                 .contains(&format!("  error-catalog {subcommand} ")),
@@ -147,16 +150,19 @@ fn the_examples_in_the_help_run() {
         .lines()
         .filter_map(|line| line.strip_prefix("  error-catalog "))
         .filter(|line| {
-            line.starts_with("check ") || line.starts_with("docs ") || line.starts_with("explain ")
+            line.starts_with("check ")
+                || line.starts_with("docs ")
+                || line.starts_with("explain ")
+                || line.starts_with("generate ")
         })
         .collect();
-    assert!(examples.len() >= 3, "{help}");
+    assert!(examples.len() >= 4, "{help}");
     let dir = temp_dir("help-examples");
     for example in examples {
         let args: Vec<String> = example
             .split_whitespace()
             .map(|arg| match arg {
-                "errors.html" => dir.join(arg).display().to_string(),
+                "errors.html" | "backup-errors.ts" => dir.join(arg).display().to_string(),
                 other => other.to_owned(),
             })
             .collect();
@@ -284,6 +290,7 @@ fn a_catalog_that_does_not_load_gets_the_diagnostics_of_check() {
     for args in [
         &["docs", BROKEN, "--format", "html"][..],
         &["explain", "110", "--catalog", BROKEN][..],
+        &["generate", "typescript", BROKEN][..],
     ] {
         let run = run(args);
         assert_eq!(run.code, 1, "{args:?}");

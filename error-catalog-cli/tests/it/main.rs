@@ -6,4 +6,5 @@ mod cli;
 mod common;
 mod diff;
 mod formats;
+mod generate;
 mod validators;
