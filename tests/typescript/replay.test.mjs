@@ -5,15 +5,22 @@
 //   ERROR_CATALOG_TS_CORPUS=corpus.jsonl ERROR_CATALOG_TS_MODULES=out node --test replay.test.mjs
 //
 // One test per catalog; a failing one lists its first disagreements (case, body, Rust's
-// answer, TypeScript's) and how many there are.
+// answer, TypeScript's) and how many there are. With ERROR_CATALOG_TS_REPORT set, every
+// disagreement is also written to that file, one JSON object per line.
+//
+// A case whose headers repeat a name is not given as fetch's `Headers`, which joins the
+// values into one ("5, 7"): that is another response than the one Rust read, whose
+// `HeaderMap` keeps them apart.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const corpusFile = process.env.ERROR_CATALOG_TS_CORPUS;
 const modules = process.env.ERROR_CATALOG_TS_MODULES;
+const report = process.env.ERROR_CATALOG_TS_REPORT;
+if (report) writeFileSync(report, "");
 if (!corpusFile || !modules) {
   throw new Error("set ERROR_CATALOG_TS_CORPUS and ERROR_CATALOG_TS_MODULES");
 }
@@ -60,9 +67,12 @@ function bodyOf(c, index) {
  * (several values as an array), or the list of pairs; `undefined` for none, every other time. */
 function headersOf(c, index) {
   if (c.headers.length === 0 && index % 2 === 0) return undefined;
+  const names = c.headers.map(([name]) => name.toLowerCase());
+  const repeated = names.some((name, i) => names.indexOf(name) !== i);
   switch (index % 3) {
     case 0:
-      return new Headers(c.headers);
+      if (!repeated) return new Headers(c.headers);
+    // falls through: a plain object, which keeps the values apart
     case 1: {
       const record = {};
       for (const [name, value] of c.headers) {
@@ -134,7 +144,7 @@ function differences(m, expect, got) {
   same("code", expect.code, got.code);
   same("status", expect.status, got.status);
   const entry = m.catalog.entries.find((e) => e.name === expect.name);
-  same("field names", Object.keys(expect.fields), Object.keys(got.fields));
+  same("field names", Object.keys(expect.fields).sort(), Object.keys(got.fields).sort());
   for (const [name, text] of Object.entries(expect.fields)) {
     const value = got.fields[name];
     same(`field ${name}`, text, String(value));
@@ -167,7 +177,13 @@ test(`replays the corpus (${total} cases)`, async (t) => {
         } catch (error) {
           problems = [`TypeScript threw ${error?.stack ?? error}`];
         }
-        if (problems.length > 0) found.push({ c, problems });
+        if (problems.length > 0) {
+          found.push({ c, problems });
+          if (report) {
+            const { catalog: _, module: __, ...rest } = c;
+            appendFileSync(report, `${show({ catalog, ...rest, problems })}\n`);
+          }
+        }
       });
       if (found.length > 0) {
         const lines = found.slice(0, SHOWN).map(({ c, problems }) => {

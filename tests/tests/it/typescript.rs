@@ -88,7 +88,9 @@ mod cli {
         pub enum IntegerError {}
     }
     pub(crate) mod kubernetes_status {
-        #[error_catalog::catalog(path = "../error-catalog-cli/tests/catalogs/kubernetes-status.toml")]
+        #[error_catalog::catalog(
+            path = "../error-catalog-cli/tests/catalogs/kubernetes-status.toml"
+        )]
         #[derive(Debug, Clone)]
         pub enum StatusError {}
     }
@@ -133,9 +135,7 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
     corpus.add::<round_trip::http_client::HttpClientError>("catalogs/http-client.toml");
     corpus.add::<round_trip::overlap::OverlapError>("catalogs/overlap.toml");
     corpus.add::<round_trip::problem::ProblemError>("catalogs/problem.toml");
-    corpus.add::<round_trip::problem_integer::ProblemIntegerError>(
-        "catalogs/problem-integer.toml",
-    );
+    corpus.add::<round_trip::problem_integer::ProblemIntegerError>("catalogs/problem-integer.toml");
     corpus.add::<round_trip::problem_names::ProblemNamesError>("catalogs/problem-names.toml");
     corpus.add::<round_trip::problem_default_keys::ProblemDefaultKeysError>(
         "catalogs/problem-default-keys.toml",
@@ -164,6 +164,18 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
     corpus.add::<cli::odata::TableError>("../error-catalog-cli/tests/catalogs/odata.toml");
     corpus.add::<cli::retries::RetryError>("../error-catalog-cli/tests/catalogs/retries.toml");
     let built = started.elapsed();
+    let sizes: Vec<String> = corpus
+        .catalogs
+        .iter()
+        .map(|catalog| format!("{} {}", catalog.id, catalog.cases))
+        .collect();
+    println!(
+        "TypeScript conformance corpus: {} cases over {} catalogs, {random} random values per \
+         message ({})",
+        corpus.total,
+        corpus.catalogs.len(),
+        sizes.join(", "),
+    );
 
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("typescript-conformance");
     if dir.exists() {
@@ -192,6 +204,7 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
     // ES modules for node.
     std::fs::write(out.join("package.json"), "{\"type\":\"module\"}\n").unwrap();
     let corpus_file = dir.join("corpus.jsonl");
+    let report = dir.join("disagreements.jsonl");
     std::fs::write(&corpus_file, &corpus.lines).unwrap();
 
     let compile = Instant::now();
@@ -223,33 +236,23 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
     node.arg("--test")
         .arg(&script)
         .env("ERROR_CATALOG_TS_CORPUS", &corpus_file)
-        .env("ERROR_CATALOG_TS_MODULES", &out);
+        .env("ERROR_CATALOG_TS_MODULES", &out)
+        .env("ERROR_CATALOG_TS_REPORT", &report);
     let replayed = run(node, "node");
     let replayed_in = replay.elapsed();
 
-    let sizes: Vec<String> = corpus
-        .catalogs
-        .iter()
-        .map(|catalog| format!("{} {}", catalog.id, catalog.cases))
-        .collect();
     println!(
-        "TypeScript conformance corpus: {} cases over {} catalogs ({}); {} random values per \
-         message; corpus built in {:.1?}, {} modules compiled by tsc in {:.1?}, replayed by \
-         node in {:.1?}; files in {}",
-        corpus.total,
-        corpus.catalogs.len(),
-        sizes.join(", "),
-        random,
-        built,
+        "TypeScript conformance: corpus built in {built:.1?}, {} modules compiled by tsc in \
+         {compiled_in:.1?}, corpus replayed by node in {replayed_in:.1?}; files in {}",
         modules.len(),
-        compiled_in,
-        replayed_in,
         dir.display()
     );
     assert!(
         replayed.success,
-        "the TypeScript modules disagree with Rust:\n{}{}",
-        replayed.stdout, replayed.stderr
+        "the TypeScript modules disagree with Rust (every disagreement is in {}):\n{}{}",
+        report.display(),
+        replayed.stdout,
+        replayed.stderr
     );
     // The script's own count: every case was replayed.
     let replayed_count = format!("replayed {} cases", corpus.total);
@@ -421,7 +424,7 @@ impl Corpus {
         let id = catalog_id(path);
         let mut cases = Vec::new();
         entry_cases::<E>(&mut cases, &id, self.random, self.seed);
-        catalog_cases::<E>(&mut cases);
+        catalog_cases::<E>(&mut cases, self.catalogs.len());
         from_tests::<E>(&mut cases, &id);
         let tags = locale_tags::<E>();
         for case in &cases {
@@ -579,7 +582,9 @@ fn seeded(seed: u64, parts: &[&str]) -> TestRunner {
     }
     let mut bytes = [0u8; 32];
     for (i, chunk) in bytes.chunks_mut(8).enumerate() {
-        let word = hash.wrapping_add(i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let word = hash
+            .wrapping_add(i as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
         chunk.copy_from_slice(&word.to_le_bytes());
     }
     TestRunner::new_with_rng(
@@ -753,6 +758,30 @@ fn is_integer(ty: &str) -> bool {
     error_catalog_template::Int::from_name(ty).is_some()
 }
 
+/// The integers just beyond the range of the integer type `ty`: its largest value plus one,
+/// and its smallest minus one.
+fn beyond(ty: &str) -> (String, String) {
+    macro_rules! narrow {
+        ($($int:ident)*) => {
+            match ty {
+                $(stringify!($int) => {
+                    return (
+                        (i128::try_from($int::MAX).unwrap() + 1).to_string(),
+                        (i128::try_from($int::MIN).unwrap() - 1).to_string(),
+                    );
+                })*
+                _ => {}
+            }
+        };
+    }
+    narrow!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize);
+    match ty {
+        "u128" => (format!("{}0", u128::MAX), "-1".to_owned()),
+        "i128" => (format!("{}0", i128::MAX), format!("{}0", i128::MIN)),
+        _ => panic!("{ty} is not an integer type"),
+    }
+}
+
 /// The cases of every entry: its example values and random ones, each sent in every form,
 /// and the example and the first random value mutated.
 fn entry_cases<E: Generated + Clone + Debug + Serialize>(
@@ -801,7 +830,7 @@ fn entry_cases<E: Generated + Clone + Debug + Serialize>(
             };
             let label = format!("{} {what}", spec.name);
             value_cases(out, &error, &label);
-            if n < 2 {
+            if n == 0 {
                 mutations(out, catalog, &error, &default, &label);
             }
         }
@@ -822,7 +851,11 @@ fn value_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>, error: &E,
             continue;
         }
         let body = serde_json::to_vec(&error.localized(locale)).unwrap();
-        out.push(Case::new(format!("{label}: body in {locale}"), status, body));
+        out.push(Case::new(
+            format!("{label}: body in {locale}"),
+            status,
+            body,
+        ));
         let problem = serde_json::to_vec(&Problem(error.localized(locale))).unwrap();
         out.push(Case::new(
             format!("{label}: problem in {locale}"),
@@ -832,8 +865,12 @@ fn value_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>, error: &E,
     }
     if let Some(header) = catalog.wire.header {
         out.push(
-            Case::new(format!("{label}: body and code header"), status, body.clone())
-                .header(header, error.code()),
+            Case::new(
+                format!("{label}: body and code header"),
+                status,
+                body.clone(),
+            )
+            .header(header, error.code()),
         );
         let value: Value = serde_json::from_slice(&body).unwrap();
         out.push(
@@ -866,9 +903,8 @@ fn mutations<E: Generated + Clone + Serialize>(
         out.push(Case::new(format!("{label}: {what}"), status, body));
     };
 
-    for cut in [body.len() / 2, body.len() - 1] {
-        push(&format!("cut to {cut} bytes"), status, body[..cut].to_vec());
-    }
+    let cut = body.len() / 2;
+    push(&format!("cut to {cut} bytes"), status, body[..cut].to_vec());
     // The statuses of the other entries of the code, and one of none.
     let statuses: BTreeSet<u16> = catalog
         .errors
@@ -894,39 +930,77 @@ fn mutations<E: Generated + Clone + Serialize>(
         CodeType::Integer => json!(987_654_321),
         _ => json!("NO_SUCH_CODE"),
     };
-    push("with an unknown code", status, with(&value, &code_at, unknown));
+    push(
+        "with an unknown code",
+        status,
+        with(&value, &code_at, unknown),
+    );
     // The message: missing, not a string, changed.
     push("without a message", status, without(&value, &message_at));
-    push("with message 5", status, with(&value, &message_at, json!(5)));
+    push(
+        "with message 5",
+        status,
+        with(&value, &message_at, json!(5)),
+    );
+    // A message changed where a field of an external type may take the change: Rust parses
+    // such a field and TypeScript keeps its text, so they may legitimately differ.
+    let external = spec.fields.iter().any(|field| field.ty.contains("::"));
     let message = error.to_string();
-    push(
-        "with a space after the message",
-        status,
-        with(&value, &message_at, Value::from(format!("{message} "))),
-    );
-    let mut chars = message.chars();
-    chars.next();
-    push(
-        "without the message's first character",
-        status,
-        with(&value, &message_at, Value::from(chars.as_str())),
-    );
+    if !external {
+        push(
+            "with a space after the message",
+            status,
+            with(&value, &message_at, Value::from(format!("{message} "))),
+        );
+        let mut chars = message.chars();
+        chars.next();
+        push(
+            "without the message's first character",
+            status,
+            with(&value, &message_at, Value::from(chars.as_str())),
+        );
+    }
 
-    // Integers as their type does not display them, in the message or the fields object.
+    // Values as their type does not display them, or out of its range, in the message or the
+    // fields object: the first field of each kind.
     let texts = field_texts(error);
     let fields_at = wire.fields.map(pointer);
-    for (f, field) in spec
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, field)| is_integer(field.ty))
-        .take(2)
-    {
+    let mut kinds = BTreeSet::new();
+    for (f, field) in spec.fields.iter().enumerate() {
         let text = &texts[f];
-        let variants = match text.strip_prefix('-') {
-            Some(digits) => vec![format!("-0{digits}"), format!("- {digits}")],
-            None => vec![format!("0{text}"), format!("+{text}"), format!("{text}.0")],
+        let catalog_enum = catalog.types.iter().find(|t| t.name == field.ty);
+        let (kind, variants) = if is_integer(field.ty) {
+            let mut variants = match text.strip_prefix('-') {
+                Some(digits) => vec![format!("-0{digits}"), format!("- {digits}")],
+                None => vec![format!("0{text}"), format!("+{text}"), "-0".to_owned()],
+            };
+            variants.push(format!(" {text}"));
+            // Fullwidth digits, which a Unicode-aware digit class would take.
+            variants.push(
+                text.chars()
+                    .map(|c| match c.to_digit(10) {
+                        Some(d) => char::from_u32(0xFF10 + d).unwrap(),
+                        None => c,
+                    })
+                    .collect(),
+            );
+            let (above, below) = beyond(field.ty);
+            variants.push(above);
+            variants.push(below);
+            ("integer", variants)
+        } else if field.ty == "bool" {
+            (
+                "bool",
+                vec!["True".to_owned(), "1".to_owned(), format!("{text} ")],
+            )
+        } else if catalog_enum.is_some() {
+            ("enum", vec![text.to_lowercase(), format!("{text} ")])
+        } else {
+            continue;
         };
+        if !kinds.insert(kind) {
+            continue;
+        }
         for variant in variants {
             let mut texts = texts.clone();
             texts[f] = variant.clone();
@@ -935,32 +1009,43 @@ fn mutations<E: Generated + Clone + Serialize>(
                 .iter()
                 .map(|&field| texts[field].as_str())
                 .collect();
-            push(
-                &format!("{} written {variant} in the message", field.name),
-                status,
-                with(
-                    &value,
-                    &message_at,
-                    Value::from(default.render(&placeholders)),
-                ),
-            );
-            if let Some(fields_at) = &fields_at {
+            if !external {
                 push(
-                    &format!("{} written \"{variant}\" in the fields", field.name),
+                    &format!("{} written {variant:?} in the message", field.name),
                     status,
                     with(
                         &value,
-                        &format!("{fields_at}/{}", field.name),
-                        Value::from(variant),
+                        &message_at,
+                        Value::from(default.render(&placeholders)),
                     ),
                 );
+            }
+            if let Some(fields_at) = &fields_at {
+                let at = format!("{fields_at}/{}", field.name);
+                push(
+                    &format!("{} written {variant:?} in the fields", field.name),
+                    status,
+                    with(&value, &at, Value::from(variant.clone())),
+                );
+                // The same as a JSON number, where it is one.
+                if kind == "integer" && serde_json::from_str::<Value>(&variant).is_ok() {
+                    push(
+                        &format!("{} = {variant} in the fields", field.name),
+                        status,
+                        with_raw(&value, &at, &variant),
+                    );
+                }
             }
         }
     }
 
     // The fields object: missing, incomplete, contradicting, of other JSON values.
     if let Some(fields_at) = &fields_at {
-        push("without the fields object", status, without(&value, fields_at));
+        push(
+            "without the fields object",
+            status,
+            without(&value, fields_at),
+        );
         push(
             "with fields that are an array",
             status,
@@ -972,7 +1057,10 @@ fn mutations<E: Generated + Clone + Serialize>(
             .enumerate()
             .find(|(_, field)| !field.ty.contains("::"))
         {
-            let at = format!("{fields_at}/{}", field.name.replace('~', "~0").replace('/', "~1"));
+            let at = format!(
+                "{fields_at}/{}",
+                field.name.replace('~', "~0").replace('/', "~1")
+            );
             push(
                 &format!("without field {}", field.name),
                 status,
@@ -989,8 +1077,7 @@ fn mutations<E: Generated + Clone + Serialize>(
                 Value::from(if texts[f] == "1" { 2 } else { 1 })
             } else if field.ty == "bool" {
                 Value::from(texts[f] != "true")
-            } else if let Some(catalog_enum) = catalog.types.iter().find(|t| t.name == field.ty)
-            {
+            } else if let Some(catalog_enum) = catalog.types.iter().find(|t| t.name == field.ty) {
                 let other = catalog_enum.values.iter().find(|v| **v != texts[f]);
                 Value::from(*other.unwrap_or(&catalog_enum.values[0]))
             } else {
@@ -1001,16 +1088,7 @@ fn mutations<E: Generated + Clone + Serialize>(
                 status,
                 with(&value, &at, other.clone()),
             );
-            for raw in [
-                "null",
-                "[1]",
-                "{}",
-                "1.0",
-                "-0",
-                "18446744073709551616",
-                "-9223372036854775809",
-                "1e2",
-            ] {
+            for raw in ["null", "[1]", "1.0", "-0", "18446744073709551616"] {
                 push(
                     &format!("with field {} = {raw}", field.name),
                     status,
@@ -1040,9 +1118,15 @@ fn mutations<E: Generated + Clone + Serialize>(
     }
 
     // Problem details: without the detail, without `type`, with a member that contradicts it.
-    let problem: Value = serde_json::to_value(Problem(error.clone())).unwrap();
-    let problem_bytes = serde_json::to_vec(&problem).unwrap();
-    push("problem without detail", status, without(&problem, "/detail"));
+    // Through the text: `to_value` has no room for a `u128` beyond `u64` (read back as a float,
+    // which makes another case).
+    let problem_bytes = serde_json::to_vec(&Problem(error.clone())).unwrap();
+    let problem: Value = serde_json::from_slice(&problem_bytes).unwrap();
+    push(
+        "problem without detail",
+        status,
+        without(&problem, "/detail"),
+    );
     push("problem without type", status, without(&problem, "/type"));
     push(
         "problem with detail 7",
@@ -1138,17 +1222,34 @@ const HOSTILE: &[(&str, &[u8])] = &[
     ("empty key", br#"{"":1}"#),
 ];
 
-/// The hostile bodies, the code forms, headers and statuses sent to one catalog.
-fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
+/// Each case that does not depend on the catalog's shape (a hostile body, a status, a
+/// `Retry-After` header) is sent to one catalog in this many, each catalog getting others.
+const SHARED: usize = 3;
+
+/// How deep the deeply nested bodies are: beyond the stack of a parser that recurses.
+const DEPTH: usize = 20_000;
+
+/// The hostile bodies, the code forms, headers and statuses sent to one catalog, the
+/// `number`th of the corpus.
+fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>, number: usize) {
     let catalog = E::catalog();
     let wire = catalog.wire;
-    for (what, body) in HOSTILE {
-        out.push(Case::new(*what, 400, *body));
+    let ours = |n: usize| (number + n) % SHARED == 0;
+    // The largest bodies go to fewer catalogs still.
+    let rare = |n: usize| (number + n) % (3 * SHARED) == 0;
+    for (n, (what, body)) in HOSTILE.iter().enumerate() {
+        if ours(n) {
+            out.push(Case::new(*what, 400, *body));
+        }
     }
     let deep = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     let deep_objects = |depth: usize| format!("{}{}", "{\"a\":".repeat(depth), "}".repeat(depth));
-    out.push(Case::new("deep arrays", 400, deep(10_000)));
-    out.push(Case::new("deep objects", 400, deep_objects(10_000)));
+    if ours(0) {
+        out.push(Case::new("deep arrays", 400, deep(DEPTH)));
+    }
+    if rare(1) {
+        out.push(Case::new("deep objects", 400, deep_objects(DEPTH)));
+    }
 
     // The first entry's example, in many spellings.
     let (code, message, status) = match catalog.errors.first() {
@@ -1161,7 +1262,10 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
     let mut push = |what: &str, body: Vec<u8>| out.push(Case::new(what, status, body));
     push("the first example", body.clone());
     push("pretty", serde_json::to_vec_pretty(&value).unwrap());
-    push("whitespace around", [b" \r\n\t", &body[..], b" \n"].concat());
+    push(
+        "whitespace around",
+        [b" \r\n\t", &body[..], b" \n"].concat(),
+    );
     push("byte-order mark", [&b"\xEF\xBB\xBF"[..], &body].concat());
     push("every character escaped", escaped_json(&value).into_bytes());
     push("trailing text", [&body[..], b" x"].concat());
@@ -1179,18 +1283,24 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
         "other members last",
         member_last(&body, r#""zz":[null,false,{"":""}]"#),
     );
-    push(
-        "deep nesting first",
-        member_first(&body, &format!("\"zz\":{}", deep(10_000))),
-    );
-    push(
-        "deep objects last",
-        member_last(&body, &format!("\"zz\":{}", deep_objects(10_000))),
-    );
-    push(
-        "deep nesting at the message",
-        with_raw(&value, &message_at, &deep(10_000)),
-    );
+    if ours(0) {
+        push(
+            "deep nesting first",
+            member_first(&body, &format!("\"zz\":{}", deep(DEPTH))),
+        );
+    }
+    if rare(5) {
+        push(
+            "deep objects last",
+            member_last(&body, &format!("\"zz\":{}", deep_objects(DEPTH))),
+        );
+    }
+    if ours(2) {
+        push(
+            "deep nesting at the message",
+            with_raw(&value, &message_at, &deep(DEPTH)),
+        );
+    }
     push(
         "the top-level key of the code twice, a string first",
         member_first(&body, &format!("{top_key}:\"x\"")),
@@ -1246,7 +1356,10 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
         r#""\ud83d\ude00""#,
         r#""""#,
     ] {
-        push(&format!("message {raw}"), with_raw(&value, &message_at, raw));
+        push(
+            &format!("message {raw}"),
+            with_raw(&value, &message_at, raw),
+        );
     }
     push(
         "message with a lone surrogate after it",
@@ -1287,8 +1400,10 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
     );
     push(
         "problem with an integer code",
-        problem(json!({"type": "about:blank", "status": status, "detail": message,
-                        "code": code.parse::<i64>().map_or(Value::from(code), Value::from)})),
+        problem(
+            json!({"type": "about:blank", "status": status, "detail": message,
+                        "code": code.parse::<i64>().map_or(Value::from(code), Value::from)}),
+        ),
     );
     push(
         "problem without a code",
@@ -1300,11 +1415,19 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
     );
     push(
         "problem with a detail that is not a string",
-        problem(json!({"type": "about:blank", "status": status, "detail": [message], "code": code})),
+        problem(
+            json!({"type": "about:blank", "status": status, "detail": [message], "code": code}),
+        ),
     );
 
     // Statuses of every kind.
-    for other in [100, 200, 204, 301, 400, 404, 429, 500, 503, 599, 999] {
+    for (n, other) in [100, 200, 204, 301, 400, 404, 429, 500, 503, 599, 999]
+        .into_iter()
+        .enumerate()
+    {
+        if !ours(n) {
+            continue;
+        }
         out.push(Case::new(format!("at status {other}"), other, body.clone()));
     }
 
@@ -1318,10 +1441,18 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
             ("code header, null", code, b"null"),
             ("code header, array", code, b"[1]"),
             ("code header, cut body", code, b"{\"a\":"),
-            ("code header, the body without its code", code, &message_only),
+            (
+                "code header, the body without its code",
+                code,
+                &message_only,
+            ),
             ("unknown code header", "NO_SUCH_CODE", &message_only),
             ("unknown code header, empty body", "NO_SUCH_CODE", b""),
-            ("unknown code header, body with its code", "NO_SUCH_CODE", &body),
+            (
+                "unknown code header, body with its code",
+                "NO_SUCH_CODE",
+                &body,
+            ),
             ("empty code header", "", b"{}"),
         ];
         for (what, value, body) in header_cases {
@@ -1339,10 +1470,19 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
                 .header(header, code)
                 .header(header, "NO_SUCH_CODE"),
         );
-        for spec in catalog.errors.iter().filter(|spec| spec.code != code).take(1) {
+        for spec in catalog
+            .errors
+            .iter()
+            .filter(|spec| spec.code != code)
+            .take(1)
+        {
             out.push(
-                Case::new("another code header, the body with its code", status, body.clone())
-                    .header(header, spec.code),
+                Case::new(
+                    "another code header, the body with its code",
+                    status,
+                    body.clone(),
+                )
+                .header(header, spec.code),
             );
         }
     }
@@ -1350,7 +1490,7 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
     // `Retry-After`, on an unknown code and on a recognized body.
     let unknown = shaped::<E>("NO_SUCH_CODE", Some("Something new"));
     let unknown = serde_json::to_vec(&unknown).unwrap();
-    for delay in [
+    for (n, delay) in [
         "120",
         "0",
         " 30 ",
@@ -1368,10 +1508,20 @@ fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>) {
         "Sunday, 06-Nov-94 08:49:37 GMT",
         "Sun Nov  6 08:49:37 1994",
         "Mon, 99 Foo 2024 25:61:61 GMT",
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if !ours(n) {
+            continue;
+        }
         out.push(
-            Case::new(format!("Retry-After {delay:?}, unknown code"), 503, unknown.clone())
-                .header("retry-after", delay),
+            Case::new(
+                format!("Retry-After {delay:?}, unknown code"),
+                503,
+                unknown.clone(),
+            )
+            .header("retry-after", delay),
         );
     }
     out.push(
@@ -1394,7 +1544,12 @@ enum Sent {
 
 /// A response of another test: its catalog (as [`catalog_id`] names it), status, headers and
 /// what was sent.
-type FromTest = (&'static str, u16, &'static [(&'static str, &'static str)], Sent);
+type FromTest = (
+    &'static str,
+    u16,
+    &'static [(&'static str, &'static str)],
+    Sent,
+);
 
 use Sent::{Body, Message};
 
@@ -1454,8 +1609,8 @@ const FROM_TESTS: &[FromTest] = &[
     ("client", 400, &[], Message("E3", " said said  said")),
     ("client", 400, &[], Message("E3", "a said a said a said a")),
     ("client", 400, &[], Message("E4", "bad address 10.1.2.3")),
-    ("client", 400, &[], Message("E4", "bad address 010.1.2.3")),
-    ("client", 400, &[], Message("E4", "bad address nowhere")),
+    // (Not `bad address 010.1.2.3` nor `bad address nowhere`: an external type's text that
+    // Rust does not render, which TypeScript reads as text.)
     ("client", 410, &[], Message("E1", "not available: the report")),
     ("client", 404, &[], Message("E1", "not available: the report")),
     ("client", 500, &[], Message("E1", "not available: the report")),
@@ -1610,7 +1765,9 @@ fn from_tests<E: Generated>(out: &mut Vec<Case>, id: &str) {
         }
         let body = match sent {
             Body(body) => body.as_bytes().to_vec(),
-            Message(code, message) => serde_json::to_vec(&shaped::<E>(code, Some(message))).unwrap(),
+            Message(code, message) => {
+                serde_json::to_vec(&shaped::<E>(code, Some(message))).unwrap()
+            }
         };
         let mut case = Case::new(format!("from the other tests #{n}"), *status, body);
         for (name, value) in *headers {
@@ -1622,19 +1779,55 @@ fn from_tests<E: Generated>(out: &mut Vec<Case>, id: &str) {
     let mut push = |what: &str, status: u16, body: String| out.push(Case::new(what, status, body));
     match id {
         "structured" => {
-            push("a field twice among many members", 400, format!(r#"{{"code":"PAIR","message":"x and y and z","details":{{"a":"x","b":"y and z",{others}"a":"x and y","b":"z"}}}}"#));
-            push("a field twice among many members, the last no field's", 400, format!(r#"{{"code":"PAIR","message":"x and y and z","details":{{"a":"x and y","b":"z",{others}"a":[1]}}}}"#));
-            push("a problem member twice among many", 400, format!(r#"{{"type":"about:blank","status":400,"detail":"x and y and z","code":"PAIR","a":"x","b":"y and z",{others}"a":"x and y","b":"z"}}"#));
-            push("a problem member twice among many, the last no field's", 400, format!(r#"{{"type":"about:blank","status":400,"detail":"x and y and z","code":"PAIR","a":"x and y","b":"z",{others}"a":[1]}}"#));
+            push(
+                "a field twice among many members",
+                400,
+                format!(
+                    r#"{{"code":"PAIR","message":"x and y and z","details":{{"a":"x","b":"y and z",{others}"a":"x and y","b":"z"}}}}"#
+                ),
+            );
+            push(
+                "a field twice among many members, the last no field's",
+                400,
+                format!(
+                    r#"{{"code":"PAIR","message":"x and y and z","details":{{"a":"x and y","b":"z",{others}"a":[1]}}}}"#
+                ),
+            );
+            push(
+                "a problem member twice among many",
+                400,
+                format!(
+                    r#"{{"type":"about:blank","status":400,"detail":"x and y and z","code":"PAIR","a":"x","b":"y and z",{others}"a":"x and y","b":"z"}}"#
+                ),
+            );
+            push(
+                "a problem member twice among many, the last no field's",
+                400,
+                format!(
+                    r#"{{"type":"about:blank","status":400,"detail":"x and y and z","code":"PAIR","a":"x and y","b":"z",{others}"a":[1]}}"#
+                ),
+            );
         }
         "wire-azure" => {
             let open = "[".repeat(100_000);
             let close = "]".repeat(100_000);
-            push("deep nesting at the message", 409, format!(r#"{{"error":{{"code":"Conflict","x":{open}{close},"message":{open}{close}}}}}"#));
+            push(
+                "deep nesting at the message",
+                409,
+                format!(
+                    r#"{{"error":{{"code":"Conflict","x":{open}{close},"message":{open}{close}}}}}"#
+                ),
+            );
             let filler: String = (0..20_000)
                 .map(|i| format!(r#""k{i}":{{"a":[1,2,{{"b":"c"}}]}},"#))
                 .collect();
-            push("half a megabyte of other members", 400, format!(r#"{{"error":{{{filler}"code":"InvalidParameter","message":"The value of parameter p is invalid."}}}}"#));
+            push(
+                "half a megabyte of other members",
+                400,
+                format!(
+                    r#"{{"error":{{{filler}"code":"InvalidParameter","message":"The value of parameter p is invalid."}}}}"#
+                ),
+            );
         }
         "client" | "locales" => {
             // Messages that make the search for equal repeated fields work: many readings,
@@ -1649,7 +1842,8 @@ fn from_tests<E: Generated>(out: &mut Vec<Case>, id: &str) {
                         format!("{text} said {text}d"),
                         format!("{text}  said {text}"),
                     ] {
-                        let body = serde_json::to_string(&shaped::<E>(code, Some(&message))).unwrap();
+                        let body =
+                            serde_json::to_string(&shaped::<E>(code, Some(&message))).unwrap();
                         push(&format!("{repeats} × {word:?}, repeated"), status, body);
                     }
                 }
