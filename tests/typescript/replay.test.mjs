@@ -111,6 +111,20 @@ function typeOfKind(kind) {
   }
 }
 
+/** The value of a field of `kind` whose text is `text`, as `createError` takes it. */
+function valueOfKind(kind, text) {
+  switch (typeOfKind(kind)) {
+    case "boolean":
+      return text === "true";
+    case "number":
+      return Number(text);
+    case "bigint":
+      return BigInt(text);
+    default:
+      return text;
+  }
+}
+
 /** The differences between what the module gave (`got`) and Rust's answer (`expect`). */
 function differences(m, expect, got) {
   const out = [];
@@ -159,6 +173,17 @@ function differences(m, expect, got) {
   same("retryAfter()", wanted, delay);
   for (const [tag, text] of expect.rendered) {
     same(`render(${tag === "" ? "" : show(tag)})`, text, tag === "" ? m.render(got) : m.render(got, tag));
+  }
+  // The same error built from its typed fields renders as Rust renders it.
+  if (entry !== undefined) {
+    const fields = {};
+    for (const { name, kind } of entry.fields) fields[name] = valueOfKind(kind, expect.fields[name]);
+    const made = m.createError(expect.name, fields);
+    same("createError(...).name", expect.name, made.name);
+    same("createError(...).message", expect.rendered[0][1], made.message);
+    for (const [tag, text] of expect.rendered) {
+      same(`render(createError(...)${tag === "" ? "" : `, ${show(tag)}`})`, text, tag === "" ? m.render(made) : m.render(made, tag));
+    }
   }
   return out;
 }

@@ -100,6 +100,12 @@ pub(crate) mod problem_shaped {
     pub enum ProblemShapedError {}
 }
 
+pub(crate) mod repeats {
+    #[error_catalog::catalog(path = "catalogs/repeats.toml")]
+    #[derive(Debug, Clone)]
+    pub enum RepeatError {}
+}
+
 pub(crate) mod code_blocks {
     #[error_catalog::catalog(path = "catalogs/code-blocks.toml")]
     #[derive(Debug, Clone)]
@@ -185,6 +191,7 @@ fn every_entry_of_every_catalog_round_trips() {
     round_trips::<problem_nested::ProblemNestedError>();
     round_trips::<problem_shaped::ProblemShapedError>();
     round_trips::<code_blocks::CodeBlocksError>();
+    round_trips::<repeats::RepeatError>();
     round_trips::<injection::InjectionError>();
     round_trips::<empty::EmptyError>();
     round_trips::<flat::FlatError>();

@@ -12,21 +12,26 @@
 //! ([`round_trip::Entry::values`]) from a seeded generator, so that the corpus is the same on
 //! every run. Each value is sent as the catalog's body (`Serialize`), in every locale
 //! (`Localized`), as problem details (`Problem`), and, for a catalog with a code header
-//! (`wire.header`), with the header, with and without the code in the body. The example and
-//! the first random value are also sent mutated: cut short, at the statuses of the other
-//! entries of the code, with another code, an unknown one, without a message or with one
-//! that is not a string or not quite the template's, with integer fields written `007` or
-//! `+7` in the message or in the fields object, with the fields object missing, incomplete,
-//! contradicting the message, holding floats, huge integers or repeated keys, and problem
-//! details without their detail or with a member that contradicts it.
+//! (`wire.header`), with the header, with and without the code in the body. The example is
+//! also sent mutated: cut short, at the statuses of the other entries of the code and at one
+//! of none, with another code or an unknown one, without a message or with one that is not a
+//! string or not quite the template's, with the first field of each kind written otherwise
+//! (`007`, `+7`, fullwidth digits, just out of range, `True`, a lower-case enum value) in the
+//! message and in the fields object, with the fields object missing, incomplete, of another
+//! JSON type, contradicting the message, holding floats, huge integers or a key twice, and
+//! as problem details without `detail` or `type`, or with a member that contradicts it.
 //!
 //! Then, for every catalog, hostile and malformed bodies: not JSON, arrays, scalars, trailing
 //! text, a byte-order mark, invalid UTF-8, lone and paired surrogate escapes, control
 //! characters, deep nesting, every kind of JSON number, keys and strings written as `\u`
 //! escapes, repeated keys, codes that are floats, `-0`, booleans or huge integers, messages
-//! that are not strings, the code header alone, and `Retry-After` headers of every kind; and
-//! the bodies and messages of the other tests of this binary (`client`, `http_client`,
-//! `problem`, `structured_fields`, `overlap`, `wire_shapes`, ...), in [`FROM_TESTS`].
+//! that are not strings, problem details of every shape, the code header alone, and
+//! `Retry-After` headers of every kind (the cases that do not depend on the catalog's shape
+//! go to one catalog in [`SHARED`], each catalog getting its share); the bodies and messages
+//! of the other tests of this binary (`client`, `http_client`, `problem`,
+//! `structured_fields`, `overlap`, `wire_shapes`, ...), in [`FROM_TESTS`]; and, for
+//! `catalogs/repeats.toml`, messages on either side of the bound of the search for equal
+//! texts of a repeated field (32 steps per byte of message, counted in bytes).
 //!
 //! The expected answer always comes from Rust (`from_http`), never from this file: the
 //! entry's name, code and status and each field as its `Display` text, whether it is
@@ -143,6 +148,7 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
     corpus.add::<round_trip::problem_nested::ProblemNestedError>("catalogs/problem-nested.toml");
     corpus.add::<round_trip::problem_shaped::ProblemShapedError>("catalogs/problem-shaped.toml");
     corpus.add::<round_trip::code_blocks::CodeBlocksError>("catalogs/code-blocks.toml");
+    corpus.add::<round_trip::repeats::RepeatError>("catalogs/repeats.toml");
     corpus.add::<round_trip::injection::InjectionError>("catalogs/injection.toml");
     corpus.add::<round_trip::structured::StructuredError>("catalogs/structured.toml");
     corpus.add::<round_trip::empty::EmptyError>("catalogs/empty.toml");
@@ -1828,6 +1834,62 @@ fn from_tests<E: Generated>(out: &mut Vec<Case>, id: &str) {
                     r#"{{"error":{{{filler}"code":"InvalidParameter","message":"The value of parameter p is invalid."}}}}"#
                 ),
             );
+        }
+        "repeats" => {
+            // Repeated fields around fields of any text and of a type, in one-, two- and
+            // four-byte characters.
+            for word in ["x", "é", "😀"] {
+                for n in [1, 16, 256] {
+                    let long = vec![word; n].join(" ");
+                    let messages = [
+                        ("THRICE", format!("{long} y z {long} y z")),
+                        ("THRICE", format!("{long} y z {long} y z x")),
+                        ("TWICE", format!("{long}, 7 and b; b, 7 and {long}")),
+                        ("TWICE", format!("a, 7 and {long}; {long}, 7 and a")),
+                        ("TAGGED", format!("[on off] {long} [on] {long} [on off]")),
+                        ("TAGGED", format!("[on] {long} [on off] [on]")),
+                    ];
+                    for (code, message) in messages {
+                        let body =
+                            serde_json::to_string(&shaped::<E>(code, Some(&message))).unwrap();
+                        push(&format!("{code}, {n} × {word:?}"), 400, body);
+                    }
+                }
+            }
+            // The bound of the search, 32 steps per byte of message: `{a} {b} {a}` with `a`
+            // of `n` words `x x … x y`, which the search reaches after trying each shorter
+            // `a` (at a cost that grows with `n²`), reads back while `n` is small and not
+            // beyond; and, with `n` beyond, reads back again once `b` is long enough, in bytes:
+            // the messages on either side of each edge, `b` in one-, two- and four-byte
+            // characters.
+            let ends = |n: usize, b: &str| {
+                let a = format!("{} y", vec!["x"; n].join(" "));
+                format!("{a} {b} {a}")
+            };
+            let reads =
+                |message: &str| E::from_parts(StatusCode::BAD_REQUEST, "ENDS", message).is_ok();
+            let mut edges = Vec::new();
+            let n = (1..1_000)
+                .find(|&n| !reads(&ends(n, "b")))
+                .expect("a long enough message needs more steps than the bound");
+            edges.push((n - 1, "b".to_owned()));
+            edges.push((n, "b".to_owned()));
+            for pad in ["x", "é", "😀"] {
+                let m = (1..10_000)
+                    .find(|&m| reads(&ends(n + 5, &pad.repeat(m))))
+                    .expect("a long enough `b` raises the bound");
+                edges.push((n + 5, pad.repeat(m - 1)));
+                edges.push((n + 5, pad.repeat(m)));
+            }
+            for (n, b) in edges {
+                let message = ends(n, &b);
+                let body = serde_json::to_string(&shaped::<E>("ENDS", Some(&message))).unwrap();
+                push(
+                    &format!("ENDS at the bound, n = {n}, b of {} bytes", b.len()),
+                    400,
+                    body,
+                );
+            }
         }
         "client" | "locales" => {
             // Messages that make the search for equal repeated fields work: many readings,
