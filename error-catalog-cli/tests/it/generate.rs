@@ -93,7 +93,7 @@ fn names_the_module_needs_are_given_to_entries_and_enums_with_a_suffix() {
         "export interface CatalogError_ {\n  readonly name: \"CatalogError\";",
         "export interface Map_ {\n  readonly name: \"Map\";",
         "    readonly kind: Record_;",
-        "export type CatalogError =\n  | Error_\n  | CatalogError_\n  | Map_;",
+        "export interface CatalogErrors {\n  Error: Error_;\n  CatalogError: CatalogError_;\n  Map: Map_;\n}",
     ] {
         assert!(
             module.contains(declaration),

@@ -8,7 +8,8 @@
 //!    discriminant), `code` and `status` as literal types, `message`, and typed `fields`
 //!    (`number` for integers of up to 32 bits, `bigint` for wider ones, `boolean`, `string`,
 //!    or a catalog enum's type);
-//! 3. `CatalogError`, the union of them all, and `ErrorName`, `ErrorOf<N>` and `FieldsOf<N>`;
+//! 3. `CatalogErrors`, each entry's interface under its name, and from it `CatalogError`, the
+//!    union of them all, `ErrorName`, `ErrorOf<N>` and `FieldsOf<N>`;
 //! 4. `catalog`, the entry table `as const`: each entry's code, status, fields and their
 //!    kinds, template segments and translations, whether it is retryable and its docs link,
 //!    the wire shape, and the entries of each code in the order the Rust client tries them;
@@ -66,6 +67,7 @@ const RUNTIME_MARKER: &str = "// ---- error-catalog runtime ----\n";
 const RESERVED: &[&str] = &[
     // Declared by the module.
     "CatalogError",
+    "CatalogErrors",
     "ErrorName",
     "ErrorOf",
     "FieldsOf",
@@ -191,7 +193,7 @@ fn generate_catalog(catalog: &Catalog) -> Result<String, TypeScriptError> {
         out.push('\n');
         entry_interface(&mut out, catalog, &names, index, entry);
     }
-    union_types(&mut out, &names);
+    union_types(&mut out, catalog, &names);
     out.push('\n');
     table(&mut out, catalog);
     out.push('\n');
@@ -356,31 +358,30 @@ fn is_wide(int: Int) -> bool {
     )
 }
 
-/// `CatalogError` and the types derived from it.
-fn union_types(out: &mut String, names: &Names) {
-    out.push_str(
-        "\n/** Every error of the catalog, discriminated by `name`: narrow with `switch (error.name)` or `isError`. */\n",
-    );
-    if names.entries.is_empty() {
-        out.push_str("export type CatalogError = never;\n");
+/// `CatalogErrors`, which maps each entry's name to its interface, `CatalogError` and the
+/// types derived from it. They are indexed accesses into the one interface, which `tsc`
+/// resolves at once whatever the number of entries; `Extract` over the union would compare
+/// every entry with every name.
+fn union_types(out: &mut String, catalog: &Catalog, names: &Names) {
+    out.push_str("\n/** Each entry's interface, under the entry's name. */\n");
+    if catalog.entries.is_empty() {
+        out.push_str("export interface CatalogErrors {}\n");
     } else {
-        out.push_str("export type CatalogError =\n");
-        for (index, name) in names.entries.iter().enumerate() {
-            let end = if index + 1 == names.entries.len() {
-                ";"
-            } else {
-                ""
-            };
-            let _ = writeln!(out, "  | {name}{end}");
+        out.push_str("export interface CatalogErrors {\n");
+        for (entry, name) in catalog.entries.iter().zip(&names.entries) {
+            let _ = writeln!(out, "  {}: {name};", entry.name.value);
         }
+        out.push_str("}\n");
     }
     out.push_str(
-        "\n/** The name of an entry of the catalog. */\n\
-         export type ErrorName = CatalogError[\"name\"];\n\
+        "\n/** Every error of the catalog, discriminated by `name`: narrow with `switch (error.name)` or `isError`. */\n\
+         export type CatalogError = CatalogErrors[keyof CatalogErrors];\n\
+         \n/** The name of an entry of the catalog. */\n\
+         export type ErrorName = keyof CatalogErrors;\n\
          \n/** The error of the entry named `N`. */\n\
-         export type ErrorOf<N extends ErrorName> = Extract<CatalogError, { readonly name: N }>;\n\
+         export type ErrorOf<N extends ErrorName> = CatalogErrors[N];\n\
          \n/** The typed fields of the entry named `N`. */\n\
-         export type FieldsOf<N extends ErrorName> = ErrorOf<N>[\"fields\"];\n",
+         export type FieldsOf<N extends ErrorName> = CatalogErrors[N][\"fields\"];\n",
     );
 }
 
