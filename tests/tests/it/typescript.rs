@@ -472,16 +472,19 @@ fn catalog_id(path: &str) -> String {
 }
 
 /// The locale tags a recognized error is rendered in: none (the default locale), each of the
-/// catalog's, each with a region it does not have and in upper case, and one it does not
-/// know.
+/// catalog's, each with a region and a variant it does not have, in upper case and with an
+/// underscore, and tags it does not know or that are not tags at all.
 fn locale_tags<E: CatalogError>() -> Vec<String> {
     let mut tags = vec![String::new()];
     for locale in E::catalog().locales {
         tags.push((*locale).to_owned());
         tags.push(format!("{locale}-ZZ"));
+        tags.push(format!("{locale}-ZZ-1996"));
         tags.push(locale.to_ascii_uppercase());
+        tags.push(locale.replace('-', "_"));
+        tags.push(format!("{locale}-"));
     }
-    tags.push("zz".to_owned());
+    tags.extend(["zz", "*", "-", "en-US"].map(str::to_owned));
     tags
 }
 
@@ -878,6 +881,16 @@ fn value_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>, error: &E,
             )
             .header(header, error.code()),
         );
+        let problem: Value =
+            serde_json::from_slice(&serde_json::to_vec(&Problem(error.clone())).unwrap()).unwrap();
+        out.push(
+            Case::new(
+                format!("{label}: code header, problem details without the code"),
+                status,
+                without(&problem, "/code"),
+            )
+            .header(header, error.code()),
+        );
         let value: Value = serde_json::from_slice(&body).unwrap();
         out.push(
             Case::new(
@@ -993,6 +1006,15 @@ fn mutations<E: Generated + Clone + Serialize>(
             let (above, below) = beyond(field.ty);
             variants.push(above);
             variants.push(below);
+            // Just beyond what a JavaScript number holds exactly, for the types read as
+            // `bigint`.
+            if matches!(
+                field.ty,
+                "u64" | "u128" | "usize" | "i64" | "i128" | "isize"
+            ) {
+                variants.push("9007199254740993".to_owned());
+                variants.push("-9007199254740993".to_owned());
+            }
             ("integer", variants)
         } else if field.ty == "bool" {
             (
@@ -1240,9 +1262,9 @@ const DEPTH: usize = 20_000;
 fn catalog_cases<E: Generated + Clone + Serialize>(out: &mut Vec<Case>, number: usize) {
     let catalog = E::catalog();
     let wire = catalog.wire;
-    let ours = |n: usize| (number + n) % SHARED == 0;
+    let ours = |n: usize| (number + n).is_multiple_of(SHARED);
     // The largest bodies go to fewer catalogs still.
-    let rare = |n: usize| (number + n) % (3 * SHARED) == 0;
+    let rare = |n: usize| (number + n).is_multiple_of(3 * SHARED);
     for (n, (what, body)) in HOSTILE.iter().enumerate() {
         if ours(n) {
             out.push(Case::new(*what, 400, *body));
