@@ -269,6 +269,54 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
     );
 }
 
+/// The runtime's own tests (`error-catalog-codegen/src/typescript/tests/*.test.mjs`): the
+/// public functions (`render`, `createError`, the guards, `isRetryable`, `retryAfter`,
+/// `retryAfterHeader`), hand-picked responses with the Rust client's answers, and a client
+/// (`usage.ts`) that must typecheck under `tsc --strict` and stricter options, on the modules
+/// that the generator writes for the fixture catalogs beside them.
+#[test]
+fn the_typescript_runtime_passes_its_own_tests() {
+    let Some(tools) = Tools::find() else {
+        return;
+    };
+    let tests =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../error-catalog-codegen/src/typescript/tests");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("typescript-runtime-fixtures");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["shop", "ledger", "empty"] {
+        let path = format!("fixtures/{name}.toml");
+        let source = error_catalog_codegen::Source::read(&tests, &path, "the fixtures' directory")
+            .unwrap_or_else(|error| panic!("{path}: {error}"));
+        let checked = error_catalog_codegen::load(&source).unwrap_or_else(|diagnostics| {
+            panic!(
+                "{}",
+                error_catalog_codegen::Report::new(source.clone(), diagnostics)
+            )
+        });
+        let module = error_catalog_codegen::typescript::generate(&checked)
+            .unwrap_or_else(|error| panic!("{path}: {error}"));
+        std::fs::write(dir.join(format!("{name}.ts")), module).unwrap();
+    }
+    let mut node = Command::new(&tools.node);
+    node.arg("--test")
+        .arg(tests.join("parse.test.mjs"))
+        .arg(tests.join("api.test.mjs"))
+        .env("ERROR_CATALOG_TS_FIXTURES", &dir)
+        .env("TSC", &tools.tsc)
+        .env(REQUIRE, "1");
+    let ran = run(node, "node");
+    assert!(
+        ran.success,
+        "the TypeScript runtime's tests fail:\n{}{}",
+        ran.stdout, ran.stderr
+    );
+    // The runner's own summary: tests ran, and none failed or was skipped.
+    for line in ["# fail 0", "# skipped 0"] {
+        assert!(ran.stdout.contains(line), "no `{line}`:\n{}", ran.stdout);
+    }
+    assert!(!ran.stdout.contains("# pass 0\n"), "{}", ran.stdout);
+}
+
 /// The paths of `node` and `tsc`.
 struct Tools {
     node: PathBuf,

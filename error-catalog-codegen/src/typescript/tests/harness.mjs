@@ -1,15 +1,15 @@
-// Builds the modules the runtime's tests run on: each fixture's header (`fixtures/<name>.ts`,
-// what `error-catalog generate typescript fixtures/<name>.toml` writes before the runtime)
-// followed by the runtime of `../runtime.ts` after its marker line, as the generator joins them;
-// with `usage.ts`, a client that must typecheck against them. Everything is compiled by
-// `tsc --strict` (and more) into a temporary directory and imported.
+// Builds the modules the runtime's tests run on: the module that the generator writes for each
+// fixture catalog (`fixtures/<name>.toml`), with `usage.ts`, a client that must typecheck
+// against them. Everything is compiled by `tsc --strict` (and more) into a temporary
+// directory and imported.
+//
+// The modules are read from `$ERROR_CATALOG_TS_FIXTURES/<name>.ts`, where the workspace's
+// `cargo test` writes them (tests/tests/it/typescript.rs); without that variable they are
+// generated here with `cargo run --bin error-catalog -- generate typescript`, so that
+// `node --test error-catalog-codegen/src/typescript/tests/` also runs on its own.
 //
 // tsc is `$TSC`, else `tsc` on the PATH. Without it the tests are skipped with a message, unless
 // ERROR_CATALOG_REQUIRE_VALIDATORS=1, as the project's other tests that need external tools do.
-//
-// To regenerate a fixture's header after a change to the generator:
-//   error-catalog generate typescript fixtures/shop.toml -o /tmp/shop.ts
-// and keep the text up to and including the line `} as const satisfies CatalogTable;`.
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
@@ -18,20 +18,19 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const MARKER = "// ---- error-catalog runtime ----\n";
 export const FIXTURES = ["shop", "ledger", "empty"];
 
-/** The runtime, as the generator embeds it: the text after the marker line. */
-export function runtimeText() {
-  const text = readFileSync(join(here, "..", "runtime.ts"), "utf8");
-  const at = text.indexOf(MARKER);
-  if (at < 0) throw new Error("runtime.ts has no marker line");
-  return text.slice(at + MARKER.length);
-}
-
-/** The full module of a fixture. */
+/** The module of a fixture, as the generator writes it. */
 export function moduleText(name) {
-  return readFileSync(join(here, "fixtures", `${name}.ts`), "utf8") + runtimeText();
+  const dir = process.env.ERROR_CATALOG_TS_FIXTURES;
+  if (dir) return readFileSync(join(dir, `${name}.ts`), "utf8");
+  const root = join(here, "..", "..", "..", "..");
+  const catalog = join(here, "fixtures", `${name}.toml`);
+  return execFileSync("cargo", ["run", "-q", "--bin", "error-catalog", "--", "generate", "typescript", catalog], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
 }
 
 function tsc() {
