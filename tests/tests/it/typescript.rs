@@ -207,6 +207,37 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
         std::fs::write(&file, module).unwrap();
         modules.push(file);
     }
+    // The README's TypeScript: the generated code it shows is the seed catalog's module
+    // word for word, and its client typechecks against that module, with the others.
+    let seed = std::fs::read_to_string(src.join("backup-restore.ts")).unwrap();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("the README");
+    let blocks = readme_typescript(&readme);
+    assert!(
+        blocks.len() >= 2,
+        "the README shows generated code and a client"
+    );
+    for (index, block) in blocks.iter().enumerate() {
+        if block.contains("from \"./backup-errors.js\"") {
+            let file = src.join(format!("readme-{index}.ts"));
+            std::fs::write(
+                &file,
+                block.replace("./backup-errors.js", "./backup-restore.js"),
+            )
+            .unwrap();
+            modules.push(file);
+        } else {
+            // Declarations that the README shows one after the other.
+            for declaration in block.split("\n\n/**") {
+                let declaration = declaration.trim_start_matches("/**");
+                assert!(
+                    seed.contains(declaration),
+                    "the README's TypeScript block {index} is not in the seed catalog's \
+                     module:\n{declaration}"
+                );
+            }
+        }
+    }
     // ES modules for node.
     std::fs::write(out.join("package.json"), "{\"type\":\"module\"}\n").unwrap();
     let corpus_file = dir.join("corpus.jsonl");
@@ -315,6 +346,19 @@ fn the_typescript_runtime_passes_its_own_tests() {
         assert!(ran.stdout.contains(line), "no `{line}`:\n{}", ran.stdout);
     }
     assert!(!ran.stdout.contains("# pass 0\n"), "{}", ran.stdout);
+}
+
+/// The ```ts blocks of the README, each as its text.
+fn readme_typescript(readme: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut rest = readme;
+    while let Some(start) = rest.find("\n```ts\n") {
+        let body = &rest[start + "\n```ts\n".len()..];
+        let end = body.find("\n```\n").expect("a closed block");
+        blocks.push(format!("{}\n", &body[..end]));
+        rest = &body[end..];
+    }
+    blocks
 }
 
 /// The paths of `node` and `tsc`.
