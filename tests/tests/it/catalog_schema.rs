@@ -132,13 +132,14 @@ const UI_CATALOGS: &[(&str, Expect)] = &[
 ];
 
 /// The directories that hold the repository's catalogs, relative to the workspace root.
-const CATALOG_DIRS: [&str; 6] = [
+const CATALOG_DIRS: [&str; 7] = [
     "catalog",
     "examples",
     "tests/catalogs",
     "tests/ui",
     "error-catalog-cli/tests/catalogs",
     "fuzz/targets/catalogs",
+    "error-catalog-codegen/src/typescript/tests/fixtures",
 ];
 
 /// The rules whose mistakes are in the shape of the TOML: the schema rejects each of them.

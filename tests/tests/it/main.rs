@@ -31,5 +31,6 @@ mod overlap;
 mod problem;
 mod round_trip;
 mod structured_fields;
+mod typescript;
 mod utoipa_responses;
 mod wire_shapes;

@@ -28,139 +28,145 @@ use proptest::sample::select;
 use proptest::strategy::BoxedStrategy;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
-mod backup_restore {
+pub(crate) mod backup_restore {
     #[error_catalog::catalog(path = "../catalog/backup-restore.toml")]
     #[derive(Debug, Clone)]
     pub enum BackupError {}
 }
 
-mod locales {
+pub(crate) mod locales {
     #[error_catalog::catalog(path = "catalogs/locales.toml")]
     #[derive(Debug, Clone)]
     pub enum LocalizedError {}
 }
 
-mod kitchen_sink {
+pub(crate) mod kitchen_sink {
     #[error_catalog::catalog(path = "catalogs/kitchen-sink.toml")]
     #[derive(Debug, Clone)]
     pub enum KitchenError {}
 }
 
-mod client {
+pub(crate) mod client {
     #[error_catalog::catalog(path = "catalogs/client.toml")]
     #[derive(Debug, Clone)]
     pub enum ClientError {}
 }
 
-mod http_client {
+pub(crate) mod http_client {
     #[error_catalog::catalog(path = "catalogs/http-client.toml")]
     #[derive(Debug, Clone)]
     pub enum HttpClientError {}
 }
 
-mod overlap {
+pub(crate) mod overlap {
     #[error_catalog::catalog(path = "catalogs/overlap.toml")]
     #[derive(Debug, Clone)]
     pub enum OverlapError {}
 }
 
-mod problem {
+pub(crate) mod problem {
     #[error_catalog::catalog(path = "catalogs/problem.toml")]
     #[derive(Debug, Clone)]
     pub enum ProblemError {}
 }
 
-mod problem_integer {
+pub(crate) mod problem_integer {
     #[error_catalog::catalog(path = "catalogs/problem-integer.toml")]
     #[derive(Debug, Clone)]
     pub enum ProblemIntegerError {}
 }
 
-mod problem_names {
+pub(crate) mod problem_names {
     #[error_catalog::catalog(path = "catalogs/problem-names.toml")]
     #[derive(Debug, Clone)]
     pub enum ProblemNamesError {}
 }
 
-mod problem_default_keys {
+pub(crate) mod problem_default_keys {
     #[error_catalog::catalog(path = "catalogs/problem-default-keys.toml")]
     #[derive(Debug, Clone)]
     pub enum ProblemDefaultKeysError {}
 }
 
-mod problem_nested {
+pub(crate) mod problem_nested {
     #[error_catalog::catalog(path = "catalogs/problem-nested.toml")]
     #[derive(Debug, Clone)]
     pub enum ProblemNestedError {}
 }
 
-mod problem_shaped {
+pub(crate) mod problem_shaped {
     #[error_catalog::catalog(path = "catalogs/problem-shaped.toml")]
     #[derive(Debug, Clone)]
     pub enum ProblemShapedError {}
 }
 
-mod code_blocks {
+pub(crate) mod repeats {
+    #[error_catalog::catalog(path = "catalogs/repeats.toml")]
+    #[derive(Debug, Clone)]
+    pub enum RepeatError {}
+}
+
+pub(crate) mod code_blocks {
     #[error_catalog::catalog(path = "catalogs/code-blocks.toml")]
     #[derive(Debug, Clone)]
     pub enum CodeBlocksError {}
 }
 
-mod injection {
+pub(crate) mod injection {
     #[error_catalog::catalog(path = "catalogs/injection.toml")]
     #[derive(Debug, Clone)]
     pub enum InjectionError {}
 }
 
-mod structured {
+pub(crate) mod structured {
     #[error_catalog::catalog(path = "catalogs/structured.toml")]
     #[derive(Debug, Clone)]
     pub enum StructuredError {}
 }
 
-mod empty {
+pub(crate) mod empty {
     #[error_catalog::catalog(path = "catalogs/empty.toml")]
     #[derive(Debug, Clone)]
     pub enum EmptyError {}
 }
 
-mod flat {
+pub(crate) mod flat {
     #[error_catalog::catalog(path = "catalogs/wire/flat.toml")]
     #[derive(Debug, Clone)]
     pub enum FlatError {}
 }
 
-mod azure {
+pub(crate) mod azure {
     #[error_catalog::catalog(path = "catalogs/wire/azure.toml")]
     #[derive(Debug, Clone)]
     pub enum AzureError {}
 }
 
-mod google {
+pub(crate) mod google {
     #[error_catalog::catalog(path = "catalogs/wire/google.toml")]
     #[derive(Debug, Clone)]
     pub enum GoogleError {}
 }
 
-mod kubernetes {
+pub(crate) mod kubernetes {
     #[error_catalog::catalog(path = "catalogs/wire/kubernetes.toml")]
     #[derive(Debug, Clone)]
     pub enum KubeError {}
 }
 
-mod odata {
+pub(crate) mod odata {
     #[error_catalog::catalog(path = "catalogs/wire/odata.toml")]
     #[derive(Debug, Clone)]
     pub enum TableError {}
 }
 
-mod translator {
+pub(crate) mod translator {
     #[error_catalog::catalog(path = "catalogs/wire/translator.toml")]
     #[derive(Debug, Clone)]
     pub enum TranslatorError {}
 }
 
-mod twilio {
+pub(crate) mod twilio {
     #[error_catalog::catalog(path = "catalogs/wire/twilio.toml")]
     #[derive(Debug, Clone)]
     pub enum TwilioError {}
@@ -185,6 +191,7 @@ fn every_entry_of_every_catalog_round_trips() {
     round_trips::<problem_nested::ProblemNestedError>();
     round_trips::<problem_shaped::ProblemShapedError>();
     round_trips::<code_blocks::CodeBlocksError>();
+    round_trips::<repeats::RepeatError>();
     round_trips::<injection::InjectionError>();
     round_trips::<empty::EmptyError>();
     round_trips::<flat::FlatError>();
@@ -256,16 +263,16 @@ fn renders_in_some_locale<E: Generated>(error: &E, message: &str) -> bool {
 }
 
 /// What the test needs of one entry: its template, parsed, and the field of each placeholder.
-struct Entry {
+pub(crate) struct Entry {
     spec: &'static ErrorSpec,
     pieces: Vec<Piece>,
     /// For each placeholder, in template order, the index of its field in `spec.fields`.
-    placeholders: Vec<usize>,
+    pub(crate) placeholders: Vec<usize>,
 }
 
 impl Entry {
     /// The entry `spec` with its message `template` in one locale.
-    fn new(spec: &'static ErrorSpec, template: &str) -> Entry {
+    pub(crate) fn new(spec: &'static ErrorSpec, template: &str) -> Entry {
         let pieces = parse(template).expect("a checked template parses");
         let placeholders = pieces
             .iter()
@@ -287,7 +294,7 @@ impl Entry {
     }
 
     /// A strategy for the text of each field, in `spec.fields` order.
-    fn values<E: CatalogError>(&self) -> Vec<BoxedStrategy<String>> {
+    pub(crate) fn values<E: CatalogError>(&self) -> Vec<BoxedStrategy<String>> {
         self.spec
             .fields
             .iter()
@@ -442,7 +449,7 @@ impl Entry {
     }
 
     /// The template filled with `texts`, one per placeholder.
-    fn render(&self, texts: &[&str]) -> String {
+    pub(crate) fn render(&self, texts: &[&str]) -> String {
         let mut texts = texts.iter();
         let mut out = String::new();
         for piece in &self.pieces {
