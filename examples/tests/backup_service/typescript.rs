@@ -43,11 +43,14 @@ impl Tools {
     fn find() -> Option<Tools> {
         let node = PathBuf::from("node");
         let tsc = std::env::var_os("ERROR_CATALOG_TSC").map_or_else(|| "tsc".into(), PathBuf::from);
-        let missing: Vec<String> = [(&node, "node (Node.js 18 or later)"), (&tsc, "the TypeScript compiler")]
-            .into_iter()
-            .filter(|(program, _)| !runs(program))
-            .map(|(program, what)| format!("{what} at `{}`", program.display()))
-            .collect();
+        let missing: Vec<String> = [
+            (&node, "node (Node.js 18 or later)"),
+            (&tsc, "the TypeScript compiler"),
+        ]
+        .into_iter()
+        .filter(|(program, _)| !runs(program))
+        .map(|(program, what)| format!("{what} at `{}`", program.display()))
+        .collect();
         if missing.is_empty() {
             return Some(Tools { node, tsc });
         }
@@ -98,7 +101,12 @@ fn compiled_client(tools: &Tools) -> PathBuf {
             Some(&dir.join(module)),
             false,
         );
-        assert_eq!(outcome.code, error_catalog_cli::EXIT_OK, "{}", outcome.stderr);
+        assert_eq!(
+            outcome.code,
+            error_catalog_cli::EXIT_OK,
+            "{}",
+            outcome.stderr
+        );
     }
     // `tsconfig.json` asks for `--strict` and no emitted file on an error.
     run(Command::new(&tools.tsc).arg("-p").arg(&dir));
@@ -269,18 +277,23 @@ async fn a_typescript_client_reads_every_error_as_the_rust_client_does() {
     assert_eq!(failures.len(), 2 * 4 * 2 * 2, "{failures:#?}");
     // Each route of `/v1`, `/v2` and the German answers are among them (not only unrecognized
     // ones).
-    for name in ["BackupPolicyAlreadyExists", "StorageNotFound", "ExportAlreadyInProgress", "RateLimited"] {
+    for name in [
+        "BackupPolicyAlreadyExists",
+        "StorageNotFound",
+        "ExportAlreadyInProgress",
+        "RateLimited",
+    ] {
         assert!(
-            exchanges.iter().any(|exchange| exchange["read"]["name"] == name),
+            exchanges
+                .iter()
+                .any(|exchange| exchange["read"]["name"] == name),
             "the client read no {name}"
         );
     }
     assert!(
-        exchanges
-            .iter()
-            .any(|exchange| exchange["read"]["message"]
-                .as_str()
-                .is_some_and(|message| message.starts_with("Speicherdetails"))),
+        exchanges.iter().any(|exchange| exchange["read"]["message"]
+            .as_str()
+            .is_some_and(|message| message.starts_with("Speicherdetails"))),
         "no German answer"
     );
 }
