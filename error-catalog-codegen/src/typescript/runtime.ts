@@ -116,7 +116,7 @@ export const catalog = {
     ["ECHO", [1]],
     ["403", [2]],
   ],
-} as const satisfies CatalogTable;
+} as const;
 
 // ---- error-catalog runtime ----
 

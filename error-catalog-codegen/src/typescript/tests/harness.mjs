@@ -66,6 +66,8 @@ export async function load() {
     const strictest = ["--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes", "--noImplicitReturns", "--noImplicitOverride", "--noPropertyAccessFromIndexSignature", "--noFallthroughCasesInSwitch", "--noUnusedLocals", "--noUnusedParameters", "--isolatedModules"];
     // Types only, no enums or namespaces with code, so that node's type stripping runs it too.
     if (tscAtLeast(5, 8)) strictest.push("--erasableSyntaxOnly");
+    // Declarations that a tool can write file by file, as monorepos and JSR ask for.
+    if (tscAtLeast(5, 5)) strictest.push("--declaration", "--isolatedDeclarations");
     const args = ["--strict", ...strictest, "--target", "es2020", "--module", "es2020", "--lib", "es2020", "--outDir", dir, ...files];
     try {
       execFileSync(tsc(), args, { stdio: "pipe" });
