@@ -181,8 +181,8 @@ function differences(m, expect, got) {
   }
   // The same error built from its typed fields renders as Rust renders it.
   if (entry !== undefined) {
-    const fields = {};
-    for (const { name, kind } of entry.fields) fields[name] = valueOfKind(kind, expect.fields[name]);
+    // Own properties, `__proto__` too, which an assignment would not make.
+    const fields = Object.fromEntries(entry.fields.map(({ name, kind }) => [name, valueOfKind(kind, expect.fields[name])]));
     const made = m.createError(expect.name, fields);
     same("createError(...).name", expect.name, made.name);
     same("createError(...).message", expect.rendered[0][1], made.message);

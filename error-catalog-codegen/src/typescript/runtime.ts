@@ -1777,6 +1777,23 @@ function __ecShow(value: unknown): string {
   return String(value);
 }
 
+/**
+ * The own property `name` of `object`: a field may be named `__proto__` or `constructor`, which
+ * an index would read from the prototype.
+ */
+function __ecOwn(object: Readonly<Record<string, unknown>>, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined;
+}
+
+/** An object of `pairs` as own properties, `__proto__` too (which an assignment would not make). */
+function __ecObject<V>(pairs: readonly (readonly [string, V])[]): Record<string, V> {
+  const object: Record<string, V> = {};
+  for (const [name, value] of pairs) {
+    Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return object;
+}
+
 /** `template` of `entry` with the values of `fields` in its placeholders. */
 function __ecFill(
   entry: CatalogTable.Entry,
@@ -1789,7 +1806,7 @@ function __ecFill(
       out += segment;
     } else {
       const field = entry.fields[segment];
-      out += field === undefined ? "" : __ecShow(fields[field.name]);
+      out += field === undefined ? "" : __ecShow(__ecOwn(fields, field.name));
     }
   }
   return out;
@@ -1802,16 +1819,16 @@ function __ecFill(
  */
 function __ecBuild(entry: CatalogTable.Entry, texts: readonly string[]): Record<string, __EcValue> | null {
   const slots = __ecCompile(entry, entry.template).slots;
-  const fields: Record<string, __EcValue> = {};
+  const fields: [string, __EcValue][] = [];
   for (let f = 0; f < entry.fields.length; f++) {
     const at = Math.max(slots.indexOf(f), 0);
     if (at >= texts.length) return null;
     const field = entry.fields[f]!;
     const value = __ecParse(field.kind, texts[at]!);
     if (value === undefined) return null;
-    fields[field.name] = value;
+    fields.push([field.name, value]);
   }
-  return fields;
+  return __ecObject(fields);
 }
 
 /**
@@ -2407,8 +2424,7 @@ export function createError<N extends ErrorName>(name: N, fields: FieldsOf<N>): 
   const entry = __ecEntry(name as unknown as string);
   if (entry === undefined) throw new TypeError(`no error ${String(name)} in ${__ecCatalog.title}`);
   const given = fields as unknown as Readonly<Record<string, unknown>>;
-  const copy: Record<string, unknown> = {};
-  for (const field of entry.fields) copy[field.name] = given[field.name];
+  const copy = __ecObject(entry.fields.map((field) => [field.name, __ecOwn(given, field.name)] as const));
   return __ecError(entry, __ecFill(entry, entry.template, copy), copy) as unknown as ErrorOf<N>;
 }
 
@@ -2446,7 +2462,7 @@ export function retryAfter(error: CatalogError | Unrecognized): number | null {
   if (read.name === "Unrecognized") return (read as __EcUnrecognized).retryAfter;
   const entry = __ecEntry(read.name);
   if (entry === undefined || entry.retryAfter === null) return null;
-  const value = (read as __EcErrorValue).fields[entry.retryAfter];
+  const value = __ecOwn((read as __EcErrorValue).fields, entry.retryAfter);
   if (typeof value !== "number" && typeof value !== "bigint") return null;
   if (typeof value === "number" && !Number.isInteger(value)) return null;
   const seconds = BigInt(value);

@@ -118,6 +118,12 @@ pub(crate) mod injection {
     pub enum InjectionError {}
 }
 
+pub(crate) mod prototype {
+    #[error_catalog::catalog(path = "catalogs/prototype.toml")]
+    #[derive(Debug, Clone)]
+    pub enum PrototypeError {}
+}
+
 pub(crate) mod structured {
     #[error_catalog::catalog(path = "catalogs/structured.toml")]
     #[derive(Debug, Clone)]
@@ -193,6 +199,7 @@ fn every_entry_of_every_catalog_round_trips() {
     round_trips::<code_blocks::CodeBlocksError>();
     round_trips::<repeats::RepeatError>();
     round_trips::<injection::InjectionError>();
+    round_trips::<prototype::PrototypeError>();
     round_trips::<empty::EmptyError>();
     round_trips::<flat::FlatError>();
     round_trips::<azure::AzureError>();

@@ -150,6 +150,7 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
     corpus.add::<round_trip::code_blocks::CodeBlocksError>("catalogs/code-blocks.toml");
     corpus.add::<round_trip::repeats::RepeatError>("catalogs/repeats.toml");
     corpus.add::<round_trip::injection::InjectionError>("catalogs/injection.toml");
+    corpus.add::<round_trip::prototype::PrototypeError>("catalogs/prototype.toml");
     corpus.add::<round_trip::structured::StructuredError>("catalogs/structured.toml");
     corpus.add::<round_trip::empty::EmptyError>("catalogs/empty.toml");
     corpus.add::<round_trip::flat::FlatError>("catalogs/wire/flat.toml");
