@@ -192,10 +192,32 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
     std::fs::create_dir_all(&src).unwrap();
     std::fs::create_dir_all(&out).unwrap();
     let mut modules = Vec::new();
-    for catalog in &corpus.catalogs {
-        let source =
-            error_catalog_codegen::Source::read(Path::new("."), catalog.path, "the test catalogs")
-                .unwrap_or_else(|error| panic!("{}: {error}", catalog.path));
+    // Every catalog of the corpus, and the repository's other valid catalogs, which tsc
+    // checks with them: the versions of the `diff` tests, the fuzz targets' catalog. (The
+    // backup service example's are compiled by its own test, the runtime's fixtures by
+    // `the_typescript_runtime_passes_its_own_tests`.)
+    let others = [
+        (
+            "cli-storage-v1",
+            "../error-catalog-cli/tests/catalogs/versions/storage-v1.toml",
+        ),
+        (
+            "cli-storage-v2",
+            "../error-catalog-cli/tests/catalogs/versions/storage-v2.toml",
+        ),
+        (
+            "fuzz-overlap-fields",
+            "../fuzz/targets/catalogs/overlap-fields.toml",
+        ),
+    ];
+    let all = corpus
+        .catalogs
+        .iter()
+        .map(|catalog| (catalog.id.as_str(), catalog.path))
+        .chain(others);
+    for (id, path) in all {
+        let source = error_catalog_codegen::Source::read(Path::new("."), path, "the test catalogs")
+            .unwrap_or_else(|error| panic!("{path}: {error}"));
         let checked = error_catalog_codegen::load(&source).unwrap_or_else(|diagnostics| {
             panic!(
                 "{}",
@@ -203,8 +225,8 @@ fn the_typescript_module_reads_every_response_as_rust_does() {
             )
         });
         let module = error_catalog_codegen::typescript::generate(&checked)
-            .unwrap_or_else(|error| panic!("{}: {error}", catalog.path));
-        let file = src.join(format!("{}.ts", catalog.id));
+            .unwrap_or_else(|error| panic!("{path}: {error}"));
+        let file = src.join(format!("{id}.ts"));
         std::fs::write(&file, module).unwrap();
         modules.push(file);
     }
