@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::{EXIT_FAILURE, EXIT_OK, Outcome};
+use crate::{EXIT_FAILURE, Outcome};
 
 /// What `generate` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,15 +20,9 @@ pub enum Target {
 /// diagnostics, as `check` shows them, and exit code 1; so does a catalog the target cannot
 /// express, and a file that cannot be written.
 pub fn run(target: Target, path: &Path, output: Option<&Path>, color: bool) -> Outcome {
-    let loaded = match crate::load(path) {
+    let loaded = match crate::load_or_report(path, color) {
         Ok(loaded) => loaded,
-        Err(report) => {
-            return Outcome {
-                stdout: String::new(),
-                stderr: crate::report_text(&report, color),
-                code: EXIT_FAILURE,
-            };
-        }
+        Err(outcome) => return outcome,
     };
     let text = match target {
         Target::Typescript => error_catalog_codegen::typescript::generate(&loaded.checked),
@@ -39,21 +33,5 @@ pub fn run(target: Target, path: &Path, output: Option<&Path>, color: bool) -> O
             return Outcome::error(EXIT_FAILURE, format_args!("`{}`: {error}", path.display()));
         }
     };
-    match output {
-        None => Outcome {
-            stdout: text,
-            ..Outcome::default()
-        },
-        Some(file) => match crate::write_creating_dirs(file, &text) {
-            Ok(()) => Outcome {
-                stdout: String::new(),
-                stderr: format!("wrote `{}`\n", file.display()),
-                code: EXIT_OK,
-            },
-            Err(error) => Outcome::error(
-                EXIT_FAILURE,
-                format_args!("cannot write `{}`: {error}", file.display()),
-            ),
-        },
-    }
+    crate::emit(text, output)
 }

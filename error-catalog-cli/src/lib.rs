@@ -150,8 +150,41 @@ pub(crate) fn closing_line(report: &Report) -> String {
     )
 }
 
+/// A catalog that loaded, or the outcome of one that did not: its diagnostics, as `check`
+/// shows them, and exit code 1. What `docs` and `generate` do first.
+pub(crate) fn load_or_report(path: &Path, color: bool) -> Result<Loaded, Outcome> {
+    load(path).map_err(|report| Outcome {
+        stdout: String::new(),
+        stderr: report_text(&report, color),
+        code: EXIT_FAILURE,
+    })
+}
+
+/// The outcome of a command that writes `text`: on stdout, or in `output`, whose missing
+/// directories are created, saying so on stderr; a file that cannot be written is an error
+/// (exit code 1).
+pub(crate) fn emit(text: String, output: Option<&Path>) -> Outcome {
+    let Some(file) = output else {
+        return Outcome {
+            stdout: text,
+            ..Outcome::default()
+        };
+    };
+    match write_creating_dirs(file, &text) {
+        Ok(()) => Outcome {
+            stdout: String::new(),
+            stderr: format!("wrote `{}`\n", file.display()),
+            code: EXIT_OK,
+        },
+        Err(error) => Outcome::error(
+            EXIT_FAILURE,
+            format_args!("cannot write `{}`: {error}", file.display()),
+        ),
+    }
+}
+
 /// Writes `text` to `file`, creating its missing parent directories first.
-pub(crate) fn write_creating_dirs(file: &Path, text: &str) -> std::io::Result<()> {
+fn write_creating_dirs(file: &Path, text: &str) -> std::io::Result<()> {
     if let Some(parent) = file
         .parent()
         .filter(|parent| !parent.as_os_str().is_empty())

@@ -72,6 +72,20 @@ impl Locales {
         self.default.as_ref().map(|tag| tag.value.as_str())
     }
 
+    /// Every locale of the catalog as the runtime lists them (`CatalogSpec::locales`), the
+    /// order in which a client tries an entry's translations: `locales`, or the default locale
+    /// alone when the catalog names only that.
+    pub fn list(&self) -> Vec<&str> {
+        match &self.declared {
+            Some(declared) => declared
+                .value
+                .iter()
+                .map(|tag| tag.value.as_str())
+                .collect(),
+            None => self.default_tag().into_iter().collect(),
+        }
+    }
+
     /// The tags of `locales` other than the default, in catalog order, each once: the
     /// locales that translations are in.
     pub fn translated(&self) -> Vec<&str> {

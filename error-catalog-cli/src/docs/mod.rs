@@ -16,8 +16,8 @@ use std::path::Path;
 use error_catalog_codegen::model::{Catalog, Entry, Field, FieldType};
 use error_catalog_codegen::wire::{CodeType, Member};
 
+use crate::Outcome;
 use crate::json::Json;
-use crate::{EXIT_FAILURE, EXIT_OK, Outcome};
 
 pub mod html;
 pub mod json;
@@ -63,15 +63,9 @@ pub fn run(
     locale: Option<&str>,
     color: bool,
 ) -> Outcome {
-    let loaded = match crate::load(path) {
+    let loaded = match crate::load_or_report(path, color) {
         Ok(loaded) => loaded,
-        Err(report) => {
-            return Outcome {
-                stdout: String::new(),
-                stderr: crate::report_text(&report, color),
-                code: EXIT_FAILURE,
-            };
-        }
+        Err(outcome) => return outcome,
     };
     let localized;
     let catalog = match locale {
@@ -111,24 +105,7 @@ pub fn run(
             &localized
         }
     };
-    let text = render(catalog, format);
-    match output {
-        None => Outcome {
-            stdout: text,
-            ..Outcome::default()
-        },
-        Some(file) => match crate::write_creating_dirs(file, &text) {
-            Ok(()) => Outcome {
-                stdout: String::new(),
-                stderr: format!("wrote `{}`\n", file.display()),
-                code: EXIT_OK,
-            },
-            Err(error) => Outcome::error(
-                EXIT_FAILURE,
-                format_args!("cannot write `{}`: {error}", file.display()),
-            ),
-        },
-    }
+    crate::emit(render(catalog, format), output)
 }
 
 /// A status as the pages show it: `404 Not Found`, or `404` when the table gives no reason.

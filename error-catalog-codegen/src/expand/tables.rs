@@ -147,26 +147,13 @@ pub(super) fn metadata(catalog: &Catalog, private: &TokenStream) -> TokenStream 
     };
     // A catalog in one unnamed language generates what it did before locales existed.
     if let Some(default) = catalog.locales.default_tag() {
-        let locales = locale_list(catalog);
+        let locales = catalog.locales.list();
         spec = quote!(#private::with_locales(#spec, #default, &[#(#locales),*]));
     }
     quote! {
         #(#field_consts)*
         const __ERRORS: &[#private::ErrorSpec] = &[#(#errors),*];
         static __CATALOG: #private::CatalogSpec = #spec;
-    }
-}
-
-/// The catalog's locales as `CatalogSpec::locales` lists them: `locales`, or the default
-/// locale alone when the catalog names only that.
-fn locale_list(catalog: &Catalog) -> Vec<&str> {
-    match &catalog.locales.declared {
-        Some(declared) => declared
-            .value
-            .iter()
-            .map(|tag| tag.value.as_str())
-            .collect(),
-        None => catalog.locales.default_tag().into_iter().collect(),
     }
 }
 
@@ -283,7 +270,7 @@ fn translations(
     plan: &Plan,
     private: &TokenStream,
 ) -> TokenStream {
-    let locales = locale_list(catalog);
+    let locales = catalog.locales.list();
     let (mut words, mut literals, mut runs, mut ends) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for locale in &locales {

@@ -428,7 +428,7 @@ fn table(out: &mut String, catalog: &Catalog) {
         );
     }
     out.push_str("],\n");
-    let locales = locale_list(catalog);
+    let locales = catalog.locales.list();
     let _ = writeln!(
         out,
         "  locales: [{}],",
@@ -458,19 +458,6 @@ fn table(out: &mut String, catalog: &Catalog) {
     // `as const` alone: with `satisfies`, `isolatedDeclarations` wants a type annotation. The
     // runtime assigns the table to a `CatalogTable`, which checks it as `satisfies` would.
     out.push_str("  ],\n} as const;\n");
-}
-
-/// The catalog's locales as the Rust runtime lists them: `locales`, or the default locale
-/// alone when the catalog names only that.
-fn locale_list(catalog: &Catalog) -> Vec<&str> {
-    match &catalog.locales.declared {
-        Some(declared) => declared
-            .value
-            .iter()
-            .map(|tag| tag.value.as_str())
-            .collect(),
-        None => catalog.locales.default_tag().into_iter().collect(),
-    }
 }
 
 /// One entry of the table, on two lines.
