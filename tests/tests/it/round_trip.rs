@@ -300,6 +300,16 @@ impl Entry {
         }
     }
 
+    /// The text of each placeholder, in template order, from the text of each field
+    /// (`values`, in `spec.fields` order): what `Generated::build` takes, for the default
+    /// message.
+    pub(crate) fn texts<'v>(&self, values: &'v [String]) -> Vec<&'v str> {
+        self.placeholders
+            .iter()
+            .map(|&field| values[field].as_str())
+            .collect()
+    }
+
     /// A strategy for the text of each field, in `spec.fields` order.
     pub(crate) fn values<E: CatalogError>(&self) -> Vec<BoxedStrategy<String>> {
         self.spec
@@ -492,18 +502,10 @@ fn round_trip<E: Generated + Clone + Debug + serde::Serialize>(
     values: &[String],
 ) -> Result<(), TestCaseError> {
     let spec = entry.spec;
-    let texts: Vec<&str> = entry
-        .placeholders
-        .iter()
-        .map(|&field| values[field].as_str())
-        .collect();
+    let texts = entry.texts(values);
     // `build` takes the texts in the order of the default locale's placeholders.
     let default = &templates[0].1;
-    let build_texts: Vec<&str> = default
-        .placeholders
-        .iter()
-        .map(|&field| values[field].as_str())
-        .collect();
+    let build_texts = default.texts(values);
     let Ok(error) = E::build(index, &build_texts) else {
         return Err(TestCaseError::fail(format!(
             "build({index}, {build_texts:?}) gives no value"

@@ -943,11 +943,7 @@ fn entry_cases<E: Generated + Clone + Debug + Serialize>(
         }
         for (n, (what, values)) in values.iter().enumerate() {
             // `build` takes the text of each placeholder of the default message.
-            let texts: Vec<&str> = default
-                .placeholders
-                .iter()
-                .map(|&field| values[field].as_str())
-                .collect();
+            let texts = default.texts(values);
             // An external type's text that does not parse: not a value Rust sends.
             let Ok(error) = E::build(index, &texts) else {
                 continue;
@@ -1147,11 +1143,7 @@ fn mutations<E: Generated + Clone + Serialize>(
         for variant in variants {
             let mut texts = texts.clone();
             texts[f] = variant.clone();
-            let placeholders: Vec<&str> = default
-                .placeholders
-                .iter()
-                .map(|&field| texts[field].as_str())
-                .collect();
+            let placeholders = default.texts(&texts);
             if !external {
                 push(
                     &format!("{} written {variant:?} in the message", field.name),
