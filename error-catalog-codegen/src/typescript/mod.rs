@@ -53,7 +53,7 @@ use error_catalog_template::Int;
 
 use crate::check::Checked;
 use crate::model::{Catalog, Entry, Field, FieldType, Part};
-use crate::wire::{CodeType, Member, Node, Wire};
+use crate::wire::{Member, Node, Wire};
 
 /// The runtime that every generated module ends with; the development stub above its marker
 /// line is left out.
@@ -154,12 +154,8 @@ impl fmt::Display for TypeScriptError {
 impl std::error::Error for TypeScriptError {}
 
 /// The TypeScript module of a checked catalog: see the [module docs](self).
-pub fn generate(catalog: &Checked) -> Result<String, TypeScriptError> {
-    generate_catalog(catalog.catalog())
-}
-
-/// [`generate`] for a catalog that is known to be valid.
-fn generate_catalog(catalog: &Catalog) -> Result<String, TypeScriptError> {
+pub fn generate(checked: &Checked) -> Result<String, TypeScriptError> {
+    let catalog = checked.catalog();
     if let Some(entry) = catalog
         .entries
         .iter()
@@ -402,10 +398,7 @@ fn table(out: &mut String, catalog: &Catalog) {
         "  wire: {{ code: {}, message: {}, codeType: {}, header: {}, fields: {}, layout: {} }},",
         ts_string(&wire.code.value),
         ts_string(&wire.message.value),
-        ts_string(match wire.code_type.value {
-            CodeType::String => "string",
-            CodeType::Integer => "integer",
-        }),
+        ts_string(wire.code_type.value.name()),
         wire.header
             .as_ref()
             .map_or("null".to_owned(), |h| ts_string(
@@ -491,30 +484,19 @@ fn entry_row(out: &mut String, catalog: &Catalog, locales: &[&str], entry: &Entr
         template(&entry.parts),
     );
     // The entry's own translations, in the order of the catalog's locales, as the Rust client
-    // tries them.
-    let mut first = true;
-    for locale in locales {
-        if Some(*locale) == catalog.locales.default_tag() {
-            continue;
-        }
-        let Some(translation) = entry
-            .translations
-            .iter()
-            .find(|t| t.locale.value == *locale)
-        else {
-            continue;
-        };
-        if !first {
-            out.push_str(", ");
-        }
-        first = false;
-        let _ = write!(
-            out,
-            "[{}, {}]",
-            ts_string(locale),
-            template(&translation.parts)
-        );
-    }
+    // tries them (and as `expand/tables.rs` packs them).
+    let translations: Vec<String> = locales
+        .iter()
+        .filter_map(|locale| {
+            let translation = entry.translation(locale)?;
+            Some(format!(
+                "[{}, {}]",
+                ts_string(locale),
+                template(&translation.parts)
+            ))
+        })
+        .collect();
+    out.push_str(&translations.join(", "));
     out.push_str("] },\n");
 }
 
